@@ -1,0 +1,46 @@
+package org.ftasim.config;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Range and membership checks used by the config records' {@code validate} methods. Each failure throws a
+ * {@link ConfigException} naming the dotted key, the value, its origin (file or {@code --set}) and what is allowed.
+ */
+public final class Check {
+  private final Map<String, String> origins;
+
+  public Check(Map<String, String> origins) {
+    this.origins = origins;
+  }
+
+  public void range(String key, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new ConfigException(key, value, origins.get(key), "expected an integer from " + min + " to " + max);
+    }
+  }
+
+  public void range(String key, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new ConfigException(key, value, origins.get(key), "expected a number from " + min + " to " + max);
+    }
+  }
+
+  public void positive(String key, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new ConfigException(key, value, origins.get(key), "expected a finite number greater than 0");
+    }
+  }
+
+  public void oneOf(String key, String value, Collection<String> allowed) {
+    if (value == null || !allowed.contains(value)) {
+      throw new ConfigException(key, value, origins.get(key), "expected one of " + String.join(", ", allowed));
+    }
+  }
+
+  public void notBlank(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(key, value, origins.get(key), "expected a non-empty text");
+    }
+  }
+}

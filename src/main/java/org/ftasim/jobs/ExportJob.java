@@ -1,0 +1,94 @@
+package org.ftasim.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.ftasim.config.UserException;
+import org.ftasim.table.TableDef;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.Tables;
+
+/**
+ * {@code ftasim export --table T [--run-id ID] --out DIR}: copies a curated table (optionally one run's rows)
+ * to plain Parquet under {@code DIR/T/}, hive-partitioned like the table, for pandas/pyarrow, DuckDB, polars.
+ * Here {@code --run-id} selects rows to export; the export itself is not a run and is not recorded.
+ */
+public final class ExportJob {
+  public static final JobSpec SPEC = new JobSpec("export", "Copy tables to plain Parquet for notebooks",
+      Map.of("--table", "table to export, repeatable; 'all' for every table present",
+          "--out", "results folder: each table goes to <out>/<table>/"),
+      Set.of("--table"), Map.of(), null, false, false);
+
+  private ExportJob() {}
+
+  public static void main(String[] args) {
+    Launcher.main(SPEC, ExportJob::run, args);
+  }
+
+  public static JobResult run(SparkSession spark, JobContext ctx) {
+    String out = ctx.args().required("--out");
+    List<String> names = ctx.args().all("--table");
+    if (names.isEmpty()) {
+      throw new UserException("ftasim export needs --table NAME (or --table all); tables: " + tableNames());
+    }
+    List<TableDef> tables = new ArrayList<>();
+    boolean all = names.contains("all");
+    if (all) {
+      for (TableDef t : Tables.all()) {
+        if (TableReader.exists(spark, ctx.warehouse(), t)) {
+          tables.add(t);
+        }
+      }
+    } else {
+      for (String n : names) {
+        tables.add(Tables.byName(n).orElseThrow(() -> new UserException(
+            "--table '" + n + "' is not a ftasim table; choose one of: " + tableNames() + ", or all")));
+      }
+    }
+    String runFilter = ctx.args().runId().orElse(null);
+    JobResult result = new JobResult();
+    for (TableDef t : tables) {
+      Dataset<Row> df = select(TableReader.read(spark, ctx.warehouse(), t), t, runFilter);
+      long n = write(df, t, out + "/" + t.name(), ctx.config().export().files());
+      result.count(t.name(), n);
+    }
+    return result;
+  }
+
+  /** The rows to export: one run's when a run id is given and the table has run ids. */
+  public static Dataset<Row> select(Dataset<Row> table, TableDef def, String runId) {
+    if (runId == null || !def.hasColumn("run_id")) {
+      return table;
+    }
+    return table.where(functions.col("run_id").equalTo(runId));
+  }
+
+  private static long write(Dataset<Row> df, TableDef def, String path, int files) {
+    Dataset<Row> cached = df.cache();
+    long n = cached.count();
+    Dataset<Row> laidOut;
+    if (def.partitionBy().isEmpty()) {
+      laidOut = cached.coalesce(files);
+    } else {
+      Column[] parts = def.partitionBy().stream().map(functions::col).toArray(Column[]::new);
+      laidOut = cached.repartition(parts);
+    }
+    var writer = laidOut.write().mode("overwrite");
+    if (!def.partitionBy().isEmpty()) {
+      writer = writer.partitionBy(def.partitionBy().toArray(new String[0]));
+    }
+    writer.parquet(path);
+    cached.unpersist();
+    return n;
+  }
+
+  private static String tableNames() {
+    return String.join(", ", Tables.all().stream().map(TableDef::name).toList());
+  }
+}

@@ -1,0 +1,145 @@
+package org.ftasim.jobs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.ftasim.config.UserException;
+
+/**
+ * The parsed command line of one job: common options, job options, flags and positional arguments. Both
+ * {@code --name value} and {@code --name=value} are accepted; anything unknown is a usage error.
+ */
+public final class Invocation {
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  private final Map<String, List<String>> values = new LinkedHashMap<>();
+  private final List<String> flags = new ArrayList<>();
+  private final List<String> positionals = new ArrayList<>();
+  private boolean verbose;
+  private boolean help;
+
+  private Invocation() {}
+
+  public static Invocation parse(JobSpec spec, String[] args) {
+    Invocation inv = new Invocation();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        inv.help = true;
+        continue;
+      }
+      if (arg.equals("--verbose")) {
+        inv.verbose = true;
+        continue;
+      }
+      if (arg.startsWith("--")) {
+        String name = arg;
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (eq > 0) {
+          name = arg.substring(0, eq);
+          value = arg.substring(eq + 1);
+        }
+        if (spec.flags().containsKey(name)) {
+          if (value != null) {
+            throw new UserException("option " + name + " takes no value; fix: write just " + name);
+          }
+          inv.flags.add(name);
+          continue;
+        }
+        boolean common = JobSpec.COMMON.containsKey(name);
+        if (!common && !spec.options().containsKey(name)) {
+          throw new UserException("unknown option " + name + " for 'ftasim " + spec.name() + "'; see 'ftasim "
+              + spec.name() + " --help'");
+        }
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new UserException("option " + name + " needs a value; fix: " + name + " VALUE");
+          }
+          value = args[++i];
+        }
+        boolean multi = name.equals("--set") || name.equals("--conf") || spec.repeatable().contains(name);
+        List<String> list = inv.values.computeIfAbsent(name, k -> new ArrayList<>());
+        if (!multi && !list.isEmpty()) {
+          throw new UserException("option " + name + " given twice ('" + list.get(0) + "', '" + value
+              + "'); fix: give it once");
+        }
+        list.add(value);
+      } else {
+        if (spec.positional() == null) {
+          throw new UserException("unexpected argument '" + arg + "' for 'ftasim " + spec.name() + "'; see 'ftasim "
+              + spec.name() + " --help'");
+        }
+        inv.positionals.add(arg);
+      }
+    }
+    inv.runId().ifPresent(id -> {
+      if (!RUN_ID.matcher(id).matches()) {
+        throw new UserException("--run-id '" + id + "' is not allowed: use 1 to 100 letters, digits, '.', '_' or '-'");
+      }
+    });
+    return inv;
+  }
+
+  public boolean help() {
+    return help;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public boolean flag(String name) {
+    return flags.contains(name);
+  }
+
+  public Optional<String> value(String name) {
+    List<String> list = values.get(name);
+    return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+  }
+
+  public String required(String name) {
+    return value(name).orElseThrow(() -> new UserException("option " + name + " is required"));
+  }
+
+  public List<String> all(String name) {
+    return values.getOrDefault(name, List.of());
+  }
+
+  public List<String> positionals() {
+    return positionals;
+  }
+
+  public String warehouse() {
+    return value("--warehouse").orElse("warehouse");
+  }
+
+  public Optional<Path> configFile() {
+    return value("--config").map(Path::of);
+  }
+
+  public Optional<String> runId() {
+    return value("--run-id");
+  }
+
+  public Optional<String> master() {
+    return value("--master");
+  }
+
+  /** Spark settings from {@code --conf key=value}, in order. */
+  public Map<String, String> sparkConf() {
+    Map<String, String> conf = new LinkedHashMap<>();
+    for (String kv : all("--conf")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new UserException("--conf '" + kv + "' is not of the form key=value; fix: e.g. --conf spark.executor.memory=4g");
+      }
+      conf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+    }
+    return conf;
+  }
+}

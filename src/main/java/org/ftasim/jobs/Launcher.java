@@ -1,0 +1,141 @@
+package org.ftasim.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+import org.ftasim.config.ConfigLoader;
+import org.ftasim.config.LoadedConfig;
+import org.ftasim.config.UserException;
+import org.ftasim.table.Tables;
+import org.ftasim.table.Warehouse;
+
+/**
+ * The contract every job keeps, whether started by {@code jobs/ftasim} or {@code spark-submit}: parse the
+ * command line and load the config before anything touches Spark (a bad option or value exits 2 and writes
+ * nothing), run the job, record it in {@code runs}, and print exactly one line of JSON —
+ * {@code {"job","run_id","status","seconds","counts","tables"[,"error"]}} — to stdout (to stderr for
+ * commands whose stdout is data). Exit status: 0 ok, 1 failed, 2 the user's input was wrong.
+ */
+public final class Launcher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+      .withZone(ZoneOffset.UTC);
+
+  /** Creates or reuses the session; tests pass one that returns their shared session. */
+  @FunctionalInterface
+  public interface SessionFactory {
+    SparkSession create(String job, String master, Map<String, String> conf, boolean verbose);
+  }
+
+  private Launcher() {}
+
+  /** Entry point behind every job's {@code main}: keeps stdout for the summary, then exits with its status. */
+  public static void main(JobSpec spec, JobBody body, String[] args) {
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    int status;
+    try {
+      status = execute(spec, body, args, stdout, System.err, Sessions::create);
+    } finally {
+      SparkSession.getActiveSession().foreach(s -> {
+        s.stop();
+        return null;
+      });
+      stdout.flush();
+    }
+    System.exit(status);
+  }
+
+  public static int execute(JobSpec spec, JobBody body, String[] args, PrintStream out, PrintStream err,
+      SessionFactory sessions) {
+    Instant start = Instant.now();
+    PrintStream summaryOut = spec.dataOnStdout() ? err : out;
+    Invocation inv;
+    LoadedConfig loaded;
+    String runId = null;
+    try {
+      inv = Invocation.parse(spec, args);
+      if (inv.help()) {
+        out.print(spec.usage());
+        return 0;
+      }
+      runId = inv.runId().orElseGet(() -> generateRunId(spec.name()));
+      loaded = ConfigLoader.load(inv.configFile().orElse(null), inv.all("--set"));
+      inv.sparkConf();
+    } catch (UserException e) {
+      err.println("ftasim " + spec.name() + ": " + e.getMessage());
+      summary(summaryOut, spec.name(), runId, "failed", start, new JobResult(), e.getMessage());
+      return 2;
+    }
+
+    SparkSession spark = sessions.create(spec.name(), inv.master().orElse(null), inv.sparkConf(), inv.verbose());
+    JobContext ctx = new JobContext(spec.name(), runId, new Warehouse(inv.warehouse()), loaded, inv, out);
+    JobResult result = new JobResult();
+    String error = null;
+    int status = 0;
+    try {
+      if (spec.recordsRun()) {
+        // A row with status 'running' first: a run that dies without a word stays visible as such.
+        RunRecorder.record(spark, ctx, "running", start, Instant.now(), result, null);
+      }
+      result = body.run(spark, ctx);
+    } catch (UserException e) {
+      error = e.getMessage();
+      status = 2;
+    } catch (Exception | LinkageError e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      status = 1;
+      e.printStackTrace(err);
+    }
+    if (error != null) {
+      err.println("ftasim " + spec.name() + " failed: " + error);
+    }
+    if (spec.recordsRun()) {
+      try {
+        RunRecorder.record(spark, ctx, status == 0 ? "ok" : "failed", start, Instant.now(), result, error);
+        if (status == 0) {
+          result.table(Tables.RUNS.name());
+        }
+      } catch (Exception e) {
+        err.println("ftasim " + spec.name() + ": could not record the run in table runs: " + e);
+        e.printStackTrace(err);
+        error = error != null ? error : "recording the run failed: " + e.getMessage();
+        status = status != 0 ? status : 1;
+      }
+    }
+    summary(summaryOut, spec.name(), runId, status == 0 ? "ok" : "failed", start, result, error);
+    return status;
+  }
+
+  static String generateRunId(String job) {
+    return job + "-" + RUN_TIME.format(Instant.now()) + "-"
+        + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+  }
+
+  private static void summary(PrintStream out, String job, String runId, String status, Instant start,
+      JobResult result, String error) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("job", job);
+    m.put("run_id", runId);
+    m.put("status", status);
+    m.put("seconds", Math.round((Instant.now().toEpochMilli() - start.toEpochMilli()) / 10.0) / 100.0);
+    m.put("counts", result.counts());
+    m.put("tables", result.tables());
+    if (error != null) {
+      m.put("error", error);
+    }
+    try {
+      out.println(JSON.writeValueAsString(m));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,31 @@
+package org.ftasim.table;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One curated table: its name (also its folder under the warehouse), its schema with a comment on every
+ * column (the data dictionary), its partition columns, the key a MERGE matches on, and the job that writes it.
+ */
+public record TableDef(String name, String description, StructType schema, List<String> partitionBy,
+    List<String> mergeKey, String writtenBy) {
+
+  public TableDef {
+    for (StructField f : schema.fields()) {
+      if (f.getComment().isEmpty()) {
+        throw new IllegalArgumentException("table " + name + ": column " + f.name() + " has no comment");
+      }
+    }
+    for (String p : partitionBy) {
+      schema.apply(p);
+    }
+    for (String k : mergeKey) {
+      schema.apply(k);
+    }
+  }
+
+  public boolean hasColumn(String column) {
+    return List.of(schema.fieldNames()).contains(column);
+  }
+}

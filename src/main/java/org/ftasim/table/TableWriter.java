@@ -1,0 +1,95 @@
+package org.ftasim.table;
+
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The only place that writes curated tables. Every write is one Delta commit, so a job that dies mid-write
+ * leaves the table as it was; re-runs replace their own rows instead of adding more.
+ */
+public final class TableWriter {
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  private TableWriter() {}
+
+  /** Upserts {@code rows} on the table's merge key (used for {@code runs}). */
+  public static void merge(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
+    Dataset<Row> conformed = conform(rows, table);
+    DeltaTable target = ensure(rows.sparkSession(), warehouse, table);
+    String condition = String.join(" AND ",
+        table.mergeKey().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
+    target.as("t").merge(conformed.as("s"), condition).whenMatched().updateAll().whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /** Replaces the rows of one run (all rows whose run_id equals {@code runId}) with {@code rows}, atomically. */
+  public static void replaceRun(Dataset<Row> rows, Warehouse warehouse, TableDef table, String runId) {
+    if (!table.hasColumn("run_id")) {
+      throw new IllegalArgumentException("table " + table.name() + " has no run_id column");
+    }
+    replaceWhere(rows, warehouse, table, "run_id = '" + safeId(runId) + "'");
+  }
+
+  /**
+   * Replaces the rows matching {@code predicate} with {@code rows} in one commit. Delta checks that every
+   * written row satisfies the predicate, so a caller cannot overwrite another run's rows by mistake.
+   */
+  public static void replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
+    Dataset<Row> conformed = conform(rows, table);
+    ensure(rows.sparkSession(), warehouse, table);
+    conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+        .save(warehouse.path(table));
+  }
+
+  /** Creates the table (empty, with its schema and partitioning) unless it exists. */
+  public static DeltaTable ensure(SparkSession spark, Warehouse warehouse, TableDef table) {
+    String path = warehouse.path(table);
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      return DeltaTable.forPath(spark, path);
+    }
+    DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema());
+    if (!table.partitionBy().isEmpty()) {
+      builder = builder.partitionedBy(table.partitionBy().toArray(new String[0]));
+    }
+    return builder.execute();
+  }
+
+  /** Quotes-safe identifier for predicates; run ids are validated at the command line too. */
+  public static String safeId(String id) {
+    if (!SAFE_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("identifier '" + id + "' has characters outside [A-Za-z0-9._:-]");
+    }
+    return id;
+  }
+
+  /**
+   * Selects the table's columns in catalog order, and fails (a bug, not a user error) if a column is missing
+   * or has another type: the catalog is the one source of truth for schemas.
+   */
+  static Dataset<Row> conform(Dataset<Row> rows, TableDef table) {
+    List<String> have = Arrays.asList(rows.columns());
+    Column[] cols = new Column[table.schema().fields().length];
+    int i = 0;
+    for (StructField f : table.schema().fields()) {
+      if (!have.contains(f.name())) {
+        throw new IllegalStateException("rows for table " + table.name() + " lack column " + f.name()
+            + "; they have " + have);
+      }
+      StructField actual = rows.schema().apply(f.name());
+      if (!actual.dataType().sameType(f.dataType())) {
+        throw new IllegalStateException("rows for table " + table.name() + ": column " + f.name() + " is "
+            + actual.dataType().simpleString() + ", the catalog says " + f.dataType().simpleString());
+      }
+      cols[i++] = rows.col(f.name());
+    }
+    return rows.select(cols);
+  }
+}

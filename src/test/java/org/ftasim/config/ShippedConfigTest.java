@@ -1,0 +1,25 @@
+package org.ftasim.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every YAML file shipped under conf/ loads and validates, so examples never rot. */
+class ShippedConfigTest {
+  @Test
+  void everyShippedYamlLoads() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Path.of("conf"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml") && p.getFileName().toString().equals("example.yaml"))
+          .toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      assertThat(ConfigLoader.load(f, List.of()).config()).as(f.toString()).isNotNull();
+    }
+  }
+}

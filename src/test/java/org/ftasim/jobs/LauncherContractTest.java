@@ -1,0 +1,130 @@
+package org.ftasim.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ftasim.TestSpark;
+import org.junit.jupiter.api.Test;
+
+/** The contract of every job: one JSON line on stdout, exit codes, runs recorded, bad input writes nothing. */
+class LauncherContractTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final SparkSession spark = TestSpark.session();
+
+  /** Runs a command in-process against the shared session; returns exit code, stdout and stderr. */
+  static Outcome run(String command, String... args) {
+    Ftasim.Command c = Ftasim.find(command).orElseThrow();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Launcher.execute(c.spec(), c.body(), args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), (job, master, conf, verbose) -> TestSpark.session());
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  record Outcome(int code, String out, String err) {
+    List<String> outLines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+
+    JsonNode summary(boolean onStderr) throws Exception {
+      String[] lines = (onStderr ? err : out).split("\n");
+      return JSON.readTree(lines[lines.length - 1]);
+    }
+  }
+
+  @Test
+  void demoPrintsOneJsonLineAndRecordsItsRun() throws Exception {
+    Path wh = TestSpark.newDir("demo");
+    Outcome o = run("demo", "--warehouse", wh.toString(), "--run-id", "demo-test-1", "--set", "seed=99");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.outLines()).hasSize(1);
+    JsonNode s = o.summary(false);
+    assertThat(s.get("job").asText()).isEqualTo("demo");
+    assertThat(s.get("run_id").asText()).isEqualTo("demo-test-1");
+    assertThat(s.get("status").asText()).isEqualTo("ok");
+    assertThat(s.get("seconds").asDouble()).isPositive();
+    assertThat(s.get("counts").get("runs_in_warehouse").asLong()).isEqualTo(1);
+    assertThat(s.get("tables").toString()).contains("runs");
+
+    // a re-run with the same id updates its row (MERGE), it does not add one
+    assertThat(run("demo", "--warehouse", wh.toString(), "--run-id", "demo-test-1").code()).isZero();
+    List<Row> runs = spark.read().format("delta").load(wh.resolve("runs").toString()).collectAsList();
+    assertThat(runs).hasSize(1);
+    Row r = runs.get(0);
+    assertThat(r.<String>getAs("status")).isEqualTo("ok");
+    assertThat(r.<String>getAs("config_hash")).hasSize(64);
+    assertThat(r.<String>getAs("code_version")).isNotBlank();
+  }
+
+  @Test
+  void badSetValueExitsTwoNamesTheKeyAndWritesNothing() throws Exception {
+    Path wh = TestSpark.newDir("bad").resolve("wh");
+    Outcome o = run("demo", "--warehouse", wh.toString(), "--set", "sql.max_rows=-5");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("'sql.max_rows'").contains("-5");
+    assertThat(o.outLines()).hasSize(1);
+    JsonNode s = o.summary(false);
+    assertThat(s.get("status").asText()).isEqualTo("failed");
+    assertThat(s.get("error").asText()).contains("sql.max_rows");
+    assertThat(Files.exists(wh)).isFalse();
+  }
+
+  @Test
+  void unknownOptionAndBadRunIdAreUsageErrors() {
+    assertThat(run("demo", "--warehous", "x").code()).isEqualTo(2);
+    Outcome o = run("demo", "--run-id", "a b'");
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("--run-id");
+  }
+
+  @Test
+  void sqlPrintsCsvOnStdoutAndSummaryOnStderr() throws Exception {
+    Path wh = TestSpark.newDir("sql");
+    assertThat(run("demo", "--warehouse", wh.toString(), "--run-id", "r-1").code()).isZero();
+    assertThat(run("demo", "--warehouse", wh.toString(), "--run-id", "r-2").code()).isZero();
+    Outcome o = run("sql", "--warehouse", wh.toString(),
+        "select run_id, status, counts, 'a,\"b' as q from runs order by run_id");
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.outLines()).containsExactly(
+        "run_id,status,counts,q",
+        "r-1,ok,\"{\"\"catalog_tables\"\":1,\"\"runs_in_warehouse\"\":1}\",\"a,\"\"b\"",
+        "r-2,ok,\"{\"\"catalog_tables\"\":1,\"\"runs_in_warehouse\"\":2}\",\"a,\"\"b\"");
+    assertThat(o.summary(true).get("counts").get("rows").asLong()).isEqualTo(2);
+
+    Outcome bad = run("sql", "--warehouse", wh.toString(), "select * from no_such_table");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("query failed").contains("tables in").contains("runs");
+  }
+
+  @Test
+  void exportWritesParquetOfOneRun() throws Exception {
+    Path wh = TestSpark.newDir("export");
+    Path out = TestSpark.newDir("results");
+    assertThat(run("demo", "--warehouse", wh.toString(), "--run-id", "e-1").code()).isZero();
+    assertThat(run("demo", "--warehouse", wh.toString(), "--run-id", "e-2").code()).isZero();
+    Outcome o = run("export", "--warehouse", wh.toString(), "--table", "runs", "--run-id", "e-2",
+        "--out", out.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.summary(false).get("counts").get("runs").asLong()).isEqualTo(1);
+    List<Path> files = new ArrayList<>();
+    try (var s = Files.list(out.resolve("runs"))) {
+      s.filter(p -> p.toString().endsWith(".parquet")).forEach(files::add);
+    }
+    assertThat(files).hasSize(1);
+    List<Row> back = spark.read().parquet(out.resolve("runs").toString()).collectAsList();
+    assertThat(back).extracting(r -> r.<String>getAs("run_id")).containsExactly("e-2");
+
+    assertThat(run("export", "--warehouse", wh.toString(), "--table", "nope", "--out", out.toString()).err())
+        .contains("'nope' is not a ftasim table");
+  }
+}
