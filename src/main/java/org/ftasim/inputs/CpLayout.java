@@ -1,0 +1,175 @@
+package org.ftasim.inputs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.ftasim.config.UserException;
+import org.ftasim.model.cp.CpData;
+
+/**
+ * Reads the Caliendo–Parro data layout (the replication data as restructured by the R package cp2015), a folder
+ * of six CSV files:
+ * <pre>
+ *   trade.csv                    sector, exporter, importer, value, tariff, tariff_bln, tariff_cfl, d_bln, d_cfl
+ *   intermediate_consumption.csv input, sector, region, value
+ *   final_consumption.csv        sector, region, value
+ *   value_added.csv              sector, region, value
+ *   deficit.csv                  region, D
+ *   theta.csv                    sector, value
+ * </pre>
+ * Regions are those of deficit.csv and sectors those of theta.csv, in file order. Every (region, sector) and
+ * every (sector, exporter, importer) must appear exactly once; a missing or repeated entry, or a name not in
+ * those lists, is an error naming the file and line.
+ */
+public final class CpLayout {
+  private CpLayout() {}
+
+  public static CpData read(Path dir) {
+    CsvTable theta = CsvTable.read(dir.resolve("theta.csv"), "sector", "value");
+    CsvTable deficit = CsvTable.read(dir.resolve("deficit.csv"), "region", "D");
+    List<String> sectors = names(theta, "sector");
+    List<String> regions = names(deficit, "region");
+    int n = regions.size();
+    int j = sectors.size();
+    Map<String, Integer> r = index(regions);
+    Map<String, Integer> s = index(sectors);
+
+    double[] th = new double[j];
+    for (int row = 0; row < theta.size(); row++) {
+      th[s.get(theta.text(row, "sector"))] = theta.number(row, "value");
+    }
+    double[] d = new double[n];
+    for (int row = 0; row < deficit.size(); row++) {
+      d[r.get(deficit.text(row, "region"))] = deficit.number(row, "D");
+    }
+
+    CsvTable trade = CsvTable.read(dir.resolve("trade.csv"), "sector", "exporter", "importer", "value", "tariff",
+        "tariff_bln", "tariff_cfl", "d_bln", "d_cfl");
+    double[] value = new double[n * n * j];
+    double[] tariff = new double[n * n * j];
+    double[] tBln = new double[n * n * j];
+    double[] tCfl = new double[n * n * j];
+    double[] dBln = new double[n * n * j];
+    double[] dCfl = new double[n * n * j];
+    boolean[] seen = new boolean[n * n * j];
+    CpData shape = shape(regions, sectors);
+    for (int row = 0; row < trade.size(); row++) {
+      int sec = lookup(trade, row, "sector", s);
+      int exp = lookup(trade, row, "exporter", r);
+      int imp = lookup(trade, row, "importer", r);
+      int p = shape.pair(sec, imp, exp);
+      once(trade, row, seen, p, "sector " + sectors.get(sec) + ", exporter " + regions.get(exp) + ", importer "
+          + regions.get(imp));
+      value[p] = trade.number(row, "value");
+      tariff[p] = trade.number(row, "tariff");
+      tBln[p] = trade.number(row, "tariff_bln");
+      tCfl[p] = trade.number(row, "tariff_cfl");
+      dBln[p] = trade.number(row, "d_bln");
+      dCfl[p] = trade.number(row, "d_cfl");
+    }
+    complete(trade, seen, n * n * j, "every (sector, exporter, importer), domestic pairs included");
+
+    CsvTable ic = CsvTable.read(dir.resolve("intermediate_consumption.csv"), "input", "sector", "region", "value");
+    double[] io = new double[n * j * j];
+    boolean[] seenIo = new boolean[n * j * j];
+    for (int row = 0; row < ic.size(); row++) {
+      int in = lookup(ic, row, "input", s);
+      int sec = lookup(ic, row, "sector", s);
+      int reg = lookup(ic, row, "region", r);
+      int k = shape.io(reg, in, sec);
+      once(ic, row, seenIo, k, "input " + sectors.get(in) + ", sector " + sectors.get(sec) + ", region "
+          + regions.get(reg));
+      io[k] = ic.number(row, "value");
+    }
+    complete(ic, seenIo, n * j * j, "every (input, sector, region)");
+
+    double[] fc = regionSector(dir.resolve("final_consumption.csv"), shape, r, s);
+    double[] va = regionSector(dir.resolve("value_added.csv"), shape, r, s);
+    return new CpData(regions, sectors, value, tariff, tBln, tCfl, dBln, dCfl, io, va, fc, d, th);
+  }
+
+  private static CpData shape(List<String> regions, List<String> sectors) {
+    int n = regions.size();
+    int j = sectors.size();
+    return new CpData(regions, sectors, new double[n * n * j], new double[n * n * j], new double[n * n * j],
+        new double[n * n * j], new double[n * n * j], new double[n * n * j], new double[n * j * j],
+        new double[n * j], new double[n * j], new double[n], new double[j]);
+  }
+
+  private static double[] regionSector(Path file, CpData shape, Map<String, Integer> r, Map<String, Integer> s) {
+    CsvTable t = CsvTable.read(file, "sector", "region", "value");
+    double[] out = new double[shape.n() * shape.j()];
+    boolean[] seen = new boolean[out.length];
+    for (int row = 0; row < t.size(); row++) {
+      int sec = lookup(t, row, "sector", s);
+      int reg = lookup(t, row, "region", r);
+      int k = shape.rs(reg, sec);
+      once(t, row, seen, k, "sector " + shape.sectors().get(sec) + ", region " + shape.regions().get(reg));
+      out[k] = t.number(row, "value");
+    }
+    complete(t, seen, out.length, "every (sector, region)");
+    return out;
+  }
+
+  private static List<String> names(CsvTable t, String column) {
+    LinkedHashSet<String> set = new LinkedHashSet<>();
+    for (int row = 0; row < t.size(); row++) {
+      if (!set.add(t.text(row, column))) {
+        throw new UserException("file " + t.file() + " line " + t.line(row) + ": " + column + " '"
+            + t.text(row, column) + "' appears twice");
+      }
+    }
+    if (set.isEmpty()) {
+      throw new UserException("file " + t.file() + " lists no " + column);
+    }
+    return new ArrayList<>(set);
+  }
+
+  private static Map<String, Integer> index(List<String> names) {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      m.put(names.get(i), i);
+    }
+    return m;
+  }
+
+  private static int lookup(CsvTable t, int row, String column, Map<String, Integer> known) {
+    Integer i = known.get(t.text(row, column));
+    if (i == null) {
+      throw new UserException("file " + t.file() + " line " + t.line(row) + ": " + column + " '" + t.text(row, column)
+          + "' is not listed in " + (column.equals("sector") || column.equals("input") ? "theta.csv" : "deficit.csv"));
+    }
+    return i;
+  }
+
+  private static void once(CsvTable t, int row, boolean[] seen, int k, String what) {
+    if (seen[k]) {
+      throw new UserException("file " + t.file() + " line " + t.line(row) + ": " + what + " appears twice");
+    }
+    seen[k] = true;
+  }
+
+  private static void complete(CsvTable t, boolean[] seen, int expected, String what) {
+    int have = 0;
+    for (boolean b : seen) {
+      have += b ? 1 : 0;
+    }
+    if (have != expected) {
+      int first = Arrays.asList(toObjects(seen)).indexOf(Boolean.FALSE);
+      throw new UserException("file " + t.file() + " has " + have + " of the " + expected + " rows it needs ("
+          + what + "); the first missing is entry #" + first + "; add the missing rows (value 0 where there is none)");
+    }
+  }
+
+  private static Boolean[] toObjects(boolean[] a) {
+    Boolean[] o = new Boolean[a.length];
+    for (int i = 0; i < a.length; i++) {
+      o[i] = a[i];
+    }
+    return o;
+  }
+}

@@ -1,0 +1,136 @@
+package org.ftasim.inputs;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ftasim.config.UserException;
+
+/**
+ * A small CSV file read whole, with a header: comma-separated, optional double quotes, BOM and CRLF tolerated.
+ * Lookups fail with the file, line and column named.
+ */
+public final class CsvTable {
+  private final Path file;
+  private final Map<String, Integer> columns = new HashMap<>();
+  private final List<String[]> rows = new ArrayList<>();
+  private final List<Integer> lines = new ArrayList<>();
+
+  private CsvTable(Path file) {
+    this.file = file;
+  }
+
+  /** Reads {@code file}, requiring at least the {@code required} columns in its header. */
+  public static CsvTable read(Path file, String... required) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("file " + file + " is missing; expected a CSV with columns " + String.join(",", required));
+    }
+    CsvTable t = new CsvTable(file);
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null) {
+        throw new UserException("file " + file + " is empty; expected a header " + String.join(",", required));
+      }
+      if (header.startsWith("\uFEFF")) {
+        header = header.substring(1);
+      }
+      String[] names = split(header);
+      for (int i = 0; i < names.length; i++) {
+        t.columns.put(names[i].trim(), i);
+      }
+      for (String r : required) {
+        if (!t.columns.containsKey(r)) {
+          throw new UserException("file " + file + " has header '" + header + "' without column '" + r
+              + "'; expected columns " + String.join(",", required));
+        }
+      }
+      String line;
+      int no = 1;
+      while ((line = in.readLine()) != null) {
+        no++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] cells = split(line);
+        if (cells.length != names.length) {
+          throw new UserException("file " + file + " line " + no + " has " + cells.length + " fields, the header has "
+              + names.length + ": '" + line + "'");
+        }
+        t.rows.add(cells);
+        t.lines.add(no);
+      }
+    } catch (IOException e) {
+      throw new UserException("file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+    return t;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  public int line(int row) {
+    return lines.get(row);
+  }
+
+  public String text(int row, String column) {
+    return rows.get(row)[columns.get(column)].trim();
+  }
+
+  public double number(int row, String column) {
+    String v = text(row, column);
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new UserException("file " + file + " line " + line(row) + " column " + column + ": '" + v
+          + "' is not a finite number");
+    }
+  }
+
+  static String[] split(String line) {
+    if (line.endsWith("\r")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    if (line.indexOf('"') < 0) {
+      return line.split(",", -1);
+    }
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out.toArray(new String[0]);
+  }
+}

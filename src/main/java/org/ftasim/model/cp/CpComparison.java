@@ -1,0 +1,157 @@
+package org.ftasim.model.cp;
+
+/**
+ * The effects of moving from one equilibrium (baseline) to another (counterfactual) solved from the same data,
+ * as Caliendo and Parro (2015) report them. Every change is counterfactual over baseline.
+ *
+ * <p>Welfare is the paper's decomposition (CP 2015, eq. 26, and its replication code), in percent of
+ * baseline income I_n, summed over partners i and sectors j, with M = baseline imports net of tariffs,
+ * E = baseline exports, ĉ = change in unit costs, M̂ = change in imports, d̂ = change in iceberg costs:
+ * <pre>
+ *   terms of trade       Σ_{i,j} [ E_ni^j (ĉ_n^j − 1) − M_ni^j (ĉ_i^j − 1) ]
+ *   volume of trade      Σ_{i,j} τ_ni^j M_ni^j (M̂_ni^j − ĉ_i^j)
+ *   technical efficiency Σ_{i,j} − (1+τ_ni^j) M_ni^j (d̂_ni^j − 1)
+ * </pre>
+ * Beside it: the exact real-income change Î_n / ∏_j (P̂_n^j)^{α_n^j} and the real wage ŵ_n / P̂_n, which the
+ * decomposition approximates to first order (for Mexico under NAFTA the real-income change is near zero: the
+ * real wage gain is offset by lost tariff revenue).
+ */
+public final class CpComparison {
+  private final CpEquilibrium base;
+  private final CpEquilibrium cf;
+  private final int n;
+  private final int j;
+  private final double[] tot;
+  private final double[] vot;
+  private final double[] tech;
+
+  public CpComparison(CpEquilibrium baseline, CpEquilibrium counterfactual) {
+    if (baseline.model() != counterfactual.model()) {
+      throw new IllegalArgumentException("both equilibria must be solved from the same model");
+    }
+    this.base = baseline;
+    this.cf = counterfactual;
+    this.n = baseline.model().n;
+    this.j = baseline.model().j;
+    tot = new double[n];
+    vot = new double[n];
+    tech = new double[n];
+    for (int s = 0; s < j; s++) {
+      for (int r = 0; r < n; r++) {
+        double cr = costChange(r, s) - 1;
+        for (int i = 0; i < n; i++) {
+          double mri = base.imports(s, r, i);  // r imports from i
+          double eri = base.imports(s, i, r);  // r exports to i
+          double ci = costChange(i, s);
+          tot[r] += eri * cr - mri * (ci - 1);
+          double tau = base.tariff(s, r, i);
+          if (mri > 0) {
+            vot[r] += tau * (cf.imports(s, r, i) - mri * ci);
+          }
+          double dHat = cf.iceberg(s, r, i) / base.iceberg(s, r, i);
+          tech[r] -= (1 + tau) * mri * (dHat - 1);
+        }
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      double scale = 100 / base.income(r);
+      tot[r] *= scale;
+      vot[r] *= scale;
+      tech[r] *= scale;
+    }
+  }
+
+  public CpEquilibrium baseline() {
+    return base;
+  }
+
+  public CpEquilibrium counterfactual() {
+    return cf;
+  }
+
+  /** ĉ between the two equilibria. */
+  public double costChange(int region, int sector) {
+    return cf.unitCost(region, sector) / base.unitCost(region, sector);
+  }
+
+  /** Welfare in percent: terms of trade + volume of trade + technical efficiency. */
+  public double welfarePct(int region) {
+    return tot[region] + vot[region] + tech[region];
+  }
+
+  public double termsOfTradePct(int region) {
+    return tot[region];
+  }
+
+  public double volumeOfTradePct(int region) {
+    return vot[region];
+  }
+
+  public double technicalEfficiencyPct(int region) {
+    return tech[region];
+  }
+
+  /** (ŵ_n / P̂_n − 1) · 100. */
+  public double realWagePct(int region) {
+    return (cf.wage(region) / base.wage(region) / priceChange(region) - 1) * 100;
+  }
+
+  /** (Î_n / P̂_n − 1) · 100, the exact change in real income (real GDP at final-demand prices). */
+  public double realIncomePct(int region) {
+    return (cf.income(region) / base.income(region) / priceChange(region) - 1) * 100;
+  }
+
+  /** P̂_n between the two equilibria. */
+  public double priceChange(int region) {
+    return cf.consumerPrice(region) / base.consumerPrice(region);
+  }
+
+  /** Change in gross output value of a sector, percent. */
+  public double outputPct(int region, int sector) {
+    return pct(cf.output(region, sector), base.output(region, sector));
+  }
+
+  /** Change in real gross output (output value deflated by the sector's producer price ĉ), percent. */
+  public double realOutputPct(int region, int sector) {
+    double b = base.output(region, sector);
+    if (b <= 0) {
+      return 0;
+    }
+    return (cf.output(region, sector) / b / costChange(region, sector) - 1) * 100;
+  }
+
+  /** Change in a sector's exports to all other regions (net of tariffs), percent. */
+  public double exportsPct(int region, int sector) {
+    double b = 0;
+    double c = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != region) {
+        b += base.imports(sector, i, region);
+        c += cf.imports(sector, i, region);
+      }
+    }
+    return pct(c, b);
+  }
+
+  /** Change in a sector's imports from all other regions (net of tariffs), percent. */
+  public double importsPct(int region, int sector) {
+    double b = 0;
+    double c = 0;
+    for (int i = 0; i < n; i++) {
+      if (i != region) {
+        b += base.imports(sector, region, i);
+        c += cf.imports(sector, region, i);
+      }
+    }
+    return pct(c, b);
+  }
+
+  /** Change in tariff revenue, percent. */
+  public double tariffRevenuePct(int region) {
+    return pct(cf.tariffRevenue(region), base.tariffRevenue(region));
+  }
+
+  private static double pct(double after, double before) {
+    return before > 0 ? (after / before - 1) * 100 : 0;
+  }
+}

@@ -1,0 +1,194 @@
+package org.ftasim.model.cp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ftasim.model.ModelDataException;
+
+/**
+ * The Caliendo–Parro model calibrated to data: the parameters that stay fixed across equilibria.
+ * Following Caliendo and Parro (2015, RES 82(1), section 3 and appendix):
+ * <ul>
+ *   <li>π_ni^j = X_ni^j (1+τ_ni^j) / Σ_i X_ni^j (1+τ_ni^j), shares of tariff-inclusive absorption;</li>
+ *   <li>γ_n^j = VA_n^j / GO_n^j and γ_n^{k,j} = IO_n^{k,j} / GO_n^j with GO_n^j = Σ_k IO_n^{k,j} + VA_n^j;</li>
+ *   <li>α_n^j = F_n^j / Σ_k F_n^k, final-demand shares; w_n L_n = Σ_j VA_n^j;</li>
+ *   <li>X_n^j = Σ_i X_ni^j (1+τ_ni^j), expenditure, the starting point of the expenditure unknowns.</li>
+ * </ul>
+ * A sector a region does not produce (zero gross output) is given γ = 1 so its unit cost stays defined; a
+ * sector a region does not buy (zero absorption) is treated as supplied at home (π_nn = 1).
+ */
+public final class CpModel {
+  final CpData data;
+  final int n;
+  final int j;
+  final double[] theta;
+  final double[] pi0;
+  final double[] tau0;
+  /** γ_n^j, value-added share, by (region, sector). */
+  final double[] gammaVa;
+  /** γ_n^{k,j} by (region, input k, sector j): share of input k in sector j's gross output. */
+  final double[] gammaIo;
+  /** The same by (region, sector j, input k), the order the unit-cost equation walks. */
+  final double[] gammaIoBySector;
+  final double[] alpha;
+  final double[] wL;
+  final double[] x0;
+  private final List<String> notes = new ArrayList<>();
+
+  public CpModel(CpData data) {
+    this.data = data;
+    this.n = data.n();
+    this.j = data.j();
+    validate(data, notes);
+    theta = data.theta().clone();
+    tau0 = data.tariff().clone();
+    pi0 = new double[n * n * j];
+    x0 = new double[n * j];
+    for (int s = 0; s < j; s++) {
+      for (int m = 0; m < n; m++) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+          int p = data.pair(s, m, i);
+          total += data.trade()[p] * (1 + tau0[p]);
+        }
+        x0[data.rs(m, s)] = total;
+        for (int i = 0; i < n; i++) {
+          int p = data.pair(s, m, i);
+          pi0[p] = total > 0 ? data.trade()[p] * (1 + tau0[p]) / total : (i == m ? 1 : 0);
+        }
+      }
+    }
+    gammaVa = new double[n * j];
+    gammaIo = new double[n * j * j];
+    gammaIoBySector = new double[n * j * j];
+    wL = new double[n];
+    alpha = new double[n * j];
+    for (int m = 0; m < n; m++) {
+      double fd = 0;
+      for (int s = 0; s < j; s++) {
+        fd += data.finalDemand()[data.rs(m, s)];
+        wL[m] += data.valueAdded()[data.rs(m, s)];
+      }
+      if (!(fd > 0)) {
+        throw new ModelDataException("region " + data.regions().get(m) + " has no final demand (sum of "
+            + "final_consumption is " + fd + "); every region needs some");
+      }
+      if (!(wL[m] > 0)) {
+        throw new ModelDataException("region " + data.regions().get(m) + " has no value added (sum is " + wL[m]
+            + "); every region needs labour income");
+      }
+      for (int s = 0; s < j; s++) {
+        alpha[data.rs(m, s)] = data.finalDemand()[data.rs(m, s)] / fd;
+        double go = data.valueAdded()[data.rs(m, s)];
+        for (int k = 0; k < j; k++) {
+          go += data.intermediate()[data.io(m, k, s)];
+        }
+        if (go > 0) {
+          gammaVa[data.rs(m, s)] = data.valueAdded()[data.rs(m, s)] / go;
+          for (int k = 0; k < j; k++) {
+            double g = data.intermediate()[data.io(m, k, s)] / go;
+            gammaIo[data.io(m, k, s)] = g;
+            gammaIoBySector[(m * j + s) * j + k] = g;
+          }
+        } else if (go < 0 || data.valueAdded()[data.rs(m, s)] > 0) {
+          throw new ModelDataException("gross output of region " + data.regions().get(m) + ", sector "
+              + data.sectors().get(s) + " is " + go + " (value added plus intermediate use); it must be > 0");
+        } else {
+          gammaVa[data.rs(m, s)] = 1;
+        }
+      }
+    }
+  }
+
+  /** Things in the data that are unusual but usable (e.g. negative input-use cells), for the job to report. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  public CpData data() {
+    return data;
+  }
+
+  /** Initial tariff-inclusive expenditure X_n^j implied by the trade data. */
+  public double expenditure(int region, int sector) {
+    return x0[data.rs(region, sector)];
+  }
+
+  public double labourIncome(int region) {
+    return wL[region];
+  }
+
+  private static void validate(CpData d, List<String> notes) {
+    int n = d.n();
+    int j = d.j();
+    for (int s = 0; s < j; s++) {
+      double t = d.theta()[s];
+      if (!(t > 0) || Double.isInfinite(t)) {
+        throw new ModelDataException("theta of sector " + d.sectors().get(s) + " is " + t
+            + "; trade elasticities must be finite and greater than 0");
+      }
+      for (int m = 0; m < n; m++) {
+        for (int i = 0; i < n; i++) {
+          int p = d.pair(s, m, i);
+          String where = "sector " + d.sectors().get(s) + ", exporter " + d.regions().get(i) + ", importer "
+              + d.regions().get(m);
+          nonNegative("trade value", d.trade()[p], where);
+          tariff("tariff", d.tariff()[p], where);
+          tariff("tariff_bln", d.tariffBaseline()[p], where);
+          tariff("tariff_cfl", d.tariffCounterfactual()[p], where);
+          positive("d_bln", d.icebergBaseline()[p], where);
+          positive("d_cfl", d.icebergCounterfactual()[p], where);
+        }
+      }
+    }
+    double scale = 0;
+    for (int m = 0; m < n; m++) {
+      for (int s = 0; s < j; s++) {
+        String where = "region " + d.regions().get(m) + ", sector " + d.sectors().get(s);
+        nonNegative("value added", d.valueAdded()[d.rs(m, s)], where);
+        nonNegative("final consumption", d.finalDemand()[d.rs(m, s)], where);
+        scale += d.valueAdded()[d.rs(m, s)];
+        for (int k = 0; k < j; k++) {
+          double v = d.intermediate()[d.io(m, k, s)];
+          if (!Double.isFinite(v)) {
+            throw new ModelDataException("intermediate consumption of input " + d.sectors().get(k) + " is " + v
+                + " at " + where + "; it must be a finite number");
+          }
+          if (v < 0) {
+            // Published IO tables carry a few small negative cells (CP2015's own data has one); keep, but say so.
+            notes.add("negative intermediate consumption " + v + " of input " + d.sectors().get(k) + " at " + where);
+          }
+        }
+      }
+    }
+    double sum = 0;
+    for (int m = 0; m < n; m++) {
+      if (!Double.isFinite(d.deficit()[m])) {
+        throw new ModelDataException("deficit of region " + d.regions().get(m) + " is " + d.deficit()[m]);
+      }
+      sum += d.deficit()[m];
+    }
+    if (Math.abs(sum) > 1e-6 * scale) {
+      throw new ModelDataException("deficits sum to " + sum + " across regions, not zero (world value added is "
+          + scale + "); one region's surplus is another's deficit: fix deficit.csv");
+    }
+  }
+
+  private static void nonNegative(String what, double v, String where) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new ModelDataException(what + " is " + v + " at " + where + "; it must be a finite number >= 0");
+    }
+  }
+
+  private static void positive(String what, double v, String where) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new ModelDataException(what + " is " + v + " at " + where + "; iceberg cost changes must be > 0");
+    }
+  }
+
+  private static void tariff(String what, double v, String where) {
+    if (!(v > -1) || Double.isInfinite(v)) {
+      throw new ModelDataException(what + " is " + v + " at " + where
+          + "; a tariff rate must be finite and above -1 (0.05 = 5%)");
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.ftasim.model.cp;
+
+import org.ftasim.model.Diagnostics;
+import org.ftasim.model.FixedPoint;
+
+/**
+ * Solves the Caliendo–Parro (2015) equilibrium in changes ("exact hat algebra") for new tariffs τ′, iceberg
+ * changes d̂ and deficits D′, relative to the data year. The equilibrium conditions (CP 2015, eqs. 10–14):
+ * <pre>
+ *   ĉ_n^j   = ŵ_n^{γ_n^j} ∏_k (P̂_n^k)^{γ_n^{k,j}}                              unit cost
+ *   P̂_n^j   = [ Σ_i π_ni^j (κ̂_ni^j ĉ_i^j)^{−θ^j} ]^{−1/θ^j},  κ̂ = (1+τ′)/(1+τ)·d̂   price index
+ *   π′_ni^j = π_ni^j (ĉ_i^j κ̂_ni^j / P̂_n^j)^{−θ^j}                                   trade shares
+ *   X′_n^j  = Σ_k γ_n^{j,k} Y′_n^k + α_n^j I′_n,   Y′_n^k = Σ_i π′_in^k X′_i^k / (1+τ′_in^k)   expenditure
+ *   I′_n    = ŵ_n w_n L_n + Σ_j Σ_i τ′_ni^j π′_ni^j X′_n^j / (1+τ′_ni^j) + D′_n                income
+ *   ŵ_n w_n L_n = Σ_j γ_n^j Y′_n^j,   with Σ_n ŵ_n w_n L_n = Σ_n w_n L_n                   labour market
+ * </pre>
+ * These are written as one fixed point in (log ĉ, log X′, log ŵ) — each pass evaluates prices, shares, income and
+ * output from the current guess and returns the updated unit costs, expenditures and wages (wages rescaled to
+ * the world-income numéraire) — and solved by {@link FixedPoint} (Anderson acceleration). Since κ̂ is fixed in a
+ * solve, π_ni^j κ̂^{−θ} is computed once, and a pass needs only N·J exponentials.
+ */
+public final class CpSolver {
+  /** Solver settings: tolerance on the largest change of log ĉ, log X′ or log ŵ in a pass; iterations; memory. */
+  public record Options(double tolerance, int maxIterations, int memory, double damping, double wageStep) {
+    public static Options defaults() {
+      return new Options(1e-10, 5000, 5, 1.0, 0.15);
+    }
+  }
+
+  private final CpModel model;
+  private final Options options;
+
+  public CpSolver(CpModel model, Options options) {
+    this.model = model;
+    this.options = options;
+  }
+
+  public CpSolver(CpModel model) {
+    this(model, Options.defaults());
+  }
+
+  /**
+   * @param tariff τ′ in the layout of {@link CpData#pair}
+   * @param iceberg d̂ in the same layout
+   * @param deficit D′ by region
+   */
+  public CpEquilibrium solve(double[] tariff, double[] iceberg, double[] deficit) {
+    final int n = model.n;
+    final int j = model.j;
+    final CpData d = model.data;
+    final double[] theta = model.theta;
+    final double[] weight = new double[n * n * j];   // π κ̂^{−θ}
+    final double[] netShare = new double[n * n * j]; // 1/(1+τ′)
+    for (int s = 0; s < j; s++) {
+      for (int m = 0; m < n; m++) {
+        for (int i = 0; i < n; i++) {
+          int p = d.pair(s, m, i);
+          double kappa = (1 + tariff[p]) / (1 + model.tau0[p]) * iceberg[p];
+          weight[p] = model.pi0[p] == 0 ? 0 : model.pi0[p] * Math.pow(kappa, -theta[s]);
+          netShare[p] = 1 / (1 + tariff[p]);
+        }
+      }
+    }
+    final double worldWL = sum(model.wL);
+    // Expenditures are solved in logs, log(X′ + ε), so the tolerance is relative for every sector: the data
+    // can hold a sector bought for 1 USD whose equilibrium expenditure is billions.
+    final double eps = 1e-9 * sum(model.x0) / (n * j);
+    final int nj = n * j;
+    final State st = new State(n, j);
+
+    FixedPoint.Map map = (x, out) -> {
+      // unpack: x = [log ĉ (nj) | log(X′ + ε) (nj) | log ŵ (n)]
+      for (int k = 0; k < nj; k++) {
+        st.expend[k] = Math.max(Math.exp(x[nj + k]) - eps, 0);
+      }
+      for (int s = 0; s < j; s++) {
+        double th = theta[s];
+        for (int i = 0; i < n; i++) {
+          st.costPow[i * j + s] = Math.exp(-th * x[i * j + s]);
+        }
+      }
+      java.util.Arrays.fill(st.output, 0);
+      java.util.Arrays.fill(st.revenue, 0);
+      for (int s = 0; s < j; s++) {
+        double th = theta[s];
+        for (int m = 0; m < n; m++) {
+          int base = (s * n + m) * n;
+          double sum = 0;
+          for (int i = 0; i < n; i++) {
+            sum += weight[base + i] * st.costPow[i * j + s];
+          }
+          st.logPrice[m * j + s] = -Math.log(sum) / th;
+          double xm = st.expend[m * j + s];
+          double inv = 1 / sum;
+          double rev = 0;
+          for (int i = 0; i < n; i++) {
+            double share = weight[base + i] * st.costPow[i * j + s] * inv;
+            double net = share * netShare[base + i];
+            rev += share - net; // share · τ′/(1+τ′)
+            st.output[i * j + s] += net * xm;
+          }
+          st.revenue[m] += rev * xm;
+          if (st.keepShares) {
+            for (int i = 0; i < n; i++) {
+              st.share[base + i] = weight[base + i] * st.costPow[i * j + s] * inv;
+            }
+          }
+        }
+      }
+      for (int m = 0; m < n; m++) {
+        double wage = Math.exp(x[2 * nj + m]);
+        st.income[m] = wage * model.wL[m] + st.revenue[m] + deficit[m];
+      }
+      // new unit costs (in logs) and expenditures
+      for (int m = 0; m < n; m++) {
+        double lw = x[2 * nj + m];
+        for (int s = 0; s < j; s++) {
+          int row = (m * j + s) * j;
+          double lc = model.gammaVa[m * j + s] * lw;
+          double xs = model.alpha[m * j + s] * st.income[m];
+          for (int k = 0; k < j; k++) {
+            lc += model.gammaIoBySector[row + k] * st.logPrice[m * j + k];
+            xs += model.gammaIo[row + k] * st.output[m * j + k];
+          }
+          out[m * j + s] = lc;
+          out[nj + m * j + s] = Math.log(Math.max(xs, 0) + eps);
+        }
+      }
+      // new wages from labour demand, rescaled to keep world labour income fixed
+      double total = 0;
+      for (int m = 0; m < n; m++) {
+        double demand = 0;
+        for (int s = 0; s < j; s++) {
+          demand += model.gammaVa[m * j + s] * st.output[m * j + s];
+        }
+        st.wageDemand[m] = demand;
+        total += demand;
+      }
+      double scale = worldWL / total;
+      for (int m = 0; m < n; m++) {
+        double lw = x[2 * nj + m];
+        out[2 * nj + m] = lw + options.wageStep() * (Math.log(st.wageDemand[m] * scale / model.wL[m]) - lw);
+      }
+    };
+
+    double[] x = new double[2 * nj + n];
+    for (int k = 0; k < nj; k++) {
+      x[nj + k] = Math.log(model.x0[k] + eps);
+    }
+    FixedPoint fp = new FixedPoint(options.memory(), options.damping(), options.tolerance(), options.maxIterations());
+    Diagnostics diag = fp.solve(map, x);
+    double[] out = new double[x.length];
+    st.keepShares = true;
+    map.apply(x, out); // leaves st consistent with the returned x, shares included
+    return new CpEquilibrium(model, tariff.clone(), iceberg.clone(), deficit.clone(), x, st, diag);
+  }
+
+  /** Working arrays of one pass; the last pass's values describe the equilibrium. */
+  static final class State {
+    final double[] costPow;
+    final double[] logPrice;
+    final double[] share;
+    final double[] output;
+    final double[] revenue;
+    final double[] income;
+    final double[] expend;
+    final double[] wageDemand;
+    boolean keepShares;
+
+    State(int n, int j) {
+      costPow = new double[n * j];
+      logPrice = new double[n * j];
+      share = new double[n * n * j];
+      output = new double[n * j];
+      revenue = new double[n];
+      income = new double[n];
+      expend = new double[n * j];
+      wageDemand = new double[n];
+    }
+  }
+
+  static double sum(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v;
+    }
+    return s;
+  }
+}
