@@ -18,6 +18,7 @@ import org.ftasim.config.UserException;
 public final class CsvTable {
   private final Path file;
   private final Map<String, Integer> columns = new HashMap<>();
+  private final List<String> header = new ArrayList<>();
   private final List<String[]> rows = new ArrayList<>();
   private final List<Integer> lines = new ArrayList<>();
 
@@ -42,6 +43,7 @@ public final class CsvTable {
       String[] names = split(header);
       for (int i = 0; i < names.length; i++) {
         t.columns.put(names[i].trim(), i);
+        t.header.add(names[i].trim());
       }
       for (String r : required) {
         if (!t.columns.containsKey(r)) {
@@ -72,6 +74,11 @@ public final class CsvTable {
 
   public Path file() {
     return file;
+  }
+
+  /** Column names in file order. */
+  public List<String> columns() {
+    return List.copyOf(header);
   }
 
   public int size() {

@@ -12,7 +12,9 @@ public final class Ftasim {
   public static final List<Command> COMMANDS = List.of(
       new Command(DemoJob.SPEC, DemoJob::run, DemoJob.class),
       new Command(SqlJob.SPEC, SqlJob::run, SqlJob.class),
-      new Command(ExportJob.SPEC, ExportJob::run, ExportJob.class));
+      new Command(ExportJob.SPEC, ExportJob::run, ExportJob.class),
+      new Command(SolveCpJob.SPEC, SolveCpJob::run, SolveCpJob.class),
+      new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class));
 
   private Ftasim() {}
 

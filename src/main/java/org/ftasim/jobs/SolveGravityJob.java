@@ -1,0 +1,126 @@
+package org.ftasim.jobs;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.ftasim.config.UserException;
+import org.ftasim.inputs.GravityTable;
+import org.ftasim.model.gravity.GravityData;
+import org.ftasim.model.gravity.StructuralGravity;
+
+/**
+ * {@code ftasim solve-gravity --data FILE.csv --sigma S --cost "var=coef,…" --counterfactual SPEC
+ * [--baseline fitted|observed] [--reference ISO3] [--year Y] [--out FILE.csv]}: one-sector structural gravity GE.
+ */
+public final class SolveGravityJob {
+  public static final JobSpec SPEC = new JobSpec("solve-gravity",
+      "One-sector structural gravity GE on a gravity table, CSV results",
+      Map.of("--data", "gravity table CSV: exporter, importer, trade, covariates (Y, E, year optional)",
+          "--sigma", "elasticity of substitution σ > 1",
+          "--cost", "trade-cost function ln t^(1-σ) = Σ coef·var, as var=coef,var=coef",
+          "--counterfactual", "covariate changes: NAME=VALUE (all pairs) or NAME=VALUE@EXP:IMP,… ; repeatable",
+          "--baseline", "fitted (flows predicted from the cost function, default) or observed",
+          "--reference", "country whose inward multilateral resistance stays fixed (default: the first)",
+          "--year", "the year to use when the file holds several",
+          "--out", "results CSV (default ./solve-gravity-results.csv)"),
+      Set.of("--counterfactual"), Map.of(), null, true, false);
+
+  private SolveGravityJob() {}
+
+  public static void main(String[] args) {
+    Launcher.main(SPEC, SolveGravityJob::run, args);
+  }
+
+  public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
+    Integer year = ctx.args().value("--year").map(SolveGravityJob::parseYear).orElse(null);
+    GravityData data = GravityTable.read(Path.of(ctx.args().required("--data")), year);
+    double sigma = number("--sigma", ctx.args().required("--sigma"));
+    Map<String, Double> cost = parseCost(ctx.args().required("--cost"));
+    if (ctx.args().all("--counterfactual").isEmpty()) {
+      throw new UserException("--counterfactual is required, e.g. --counterfactual INTL_BRDR=0");
+    }
+    Map<String, double[]> cf = GravityTable.counterfactual(data, ctx.args().all("--counterfactual"));
+    String base = ctx.args().value("--baseline").orElse("fitted");
+    StructuralGravity.Baseline baseline = switch (base) {
+      case "fitted" -> StructuralGravity.Baseline.FITTED;
+      case "observed" -> StructuralGravity.Baseline.OBSERVED;
+      default -> throw new UserException("--baseline '" + base + "' is not allowed; use fitted or observed");
+    };
+    String refName = ctx.args().value("--reference").orElse(data.countries().get(0));
+    int ref = data.countries().indexOf(refName);
+    if (ref < 0) {
+      throw new UserException("--reference '" + refName + "' is not a country of the data");
+    }
+    StructuralGravity.Result r = StructuralGravity.solve(data, sigma, cost, cf, baseline, ref,
+        ctx.config().solver().tolerance(), ctx.config().solver().maxIterations());
+    for (String note : r.notes()) {
+      System.err.println("ftasim solve-gravity: note: " + note);
+    }
+    if (!r.diagnostics().converged()) {
+      throw new IllegalStateException("the gravity equilibrium did not converge: " + r.diagnostics());
+    }
+    Path out = Path.of(ctx.args().value("--out").orElse("solve-gravity-results.csv"));
+    if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+      w.println("country,real_gdp_pct,factory_gate_price_pct,omr_pct,imr_pct,exports_pct");
+      for (int i = 0; i < data.n(); i++) {
+        w.println(String.join(",", SqlJob.csv(data.countries().get(i)), num(r.realGdpPct()[i]),
+            num(r.factoryGatePricePct()[i]), num(r.omrPct()[i]), num(r.imrPct()[i]), num(r.exportsPct()[i])));
+      }
+    }
+    System.err.printf("ftasim solve-gravity: %d countries, sigma %s, %s baseline, reference %s; results in %s%n",
+        data.n(), sigma, base, refName, out.toAbsolutePath());
+    System.err.printf("%-8s %12s %12s %10s %10s %12s%n", "country", "real_gdp%", "fg_price%", "omr%", "imr%",
+        "exports%");
+    for (int i = 0; i < data.n(); i++) {
+      System.err.printf(Locale.ROOT, "%-8s %12.4f %12.4f %10.4f %10.4f %12.4f%n", data.countries().get(i),
+          r.realGdpPct()[i], r.factoryGatePricePct()[i], r.omrPct()[i], r.imrPct()[i], r.exportsPct()[i]);
+    }
+    return new JobResult().count("countries", data.n()).count("iterations", r.diagnostics().iterations());
+  }
+
+  static Map<String, Double> parseCost(String spec) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new UserException("--cost '" + spec + "': '" + part + "' is not var=coef");
+      }
+      m.put(part.substring(0, eq).trim(), number("--cost " + part.substring(0, eq).trim(), part.substring(eq + 1)));
+    }
+    return m;
+  }
+
+  private static double number(String what, String v) {
+    try {
+      double d = Double.parseDouble(v.trim());
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new UserException(what + " '" + v + "' is not a finite number");
+    }
+  }
+
+  private static Integer parseYear(String v) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new UserException("--year '" + v + "' is not a year");
+    }
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+}

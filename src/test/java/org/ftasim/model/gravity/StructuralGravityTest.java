@@ -1,0 +1,134 @@
+package org.ftasim.model.gravity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ftasim.SharedData;
+import org.ftasim.config.UserException;
+import org.ftasim.inputs.GravityTable;
+import org.ftasim.model.gravity.StructuralGravity.Baseline;
+import org.ftasim.model.gravity.StructuralGravity.Result;
+import org.junit.jupiter.api.Test;
+
+class StructuralGravityTest {
+  private static final double TOL = 1e-12;
+
+  /** The USITC gegravity example: σ = 5 and its documented cost coefficients, a Canada–Japan PTA. */
+  @Test
+  void canadaJapanPtaOnTheGegravitySample() {
+    GravityData d = GravityTable.read(SharedData.require("gegravity-sample/sample_data_set.csv"), null);
+    Map<String, Double> cost = Map.of("lndist", -0.3898623, "contiguity", 0.891577, "common_language", 0.0326249,
+        "pta", 0.4711383, "international", -3.412584);
+    Map<String, double[]> cf = GravityTable.counterfactual(d, List.of("pta=1@CAN:JPN,JPN:CAN"));
+    int can = d.countries().indexOf("CAN");
+    int jpn = d.countries().indexOf("JPN");
+    int usa = d.countries().indexOf("USA");
+    for (Baseline b : Baseline.values()) {
+      Result r = StructuralGravity.solve(d, 5, cost, cf, b, usa, TOL, 1000);
+      assertThat(r.diagnostics().converged()).isTrue();
+      assertThat(r.realGdpPct()[can]).as(b + " Canada").isBetween(0.2, 0.6);
+      assertThat(r.realGdpPct()[jpn]).as(b + " Japan").isBetween(0.01, 0.2);
+      assertThat(r.exportsPct()[can]).isPositive();
+      assertThat(r.imrPct()[usa]).isCloseTo(0, within(1e-9));
+      assertThat(r.realGdpPct()[usa]).as("outsiders lose a little").isNegative();
+      assertMarketsClear(r, d.n());
+    }
+  }
+
+  @Test
+  void noShockMeansNoChange() {
+    GravityData d = world(1, 1);
+    Result r = StructuralGravity.solve(d, 4, cost(), d.covariates(), Baseline.OBSERVED, 0, TOL, 500);
+    for (int i = 0; i < d.n(); i++) {
+      assertThat(r.realGdpPct()[i]).isCloseTo(0, within(1e-9));
+      assertThat(r.omrPct()[i]).isCloseTo(0, within(1e-9));
+      assertThat(r.exportsPct()[i]).isCloseTo(0, within(1e-9));
+    }
+  }
+
+  @Test
+  void resultsDoNotDependOnTheUnitOfTrade() {
+    GravityData d = world(1, 1);
+    GravityData scaled = world(1, 1000);
+    Map<String, double[]> cf = GravityTable.counterfactual(d, List.of("pta=1@A:C,C:A"));
+    Map<String, double[]> cfScaled = GravityTable.counterfactual(scaled, List.of("pta=1@A:C,C:A"));
+    for (Baseline b : Baseline.values()) {
+      Result r1 = StructuralGravity.solve(d, 4, cost(), cf, b, 0, TOL, 500);
+      Result r2 = StructuralGravity.solve(scaled, 4, cost(), cfScaled, b, 0, TOL, 500);
+      for (int i = 0; i < d.n(); i++) {
+        assertThat(r2.realGdpPct()[i]).isCloseTo(r1.realGdpPct()[i], within(1e-9));
+        assertThat(r2.factoryGatePricePct()[i]).isCloseTo(r1.factoryGatePricePct()[i], within(1e-9));
+      }
+    }
+  }
+
+  @Test
+  void aSymmetricShockBetweenSymmetricCountriesGivesSymmetricResults() {
+    GravityData d = world(0, 1); // A and B are mirror images; C and D differ
+    Map<String, double[]> cf = GravityTable.counterfactual(d, List.of("pta=1@A:B,B:A"));
+    Result r = StructuralGravity.solve(d, 5, cost(), cf, Baseline.OBSERVED, 2, TOL, 500);
+    assertThat(r.realGdpPct()[0]).isCloseTo(r.realGdpPct()[1], within(1e-10)).isPositive();
+    assertThat(r.exportsPct()[0]).isCloseTo(r.exportsPct()[1], within(1e-10));
+    assertThat(r.imrPct()[0]).isCloseTo(r.imrPct()[1], within(1e-10));
+    assertThat(r.realGdpPct()[3]).isNegative();
+    assertMarketsClear(r, d.n());
+  }
+
+  @Test
+  void aYearMustBeChosenInAPanel() {
+    assertThatThrownBy(() -> GravityTable.read(SharedData.require("yotov2016/rta_panel_1986_2006.csv"), null))
+        .isInstanceOf(UserException.class).hasMessageContaining("1986–2006").hasMessageContaining("--year");
+    GravityData d = GravityTable.read(SharedData.require("yotov2016/rta_panel_1986_2006.csv"), 2006);
+    assertThat(d.n()).isEqualTo(69);
+  }
+
+  private static void assertMarketsClear(Result r, int n) {
+    double[] x = r.baselineFlows();
+    double[] xc = r.counterfactualFlows();
+    for (int i = 0; i < n; i++) {
+      double y = 0;
+      double yc = 0;
+      for (int j = 0; j < n; j++) {
+        y += x[i * n + j];
+        yc += xc[i * n + j];
+      }
+      assertThat(yc).isCloseTo(y * (1 + r.factoryGatePricePct()[i] / 100), within(1e-8 * y));
+    }
+  }
+
+  private static Map<String, Double> cost() {
+    return Map.of("lndist", -1.0, "pta", 0.5, "border", -2.0);
+  }
+
+  /**
+   * Four countries; A and B identical in size and in their distances to C and D when {@code asym} = 0.
+   * Flows are generated from a gravity law so both baselines agree closely.
+   */
+  static GravityData world(int asym, double unit) {
+    List<String> c = List.of("A", "B", "C", "D");
+    double[] size = {10, 10, 20 + asym, 5};
+    double[][] dist = {{1, 3, 5, 7}, {3, 1, 5, 7}, {5, 5, 1, 4}, {7, 7, 4, 1}};
+    int n = 4;
+    double[] trade = new double[n * n];
+    Map<String, double[]> cov = new LinkedHashMap<>();
+    double[] lnd = new double[n * n];
+    double[] pta = new double[n * n];
+    double[] border = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        lnd[i * n + j] = Math.log(dist[i][j]);
+        border[i * n + j] = i == j ? 0 : 1;
+        trade[i * n + j] = unit * size[i] * size[j] * Math.exp(-lnd[i * n + j] - 2 * border[i * n + j]);
+      }
+    }
+    trade[0 * n + 2] *= 1.0 + 0.1 * asym; // the observed baseline is not exactly the fitted one
+    cov.put("lndist", lnd);
+    cov.put("pta", pta);
+    cov.put("border", border);
+    return GravityData.withTotalsFromTrade(c, trade, cov);
+  }
+}
