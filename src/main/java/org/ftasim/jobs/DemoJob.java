@@ -43,7 +43,7 @@ public final class DemoJob {
     long runs = TableReader.read(spark, ctx.warehouse(), Tables.RUNS).count();
     result.count("runs_in_warehouse", runs);
 
-    System.err.printf("ftasim demo: warehouse %s holds %d tables; runs table has %d run(s), this one %s%n",
+    ctx.err().printf("ftasim demo: warehouse %s holds %d tables; runs table has %d run(s), this one %s%n",
         ctx.warehouse().root(), Tables.all().size(), runs, ctx.runId());
     return result;
   }

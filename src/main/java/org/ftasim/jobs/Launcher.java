@@ -76,7 +76,7 @@ public final class Launcher {
     }
 
     SparkSession spark = sessions.create(spec.name(), inv.master().orElse(null), inv.sparkConf(), inv.verbose());
-    JobContext ctx = new JobContext(spec.name(), runId, new Warehouse(inv.warehouse()), loaded, inv, out);
+    JobContext ctx = new JobContext(spec.name(), runId, new Warehouse(inv.warehouse()), loaded, inv, out, err);
     JobResult result = new JobResult();
     String error = null;
     int status = 0;

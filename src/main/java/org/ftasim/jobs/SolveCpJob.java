@@ -48,7 +48,7 @@ public final class SolveCpJob {
     Path out = Path.of(ctx.args().value("--out").orElse("solve-cp-results"));
     CpData data = CpLayout.read(dataDir);
     for (String note : new CpModel(data).notes()) {
-      System.err.println("ftasim solve-cp: note: " + note);
+      ctx.err().println("ftasim solve-cp: note: " + note);
     }
     CpComparison c = CaliendoParro.run(data, CaliendoParro.Deficits.parse(mode), options(ctx.config()));
     check("baseline", c.baseline().diagnostics());
@@ -73,12 +73,12 @@ public final class SolveCpJob {
         }
       }
     }
-    System.err.printf("ftasim solve-cp: %d regions x %d sectors, deficits %s; results in %s%n", data.n(), data.j(),
+    ctx.err().printf("ftasim solve-cp: %d regions x %d sectors, deficits %s; results in %s%n", data.n(), data.j(),
         mode, out.toAbsolutePath());
-    System.err.printf("%-14s %9s %9s %9s %9s %10s %12s%n", "region", "welfare%", "ToT%", "VoT%", "tech%",
+    ctx.err().printf("%-14s %9s %9s %9s %9s %10s %12s%n", "region", "welfare%", "ToT%", "VoT%", "tech%",
         "realwage%", "realincome%");
     for (int r = 0; r < data.n(); r++) {
-      System.err.printf(Locale.ROOT, "%-14s %9.3f %9.3f %9.3f %9.3f %10.3f %12.3f%n", data.regions().get(r),
+      ctx.err().printf(Locale.ROOT, "%-14s %9.3f %9.3f %9.3f %9.3f %10.3f %12.3f%n", data.regions().get(r),
           c.welfarePct(r), c.termsOfTradePct(r), c.volumeOfTradePct(r), c.technicalEfficiencyPct(r),
           c.realWagePct(r), c.realIncomePct(r));
     }

@@ -61,7 +61,7 @@ public final class SolveGravityJob {
     StructuralGravity.Result r = StructuralGravity.solve(data, sigma, cost, cf, baseline, ref,
         ctx.config().solver().tolerance(), ctx.config().solver().maxIterations());
     for (String note : r.notes()) {
-      System.err.println("ftasim solve-gravity: note: " + note);
+      ctx.err().println("ftasim solve-gravity: note: " + note);
     }
     if (!r.diagnostics().converged()) {
       throw new IllegalStateException("the gravity equilibrium did not converge: " + r.diagnostics());
@@ -77,12 +77,12 @@ public final class SolveGravityJob {
             num(r.factoryGatePricePct()[i]), num(r.omrPct()[i]), num(r.imrPct()[i]), num(r.exportsPct()[i])));
       }
     }
-    System.err.printf("ftasim solve-gravity: %d countries, sigma %s, %s baseline, reference %s; results in %s%n",
+    ctx.err().printf("ftasim solve-gravity: %d countries, sigma %s, %s baseline, reference %s; results in %s%n",
         data.n(), sigma, base, refName, out.toAbsolutePath());
-    System.err.printf("%-8s %12s %12s %10s %10s %12s%n", "country", "real_gdp%", "fg_price%", "omr%", "imr%",
+    ctx.err().printf("%-8s %12s %12s %10s %10s %12s%n", "country", "real_gdp%", "fg_price%", "omr%", "imr%",
         "exports%");
     for (int i = 0; i < data.n(); i++) {
-      System.err.printf(Locale.ROOT, "%-8s %12.4f %12.4f %10.4f %10.4f %12.4f%n", data.countries().get(i),
+      ctx.err().printf(Locale.ROOT, "%-8s %12.4f %12.4f %10.4f %10.4f %12.4f%n", data.countries().get(i),
           r.realGdpPct()[i], r.factoryGatePricePct()[i], r.omrPct()[i], r.imrPct()[i], r.exportsPct()[i]);
     }
     return new JobResult().count("countries", data.n()).count("iterations", r.diagnostics().iterations());

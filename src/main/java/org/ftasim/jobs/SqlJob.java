@@ -56,7 +56,7 @@ public final class SqlJob {
     List<Row> rows = asText(result).limit(maxRows + 1).collectAsList();
     printCsv(ctx.out(), result.columns(), rows.subList(0, Math.min(rows.size(), maxRows)));
     if (rows.size() > maxRows) {
-      System.err.println("ftasim sql: output stopped after sql.max_rows = " + maxRows
+      ctx.err().println("ftasim sql: output stopped after sql.max_rows = " + maxRows
           + " rows; add a LIMIT or raise it with --set sql.max_rows=N");
     }
     return new JobResult().count("rows", Math.min(rows.size(), maxRows)).count("tables_registered", registered.size());

@@ -79,32 +79,42 @@ public final class CpSolver {
           st.costPow[i * j + s] = Math.exp(-th * x[i * j + s]);
         }
       }
-      java.util.Arrays.fill(st.output, 0);
       java.util.Arrays.fill(st.revenue, 0);
+      double[] cost = st.sectorCost;
+      double[] sales = st.sectorSales;
       for (int s = 0; s < j; s++) {
         double th = theta[s];
+        // gather this sector's column so the N×N loops below run over contiguous memory
+        for (int i = 0; i < n; i++) {
+          cost[i] = st.costPow[i * j + s];
+          sales[i] = 0;
+        }
         for (int m = 0; m < n; m++) {
           int base = (s * n + m) * n;
           double sum = 0;
           for (int i = 0; i < n; i++) {
-            sum += weight[base + i] * st.costPow[i * j + s];
+            sum += weight[base + i] * cost[i];
           }
           st.logPrice[m * j + s] = -Math.log(sum) / th;
           double xm = st.expend[m * j + s];
-          double inv = 1 / sum;
+          double scale = xm / sum;
           double rev = 0;
           for (int i = 0; i < n; i++) {
-            double share = weight[base + i] * st.costPow[i * j + s] * inv;
-            double net = share * netShare[base + i];
-            rev += share - net; // share · τ′/(1+τ′)
-            st.output[i * j + s] += net * xm;
+            double value = weight[base + i] * cost[i] * scale; // X′_m π′_mi
+            double net = value * netShare[base + i];
+            rev += value - net; // τ′/(1+τ′) of it
+            sales[i] += net;
           }
-          st.revenue[m] += rev * xm;
+          st.revenue[m] += rev;
           if (st.keepShares) {
+            double inv = 1 / sum;
             for (int i = 0; i < n; i++) {
-              st.share[base + i] = weight[base + i] * st.costPow[i * j + s] * inv;
+              st.share[base + i] = weight[base + i] * cost[i] * inv;
             }
           }
+        }
+        for (int i = 0; i < n; i++) {
+          st.output[i * j + s] = sales[i];
         }
       }
       for (int m = 0; m < n; m++) {
@@ -165,6 +175,8 @@ public final class CpSolver {
     final double[] income;
     final double[] expend;
     final double[] wageDemand;
+    final double[] sectorCost;
+    final double[] sectorSales;
     boolean keepShares;
 
     State(int n, int j) {
@@ -176,6 +188,8 @@ public final class CpSolver {
       income = new double[n];
       expend = new double[n * j];
       wageDemand = new double[n];
+      sectorCost = new double[n];
+      sectorSales = new double[n];
     }
   }
 
