@@ -127,6 +127,26 @@ class CpModelPropertiesTest {
   }
 
   @Test
+  void aFallInIcebergCostsIsATechnicalEfficiencyGainForTheImporter() {
+    CpData d = economy(5, 4, 3);
+    double[] dCfl = d.icebergCounterfactual().clone();
+    for (int s = 0; s < d.j(); s++) {
+      dCfl[d.pair(s, 1, 2)] = 0.9; // R1's imports from R2 become 10% cheaper to ship
+    }
+    CpData shocked = new CpData(d.regions(), d.sectors(), d.trade(), d.tariff(), d.tariffBaseline(),
+        d.tariffCounterfactual(), d.icebergBaseline(), dCfl, d.intermediate(), d.valueAdded(), d.finalDemand(),
+        d.deficit(), d.theta());
+    CpComparison c = CaliendoParro.run(shocked, CaliendoParro.Deficits.ZERO, CpSolver.Options.defaults());
+    assertThat(c.technicalEfficiencyPct(1)).isPositive();
+    assertThat(c.technicalEfficiencyPct(0)).isZero();
+    assertThat(c.welfarePct(1)).isPositive();
+    assertThat(c.realIncomePct(1)).isPositive();
+    for (int s = 0; s < d.j(); s++) {
+      assertThat(c.counterfactual().imports(s, 1, 2)).isGreaterThan(c.baseline().imports(s, 1, 2));
+    }
+  }
+
+  @Test
   void badDataIsNamed() {
     CpData d = economy(4, 3, 2);
     double[] theta = d.theta().clone();
