@@ -9,7 +9,8 @@ import org.ftasim.jobs.Sessions;
 
 /**
  * The one SparkSession all test classes share (surefire runs them in one JVM). It is built once with Delta's
- * extension: a second builder would silently drop {@code spark.sql.extensions}.
+ * extension: a second builder would silently drop {@code spark.sql.extensions}. {@code local[2,2]}: two cores and
+ * two attempts per task, so retries can be tested (plain {@code local[2]} never retries).
  */
 public final class TestSpark {
   private static SparkSession session;
@@ -24,7 +25,7 @@ public final class TestSpark {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      SparkSession.Builder b = SparkSession.builder().appName("ftasim-tests").master("local[2]")
+      SparkSession.Builder b = SparkSession.builder().appName("ftasim-tests").master("local[2,2]")
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", "false")
           .config("spark.driver.host", "127.0.0.1")

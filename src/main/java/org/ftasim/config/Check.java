@@ -38,6 +38,12 @@ public final class Check {
     }
   }
 
+  public void present(String key, Object value, String why) {
+    if (value == null) {
+      throw new ConfigException(key, null, origins.get(key), "is missing: " + why);
+    }
+  }
+
   public void notBlank(String key, String value) {
     if (value == null || value.isBlank()) {
       throw new ConfigException(key, value, origins.get(key), "expected a non-empty text");

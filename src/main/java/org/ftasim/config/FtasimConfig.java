@@ -1,5 +1,7 @@
 package org.ftasim.config;
 
+import java.util.List;
+
 /**
  * The typed pipeline configuration. Every key has a default in {@code ftasim-defaults.yaml}; a user file and
  * {@code --set key=value} overrides are merged onto those defaults and then bound here, so a key that is not
@@ -9,8 +11,9 @@ package org.ftasim.config;
  * @param sql settings of {@code ftasim sql}
  * @param export settings of {@code ftasim export}
  * @param solver settings of the equilibrium solvers (Caliendo–Parro and structural gravity)
+ * @param sweep a Monte Carlo sensitivity sweep ({@code ftasim sweep})
  */
-public record FtasimConfig(long seed, Sql sql, Export export, Solver solver) {
+public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep) {
 
   /** @param maxRows the most rows {@code ftasim sql} prints; more is an error that says to add a LIMIT */
   public record Sql(int maxRows) {}
@@ -27,6 +30,39 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver) {
    */
   public record Solver(double tolerance, int maxIterations, int memory, double wageStep) {}
 
+  /**
+   * @param model ishigami, cp, gravity or smart
+   * @param data the model's data: a CP-layout folder (cp), a gravity table (gravity), a SMART market file (smart)
+   * @param scenarioId the scenario the draws belong to
+   * @param design monte_carlo, latin_hypercube, sobol, saltelli, quadrature or oat
+   * @param draws draws (monte_carlo, latin_hypercube, sobol) or base points (saltelli: n·(d+2) runs)
+   * @param partitions Spark partitions of the draws; 0 = derived from the cluster (4 per core, at most one per draw)
+   * @param maxFailedShare the run fails when more than this share of draws fails (they are kept either way)
+   * @param progressSeconds how often progress is printed on stderr
+   * @param bootstrap bootstrap resamples for the Sobol indices' confidence intervals
+   * @param injectFailurePartition a testing aid: the first attempt of this partition fails (-1: off)
+   */
+  public record Sweep(String model, String data, String scenarioId, String design, int draws, int partitions,
+      double maxFailedShare, int progressSeconds, int bootstrap, int injectFailurePartition,
+      List<SweepParameter> parameters, SweepCp cp, SweepGravity gravity, SweepSmart smart) {}
+
+  /**
+   * One uncertain parameter: normal (mean, sd), lognormal (median, log_sd), uniform (low, high) or triangular
+   * (low, mode, high); optional truncation to [min, max]; parameters with the same group move together.
+   */
+  public record SweepParameter(String name, String dist, Double mean, Double sd, Double median, Double logSd,
+      Double low, Double mode, Double high, Double min, Double max, String group) {}
+
+  /** @param deficits zero or keep; @param regions regions to report (empty: all) */
+  public record SweepCp(String deficits, List<String> regions, boolean sectorMetrics) {}
+
+  /** The gravity model's fixed settings; cost and counterfactual as on solve-gravity's command line. */
+  public record SweepGravity(double sigma, String cost, List<String> counterfactual, String baseline,
+      String reference, int year) {}
+
+  /** Central elasticities applied to every market (import demand as a magnitude). */
+  public record SweepSmart(double importDemand, double substitution, double exportSupply) {}
+
   void validate(Check check) {
     check.range("seed", seed, 0, Long.MAX_VALUE);
     check.range("sql.max_rows", sql.maxRows(), 1, 10_000_000);
@@ -35,5 +71,44 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver) {
     check.range("solver.max_iterations", solver.maxIterations(), 1, 1_000_000);
     check.range("solver.memory", solver.memory(), 0, 50);
     check.range("solver.wage_step", solver.wageStep(), 1e-3, 1.0);
+    check.oneOf("sweep.model", sweep.model(), List.of("ishigami", "cp", "gravity", "smart"));
+    check.oneOf("sweep.design", sweep.design(),
+        List.of("monte_carlo", "latin_hypercube", "sobol", "saltelli", "quadrature", "oat"));
+    check.notBlank("sweep.scenario_id", sweep.scenarioId());
+    check.range("sweep.draws", sweep.draws(), 1, 100_000_000);
+    check.range("sweep.partitions", sweep.partitions(), 0, 1_000_000);
+    check.range("sweep.max_failed_share", sweep.maxFailedShare(), 0, 1);
+    check.range("sweep.progress_seconds", sweep.progressSeconds(), 1, 3600);
+    check.range("sweep.bootstrap", sweep.bootstrap(), 0, 100_000);
+    check.range("sweep.inject_failure_partition", sweep.injectFailurePartition(), -1, 1_000_000);
+    check.oneOf("sweep.cp.deficits", sweep.cp().deficits(), List.of("zero", "keep"));
+    check.oneOf("sweep.gravity.baseline", sweep.gravity().baseline(), List.of("fitted", "observed"));
+    check.range("sweep.smart.import_demand", sweep.smart().importDemand(), 1e-9, 1e6);
+    check.range("sweep.smart.substitution", sweep.smart().substitution(), 0, 1e6);
+    check.range("sweep.smart.export_supply", sweep.smart().exportSupply(), 1e-9, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < sweep.parameters().size(); i++) {
+      SweepParameter sp = sweep.parameters().get(i);
+      String key = "sweep.parameters." + i;
+      check.notBlank(key + ".name", sp.name());
+      check.oneOf(key + ".dist", sp.dist(), List.of("normal", "lognormal", "uniform", "triangular"));
+      List<String> needs = switch (sp.dist()) {
+        case "normal" -> List.of("mean", "sd");
+        case "lognormal" -> List.of("median", "log_sd");
+        case "uniform" -> List.of("low", "high");
+        default -> List.of("low", "mode", "high");
+      };
+      for (String field : needs) {
+        Double v = switch (field) {
+          case "mean" -> sp.mean();
+          case "sd" -> sp.sd();
+          case "median" -> sp.median();
+          case "log_sd" -> sp.logSd();
+          case "low" -> sp.low();
+          case "mode" -> sp.mode();
+          default -> sp.high();
+        };
+        check.present(key + "." + field, v, "a " + sp.dist() + " distribution needs " + String.join(" and ", needs));
+      }
+    }
   }
 }

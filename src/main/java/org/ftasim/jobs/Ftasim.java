@@ -14,7 +14,8 @@ public final class Ftasim {
       new Command(SqlJob.SPEC, SqlJob::run, SqlJob.class),
       new Command(ExportJob.SPEC, ExportJob::run, ExportJob.class),
       new Command(SolveCpJob.SPEC, SolveCpJob::run, SolveCpJob.class),
-      new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class));
+      new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class),
+      new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class));
 
   private Ftasim() {}
 

@@ -14,7 +14,8 @@ class ShippedConfigTest {
   void exampleConfigsLoad() throws Exception {
     List<Path> files;
     try (Stream<Path> s = Files.walk(Path.of("conf"))) {
-      files = s.filter(p -> p.toString().endsWith(".yaml") && p.getFileName().toString().equals("example.yaml"))
+      files = s.filter(p -> p.toString().endsWith(".yaml")
+          && (p.getFileName().toString().equals("example.yaml") || p.getParent().endsWith("sweeps")))
           .toList();
     }
     assertThat(files).isNotEmpty();

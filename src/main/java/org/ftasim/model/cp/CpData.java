@@ -1,5 +1,7 @@
 package org.ftasim.model.cp;
 
+import java.io.Serializable;
+
 import java.util.Arrays;
 import java.util.List;
 import org.ftasim.model.ModelDataException;
@@ -29,7 +31,7 @@ import org.ftasim.model.ModelDataException;
 public record CpData(List<String> regions, List<String> sectors, double[] trade, double[] tariff,
     double[] tariffBaseline, double[] tariffCounterfactual, double[] icebergBaseline,
     double[] icebergCounterfactual, double[] intermediate, double[] valueAdded, double[] finalDemand,
-    double[] deficit, double[] theta) {
+    double[] deficit, double[] theta) implements Serializable {
 
   public CpData {
     int n = regions.size();

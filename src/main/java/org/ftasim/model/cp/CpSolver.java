@@ -1,5 +1,7 @@
 package org.ftasim.model.cp;
 
+import java.io.Serializable;
+
 import org.ftasim.model.Diagnostics;
 import org.ftasim.model.FixedPoint;
 
@@ -21,7 +23,8 @@ import org.ftasim.model.FixedPoint;
  */
 public final class CpSolver {
   /** Solver settings: tolerance on the largest change of log ĉ, log X′ or log ŵ in a pass; iterations; memory. */
-  public record Options(double tolerance, int maxIterations, int memory, double damping, double wageStep) {
+  public record Options(double tolerance, int maxIterations, int memory, double damping, double wageStep)
+      implements Serializable {
     public static Options defaults() {
       return new Options(1e-10, 5000, 5, 1.0, 0.15);
     }

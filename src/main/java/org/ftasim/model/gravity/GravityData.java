@@ -1,5 +1,7 @@
 package org.ftasim.model.gravity;
 
+import java.io.Serializable;
+
 import java.util.List;
 import java.util.Map;
 import org.ftasim.model.ModelDataException;
@@ -13,7 +15,7 @@ import org.ftasim.model.ModelDataException;
  * @param covariates gravity covariates by name (ln distance, contiguity, an RTA or border dummy …)
  */
 public record GravityData(List<String> countries, double[] trade, Map<String, double[]> covariates, double[] output,
-    double[] expenditure) {
+    double[] expenditure) implements Serializable {
 
   public GravityData {
     int n = countries.size();

@@ -1,5 +1,7 @@
 package org.ftasim.model.smart;
 
+import java.io.Serializable;
+
 import org.ftasim.model.ModelDataException;
 
 /**
@@ -42,7 +44,7 @@ public final class Smart {
    * @param exportSupply β per market (&gt; 0; {@code Double.POSITIVE_INFINITY} for perfectly elastic supply)
    */
   public record Batch(int[] marketStart, double[] imports, double[] tariff, double[] newTariff,
-      double[] importDemand, double[] substitution, double[] exportSupply) {
+      double[] importDemand, double[] substitution, double[] exportSupply) implements Serializable {
 
     public Batch {
       int markets = marketStart.length - 1;

@@ -1,0 +1,66 @@
+package org.ftasim.inputs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ftasim.config.UserException;
+import org.ftasim.model.smart.Smart;
+
+/**
+ * Reads SMART markets: a CSV with columns importer, product, exporter, imports, tariff, new_tariff (tariffs as
+ * rates, 0.05 = 5%; imports in any currency unit), one row per (importer, product, exporter). Rows of one market
+ * need not be adjacent.
+ */
+public final class SmartMarkets {
+  /** The batch and, per market, its importer and product. */
+  public record Markets(Smart.Batch batch, List<String> importers, List<String> products) {}
+
+  private SmartMarkets() {}
+
+  public static Markets read(Path file, double importDemand, double substitution, double exportSupply) {
+    CsvTable t = CsvTable.read(file, "importer", "product", "exporter", "imports", "tariff", "new_tariff");
+    Map<String, List<Integer>> markets = new LinkedHashMap<>();
+    for (int r = 0; r < t.size(); r++) {
+      markets.computeIfAbsent(t.text(r, "importer") + "\u0000" + t.text(r, "product"), k -> new ArrayList<>()).add(r);
+    }
+    if (markets.isEmpty()) {
+      throw new UserException("file " + file + " has no markets");
+    }
+    int rows = t.size();
+    int[] start = new int[markets.size() + 1];
+    double[] imports = new double[rows];
+    double[] t0 = new double[rows];
+    double[] t1 = new double[rows];
+    List<String> importers = new ArrayList<>();
+    List<String> products = new ArrayList<>();
+    int k = 0;
+    int m = 0;
+    for (List<Integer> market : markets.values()) {
+      start[m] = k;
+      importers.add(t.text(market.get(0), "importer"));
+      products.add(t.text(market.get(0), "product"));
+      for (int r : market) {
+        imports[k] = t.number(r, "imports");
+        t0[k] = t.number(r, "tariff");
+        t1[k] = t.number(r, "new_tariff");
+        if (imports[k] < 0 || t0[k] <= -1 || t1[k] <= -1) {
+          throw new UserException("file " + file + " line " + t.line(r) + ": imports must be >= 0 and tariffs above"
+              + " -1 (rates, 0.05 = 5%)");
+        }
+        k++;
+      }
+      m++;
+    }
+    start[m] = k;
+    int n = markets.size();
+    double[] eta = new double[n];
+    double[] sigma = new double[n];
+    double[] beta = new double[n];
+    java.util.Arrays.fill(eta, importDemand);
+    java.util.Arrays.fill(sigma, substitution);
+    java.util.Arrays.fill(beta, exportSupply);
+    return new Markets(new Smart.Batch(start, imports, t0, t1, eta, sigma, beta), importers, products);
+  }
+}

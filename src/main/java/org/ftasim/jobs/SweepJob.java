@@ -1,0 +1,135 @@
+package org.ftasim.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.ftasim.config.FtasimConfig;
+import org.ftasim.config.UserException;
+import org.ftasim.inputs.CpLayout;
+import org.ftasim.inputs.GravityTable;
+import org.ftasim.inputs.SmartMarkets;
+import org.ftasim.model.cp.CaliendoParro;
+import org.ftasim.model.gravity.GravityData;
+import org.ftasim.model.gravity.StructuralGravity;
+import org.ftasim.sweep.CpSweep;
+import org.ftasim.sweep.GravitySweep;
+import org.ftasim.sweep.Ishigami;
+import org.ftasim.sweep.Parameter;
+import org.ftasim.sweep.SmartSweep;
+import org.ftasim.sweep.SweepDesign;
+import org.ftasim.sweep.SweepModel;
+import org.ftasim.sweep.SweepSpecs;
+import org.ftasim.sweep.spark.SweepRunner;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.TableWriter;
+import org.ftasim.table.Tables;
+
+/**
+ * {@code ftasim sweep --config conf/sweeps/X.yaml}: a Monte Carlo sensitivity sweep of one model over its uncertain
+ * parameters, written to sweep_draws, sweep_summary and sweep_sensitivity (replaced by run id on re-run).
+ */
+public final class SweepJob {
+  public static final JobSpec SPEC = new JobSpec("sweep",
+      "Monte Carlo sensitivity sweep of a model (config section sweep; examples in conf/sweeps/)",
+      Map.of(), Set.of(), Map.of(), null, true, false);
+
+  private SweepJob() {}
+
+  public static void main(String[] args) {
+    Launcher.main(SPEC, SweepJob::run, args);
+  }
+
+  public static JobResult run(SparkSession spark, JobContext ctx) {
+    FtasimConfig.Sweep cfg = ctx.config().sweep();
+    List<Parameter> parameters = SweepSpecs.parameters(cfg.parameters());
+    SweepModel.Factory model = model(ctx.config());
+    try {
+      model.check(parameters);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("sweep.parameters: " + e.getMessage());
+    }
+    SweepDesign design = SweepSpecs.design(cfg, parameters, ctx.config().seed());
+    long total = design.drawCount();
+    int partitions = cfg.partitions() > 0 ? cfg.partitions()
+        : (int) Math.max(1, Math.min(total, 4L * spark.sparkContext().defaultParallelism()));
+    ctx.err().printf("ftasim sweep: model %s, design %s, %d draws over %d dimension(s), %d partitions, seed %d%n",
+        cfg.model(), cfg.design(), total, design.dimensions().size(), partitions, ctx.config().seed());
+
+    SweepRunner.Plan plan = new SweepRunner.Plan(ctx.runId(), cfg.scenarioId(), ctx.config().seed(), design, model,
+        cfg.injectFailurePartition());
+    LongAccumulator done = spark.sparkContext().longAccumulator("sweep draws done");
+    try (SweepRunner.Progress p = new SweepRunner.Progress(done, total, cfg.progressSeconds(), ctx.err())) {
+      TableWriter.replaceRun(SweepRunner.draws(spark, plan, partitions, done), ctx.warehouse(), Tables.SWEEP_DRAWS,
+          ctx.runId());
+    }
+    Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_DRAWS)
+        .where(col("run_id").equalTo(ctx.runId()));
+    Dataset<Row> summary = SweepRunner.summary(stored);
+    TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId());
+    SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(), design.dimensions(),
+        ctx.config().seed(), cfg.bootstrap());
+    TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(), Tables.SWEEP_SENSITIVITY,
+        ctx.runId());
+
+    long rows = stored.count();
+    long failed = stored.where(col("converged").equalTo(false)).select("draw_id").distinct().count();
+    JobResult result = new JobResult().count("draws", total).count("failed_draws", failed)
+        .count("draw_rows", rows).count("partitions", partitions)
+        .count("summary_rows", TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_SUMMARY)
+            .where(col("run_id").equalTo(ctx.runId())).count())
+        .count("sensitivity_rows", TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_SENSITIVITY)
+            .where(col("run_id").equalTo(ctx.runId())).count())
+        .table(Tables.SWEEP_DRAWS.name()).table(Tables.SWEEP_SUMMARY.name()).table(Tables.SWEEP_SENSITIVITY.name());
+    ctx.err().printf("ftasim sweep: %d draws, %d failed; tables sweep_draws (%d rows), sweep_summary,"
+        + " sweep_sensitivity in %s%n", total, failed, rows, ctx.warehouse().root());
+    if (failed > cfg.maxFailedShare() * total) {
+      throw new IllegalStateException(failed + " of " + total + " draws failed, more than sweep.max_failed_share = "
+          + cfg.maxFailedShare() + "; they are kept in sweep_draws with converged = false");
+    }
+    return result;
+  }
+
+  static SweepModel.Factory model(FtasimConfig config) {
+    FtasimConfig.Sweep cfg = config.sweep();
+    return switch (cfg.model()) {
+      case "ishigami" -> new Ishigami(7, 0.1);
+      case "cp" -> new CpSweep(CpLayout.read(dataPath(cfg)), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
+          cfg.cp().regions(), cfg.cp().sectorMetrics(), SolveCpJob.options(config));
+      case "gravity" -> {
+        FtasimConfig.SweepGravity g = cfg.gravity();
+        GravityData data = GravityTable.read(dataPath(cfg), g.year() > 0 ? g.year() : null);
+        if (g.counterfactual().isEmpty()) {
+          throw new UserException("sweep.gravity.counterfactual is empty; give e.g. [\"pta=1@CAN:JPN,JPN:CAN\"]");
+        }
+        int ref = g.reference().isBlank() ? 0 : data.countries().indexOf(g.reference());
+        if (ref < 0) {
+          throw new UserException("sweep.gravity.reference '" + g.reference() + "' is not a country of the data");
+        }
+        yield new GravitySweep(data, g.sigma(), SolveGravityJob.parseCost(g.cost()),
+            GravityTable.counterfactual(data, g.counterfactual()),
+            g.baseline().equals("observed") ? StructuralGravity.Baseline.OBSERVED : StructuralGravity.Baseline.FITTED,
+            ref, config.solver().tolerance(), config.solver().maxIterations());
+      }
+      case "smart" -> {
+        SmartMarkets.Markets m = SmartMarkets.read(dataPath(cfg), cfg.smart().importDemand(),
+            cfg.smart().substitution(), cfg.smart().exportSupply());
+        yield new SmartSweep(m.batch(), m.importers(), m.products());
+      }
+      default -> throw new UserException("sweep.model '" + cfg.model() + "' is not known");
+    };
+  }
+
+  private static Path dataPath(FtasimConfig.Sweep cfg) {
+    if (cfg.data().isBlank()) {
+      throw new UserException("sweep.data is empty; the " + cfg.model() + " model needs its data (a folder or file)");
+    }
+    return Path.of(cfg.data());
+  }
+}

@@ -1,0 +1,54 @@
+package org.ftasim.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ftasim.model.gravity.GravityData;
+import org.ftasim.model.gravity.StructuralGravity;
+
+/**
+ * Sweeps the structural gravity model over σ ({@code sigma}) and trade-cost coefficients ({@code cost.<covariate>}).
+ * Outcomes per country: real_gdp_pct, exports_pct, factory_gate_price_pct.
+ */
+public record GravitySweep(GravityData data, double sigma, Map<String, Double> cost,
+    Map<String, double[]> counterfactual, StructuralGravity.Baseline baseline, int reference, double tolerance,
+    int maxIterations) implements SweepModel.Factory {
+
+  @Override
+  public void check(List<Parameter> parameters) {
+    for (Parameter p : parameters) {
+      if (!p.name().equals("sigma") && !(p.name().startsWith("cost.") && cost.containsKey(p.name().substring(5)))) {
+        throw new IllegalArgumentException("the gravity model takes parameters sigma and cost.<covariate> for a"
+            + " covariate of the cost function (" + String.join(", ", cost.keySet()) + "); not '" + p.name() + "'");
+      }
+    }
+  }
+
+  @Override
+  public SweepModel build() {
+    return (parameters, values) -> {
+      double s = sigma;
+      Map<String, Double> c = new LinkedHashMap<>(cost);
+      for (int i = 0; i < values.length; i++) {
+        String name = parameters.get(i).name();
+        if (name.equals("sigma")) {
+          s = values[i];
+        } else {
+          c.put(name.substring(5), values[i]);
+        }
+      }
+      StructuralGravity.Result r = StructuralGravity.solve(data, s, c, counterfactual, baseline, reference, tolerance,
+          maxIterations);
+      List<SweepModel.Outcome> out = new ArrayList<>();
+      for (int i = 0; i < data.n(); i++) {
+        String country = data.countries().get(i);
+        out.add(new SweepModel.Outcome("real_gdp_pct", country, "ALL", "ALL", null, r.realGdpPct()[i]));
+        out.add(new SweepModel.Outcome("exports_pct", country, "ALL", "ALL", null, r.exportsPct()[i]));
+        out.add(new SweepModel.Outcome("factory_gate_price_pct", country, "ALL", "ALL", null,
+            r.factoryGatePricePct()[i]));
+      }
+      return new SweepModel.Evaluation(out, r.diagnostics());
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package org.ftasim.sweep;
+
+import java.io.Serializable;
+import java.util.List;
+import org.ftasim.model.Diagnostics;
+
+/**
+ * A model a sweep can run: given one draw's parameter values, its outcomes in long form. Implementations are
+ * built once per Spark partition from a serialisable {@link Factory} (solvers are not serialisable) and must be
+ * deterministic.
+ */
+public interface SweepModel {
+  /** One result value. Dimensions that do not apply are "ALL"; year is null when it does not apply. */
+  record Outcome(String metric, String country, String sector, String partner, Integer year, double value) {}
+
+  /** A draw's outcomes and how its solve ended. */
+  record Evaluation(List<Outcome> outcomes, Diagnostics diagnostics) {}
+
+  Evaluation evaluate(List<Parameter> parameters, double[] values);
+
+  /** Builds the model where it runs, from data that travels (broadcast) to the executors. */
+  interface Factory extends Serializable {
+    SweepModel build();
+
+    /** Fails with a message naming the parameter when a name is not one this model understands. */
+    void check(List<Parameter> parameters);
+  }
+}

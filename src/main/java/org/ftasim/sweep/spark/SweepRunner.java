@@ -1,0 +1,221 @@
+package org.ftasim.sweep.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.ftasim.sweep.Parameter;
+import org.ftasim.sweep.SobolIndices;
+import org.ftasim.sweep.SweepDesign;
+import org.ftasim.sweep.SweepModel;
+import org.ftasim.table.Tables;
+
+/**
+ * The thin Spark layer of a sweep: draw ids become a Dataset, each partition builds its model once (solvers are
+ * not serialisable) from the broadcast plan and solves its draws; summaries and sensitivity indices are
+ * Dataset → Dataset functions of the stored draws.
+ */
+public final class SweepRunner {
+  private SweepRunner() {}
+
+  /** Everything a partition needs, shipped once per executor as a broadcast. */
+  public record Plan(String runId, String scenarioId, long seed, SweepDesign design, SweepModel.Factory model,
+      int injectFailurePartition) implements Serializable {}
+
+  /** The draws in long form, {@link Tables#SWEEP_DRAWS}'s schema. Lazy: computed when written. */
+  public static Dataset<Row> draws(SparkSession spark, Plan plan, int partitions, LongAccumulator done) {
+    Broadcast<Plan> shared = spark.sparkContext().broadcast(plan, scala.reflect.ClassTag$.MODULE$.apply(Plan.class));
+    Dataset<Long> ids = spark.range(0, plan.design().drawCount(), 1, partitions);
+    MapPartitionsFunction<Long, Row> solve = it -> {
+      Plan p = shared.value();
+      SweepModel model = p.model().build();
+      List<Parameter> params = p.design().parameters();
+      List<Row> rows = new ArrayList<>();
+      while (it.hasNext()) {
+        long draw = it.next();
+        double[] values = p.design().values(draw);
+        Map<String, Double> named = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+          named.put(params.get(i).name(), values[i]);
+        }
+        scala.collection.Map<String, Double> paramMap = scala.jdk.javaapi.CollectionConverters.asScala(named);
+        try {
+          SweepModel.Evaluation e = model.evaluate(params, values);
+          for (SweepModel.Outcome o : e.outcomes()) {
+            rows.add(RowFactory.create(p.runId(), p.scenarioId(), draw, p.seed(), paramMap, o.metric(), o.country(),
+                o.sector(), o.partner(), o.year(), o.value(), e.diagnostics().converged(),
+                e.diagnostics().iterations(), e.diagnostics().residual()));
+          }
+        } catch (RuntimeException ex) {
+          // A failed draw is kept and flagged, never dropped.
+          rows.add(RowFactory.create(p.runId(), p.scenarioId(), draw, p.seed(), paramMap, "ALL", "ALL", "ALL", "ALL",
+              null, Double.NaN, false, 0, Double.NaN));
+        }
+        done.add(1);
+      }
+      TaskContext tc = TaskContext.get();
+      if (tc != null && tc.partitionId() == p.injectFailurePartition() && tc.attemptNumber() == 0) {
+        throw new IllegalStateException("injected failure of partition " + tc.partitionId()
+            + " (sweep.inject_failure_partition), first attempt");
+      }
+      return rows.iterator();
+    };
+    return ids.mapPartitions(solve, Encoders.row(Tables.SWEEP_DRAWS.schema()));
+  }
+
+  /** Mean, sd and exact percentiles of each outcome over converged draws; failed draws are counted. */
+  public static Dataset<Row> summary(Dataset<Row> draws) {
+    return draws.groupBy("run_id", "scenario_id", "metric", "country", "sector", "partner", "year")
+        .agg(sum(when(col("converged"), 1L).otherwise(0L)).as("n_ok"),
+            sum(when(not(col("converged")), 1L).otherwise(0L)).as("n_failed"),
+            expr("avg(CASE WHEN converged THEN value END)").as("mean"),
+            expr("stddev_samp(CASE WHEN converged THEN value END)").as("sd"),
+            expr("percentile(CASE WHEN converged THEN value END, array(0.05, 0.5, 0.95))").as("q"))
+        .select(col("run_id"), col("scenario_id"), col("metric"), col("country"), col("sector"), col("partner"),
+            col("year"), col("n_ok"), col("n_failed"), col("mean"), col("sd"), col("q").getItem(0).as("p05"),
+            col("q").getItem(1).as("p50"), col("q").getItem(2).as("p95"));
+  }
+
+  /** What the sensitivity step needs of the design, small enough to ship in a closure. */
+  public record DesignInfo(SweepDesign.Kind kind, int basePoints, List<String> dimensions, long seed, int bootstrap)
+      implements Serializable {}
+
+  /**
+   * Sobol indices (Saltelli designs) or one-at-a-time effects (OAT designs) per outcome; empty for other designs.
+   * Base points with a failed evaluation anywhere are left out of the Sobol estimate.
+   */
+  public static Dataset<Row> sensitivity(Dataset<Row> draws, DesignInfo info) {
+    if (info.kind() != SweepDesign.Kind.SALTELLI && info.kind() != SweepDesign.Kind.OAT) {
+      return draws.sparkSession().createDataFrame(List.of(), Tables.SWEEP_SENSITIVITY.schema());
+    }
+    Dataset<Row> grouped = draws.where(col("converged").and(col("metric").notEqual(lit("ALL"))))
+        .groupBy("run_id", "scenario_id", "metric", "country", "sector", "year")
+        .agg(collect_list(struct(col("draw_id"), col("value"))).as("points"));
+    FlatMapFunction<Row, Row> indices = r -> compute(r, info).iterator();
+    return grouped.flatMap(indices, Encoders.row(Tables.SWEEP_SENSITIVITY.schema()));
+  }
+
+  private static List<Row> compute(Row r, DesignInfo info) {
+    List<Row> points = r.getList(r.fieldIndex("points"));
+    Map<Long, Double> byDraw = new HashMap<>();
+    for (Row p : points) {
+      byDraw.put(p.getLong(0), p.getDouble(1));
+    }
+    List<String> dims = info.dimensions();
+    int d = dims.size();
+    List<Row> out = new ArrayList<>();
+    Object[] key = {r.getAs("run_id"), r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"),
+        r.getAs("sector"), r.getAs("year")};
+    if (info.kind() == SweepDesign.Kind.OAT) {
+      Double central = byDraw.get(0L);
+      if (central == null) {
+        return out;
+      }
+      for (int k = 0; k < d; k++) {
+        Double low = byDraw.get(1L + 2L * k);
+        Double high = byDraw.get(2L + 2L * k);
+        if (low != null) {
+          out.add(row(key, dims.get(k), "oat_low", low - central, null, null));
+        }
+        if (high != null) {
+          out.add(row(key, dims.get(k), "oat_high", high - central, null, null));
+        }
+      }
+      return out;
+    }
+    int n = info.basePoints();
+    List<Integer> complete = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      boolean ok = true;
+      for (int b = 0; b < d + 2 && ok; b++) {
+        ok = byDraw.containsKey((long) b * n + j);
+      }
+      if (ok) {
+        complete.add(j);
+      }
+    }
+    if (complete.size() < 2) {
+      return out;
+    }
+    int m = complete.size();
+    double[] fa = new double[m];
+    double[] fb = new double[m];
+    double[][] fab = new double[d][m];
+    for (int i = 0; i < m; i++) {
+      int j = complete.get(i);
+      fa[i] = byDraw.get((long) j);
+      fb[i] = byDraw.get((long) n + j);
+      for (int k = 0; k < d; k++) {
+        fab[k][i] = byDraw.get((long) (2 + k) * n + j);
+      }
+    }
+    long seed = org.ftasim.sweep.Seeds.mix(info.seed(), 5, String.join("|", String.valueOf(key[2]),
+        String.valueOf(key[3]), String.valueOf(key[4]), String.valueOf(key[5])).hashCode());
+    SobolIndices.Estimate e = SobolIndices.estimate(fa, fb, fab, seed, info.bootstrap());
+    for (int k = 0; k < d; k++) {
+      out.add(row(key, dims.get(k), "sobol_first", e.first()[k], info.bootstrap() > 0 ? e.firstLow()[k] : null,
+          info.bootstrap() > 0 ? e.firstHigh()[k] : null));
+      out.add(row(key, dims.get(k), "sobol_total", e.total()[k], info.bootstrap() > 0 ? e.totalLow()[k] : null,
+          info.bootstrap() > 0 ? e.totalHigh()[k] : null));
+    }
+    return out;
+  }
+
+  private static Row row(Object[] key, String parameter, String method, double value, Double low, Double high) {
+    return RowFactory.create(key[0], key[1], key[2], key[3], key[4], key[5], parameter, method, value, low, high);
+  }
+
+  /** Prints draws done / total, draws per second and the ETA on stderr at a steady pace, until closed. */
+  public static final class Progress implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Progress(LongAccumulator done, long total, int seconds, java.io.PrintStream err) {
+      long start = System.nanoTime();
+      thread = new Thread(() -> {
+        while (running) {
+          try {
+            Thread.sleep(seconds * 1000L);
+          } catch (InterruptedException e) {
+            return;
+          }
+          long n = done.value();
+          double elapsed = (System.nanoTime() - start) / 1e9;
+          double rate = n / Math.max(elapsed, 1e-9);
+          String eta = rate > 0 && n < total ? String.format("%.0f s", (total - n) / rate) : "-";
+          err.printf("ftasim sweep: %d/%d draws (%.1f%%), %.1f draws/s, ETA %s%n", n, total, 100.0 * n / total, rate,
+              eta);
+        }
+      }, "ftasim-sweep-progress");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
+    }
+  }
+}
