@@ -36,7 +36,7 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
    * @param scenarioId the scenario the draws belong to
    * @param design monte_carlo, latin_hypercube, sobol, saltelli, quadrature or oat
    * @param draws draws (monte_carlo, latin_hypercube, sobol) or base points (saltelli: n·(d+2) runs)
-   * @param partitions Spark partitions of the draws; 0 = derived from the cluster (4 per core, at most one per draw)
+   * @param partitions Spark partitions of the draws; 0 = derived: about 100 draws each, at least 4 per core
    * @param maxFailedShare the run fails when more than this share of draws fails (they are kept either way)
    * @param progressSeconds how often progress is printed on stderr
    * @param bootstrap bootstrap resamples for the Sobol indices' confidence intervals

@@ -57,8 +57,8 @@ public final class SweepJob {
     }
     SweepDesign design = SweepSpecs.design(cfg, parameters, ctx.config().seed());
     long total = design.drawCount();
-    int partitions = cfg.partitions() > 0 ? cfg.partitions()
-        : (int) Math.max(1, Math.min(total, 4L * spark.sparkContext().defaultParallelism()));
+    int partitions = cfg.partitions() > 0 ? cfg.partitions() : derivedPartitions(total,
+        spark.sparkContext().defaultParallelism());
     ctx.err().printf("ftasim sweep: model %s, design %s, %d draws over %d dimension(s), %d partitions, seed %d%n",
         cfg.model(), cfg.design(), total, design.dimensions().size(), partitions, ctx.config().seed());
 
@@ -94,6 +94,15 @@ public final class SweepJob {
           + cfg.maxFailedShare() + "; they are kept in sweep_draws with converged = false");
     }
     return result;
+  }
+
+  /**
+   * At least four partitions per core (so a slow one does not hold the others up) and about 100 draws each (progress
+   * is counted as partitions finish; each partition also pays one model setup), at most one per draw and 10,000.
+   */
+  static int derivedPartitions(long draws, int cores) {
+    long byDraws = (draws + 99) / 100;
+    return (int) Math.max(1, Math.min(Math.min(draws, 10_000), Math.max(4L * cores, byDraws)));
   }
 
   static SweepModel.Factory model(FtasimConfig config) {

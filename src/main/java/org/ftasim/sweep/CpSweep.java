@@ -36,8 +36,13 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
     }
   }
 
+  /**
+   * Every draw starts from the equilibria at the data's own elasticities, solved once per partition: a start that
+   * is the same everywhere, so results do not depend on which draws share a partition.
+   */
   @Override
   public SweepModel build() {
+    CpComparison central = CaliendoParro.run(data, deficits, options);
     return (parameters, values) -> {
       double[] theta = data.theta().clone();
       for (int i = 0; i < values.length; i++) {
@@ -53,7 +58,7 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
           theta[data.sectors().indexOf(name.substring(6))] = values[i];
         }
       }
-      CpComparison c = CaliendoParro.run(data.withTheta(theta), deficits, options);
+      CpComparison c = CaliendoParro.run(data.withTheta(theta), deficits, options, central);
       Diagnostics b = c.baseline().diagnostics();
       Diagnostics f = c.counterfactual().diagnostics();
       Diagnostics both = new Diagnostics(b.converged() && f.converged(), b.iterations() + f.iterations(),

@@ -22,11 +22,23 @@ public final class CaliendoParro {
   private CaliendoParro() {}
 
   public static CpComparison run(CpData data, Deficits deficits, CpSolver.Options options) {
+    return run(data, deficits, options, null);
+  }
+
+  /**
+   * As {@link #run(CpData, Deficits, CpSolver.Options)}, warm-started: the baseline from {@code start}'s baseline (a
+   * nearby solution with the same regions and sectors, e.g. a sweep's central-elasticity solution), then the
+   * counterfactual from this baseline, which differs from it only by the policy shock. Both starts are functions of
+   * the inputs alone, so results stay reproducible.
+   */
+  public static CpComparison run(CpData data, Deficits deficits, CpSolver.Options options, CpComparison start) {
     CpModel model = new CpModel(data);
     CpSolver solver = new CpSolver(model, options);
     double[] d = deficits == Deficits.ZERO ? new double[data.n()] : data.deficit();
-    CpEquilibrium base = solver.solve(data.tariffBaseline(), data.icebergBaseline(), d);
-    CpEquilibrium cf = solver.solve(data.tariffCounterfactual(), data.icebergCounterfactual(), d);
+    CpEquilibrium base = solver.solve(data.tariffBaseline(), data.icebergBaseline(), d,
+        start == null ? null : start.baseline());
+    CpEquilibrium cf = solver.solve(data.tariffCounterfactual(), data.icebergCounterfactual(), d,
+        start == null ? null : base);
     return new CpComparison(base, cf);
   }
 }

@@ -20,6 +20,7 @@ public final class CpEquilibrium {
   private final double[] revenue;
   private final double[] income;
   private final Diagnostics diagnostics;
+  private final double[] state;
 
   CpEquilibrium(CpModel model, double[] tariff, double[] iceberg, double[] deficit, double[] x,
       CpSolver.State st, Diagnostics diagnostics) {
@@ -44,6 +45,12 @@ public final class CpEquilibrium {
     revenue = st.revenue.clone();
     income = st.income.clone();
     this.diagnostics = diagnostics;
+    this.state = x.clone();
+  }
+
+  /** The solver's unknowns at the solution (log ĉ, log(X′ + ε), log ŵ): a starting point for a nearby solve. */
+  double[] state() {
+    return state;
   }
 
   public CpModel model() {

@@ -129,6 +129,12 @@ public final class CpModel {
       for (int m = 0; m < n; m++) {
         for (int i = 0; i < n; i++) {
           int p = d.pair(s, m, i);
+          // checked cheaply first: the message is built only for a bad value (a sweep builds a model per draw)
+          if (okNonNegative(d.trade()[p]) && okTariff(d.tariff()[p]) && okTariff(d.tariffBaseline()[p])
+              && okTariff(d.tariffCounterfactual()[p]) && okPositive(d.icebergBaseline()[p])
+              && okPositive(d.icebergCounterfactual()[p])) {
+            continue;
+          }
           String where = "sector " + d.sectors().get(s) + ", exporter " + d.regions().get(i) + ", importer "
               + d.regions().get(m);
           nonNegative("trade value", d.trade()[p], where);
@@ -149,6 +155,9 @@ public final class CpModel {
         scale += d.valueAdded()[d.rs(m, s)];
         for (int k = 0; k < j; k++) {
           double v = d.intermediate()[d.io(m, k, s)];
+          if (v >= 0 && v < Double.POSITIVE_INFINITY) {
+            continue;
+          }
           if (!Double.isFinite(v)) {
             throw new ModelDataException("intermediate consumption of input " + d.sectors().get(k) + " is " + v
                 + " at " + where + "; it must be a finite number");
@@ -171,6 +180,18 @@ public final class CpModel {
       throw new ModelDataException("deficits sum to " + sum + " across regions, not zero (world value added is "
           + scale + "); one region's surplus is another's deficit: fix deficit.csv");
     }
+  }
+
+  private static boolean okNonNegative(double v) {
+    return v >= 0 && v < Double.POSITIVE_INFINITY;
+  }
+
+  private static boolean okPositive(double v) {
+    return v > 0 && v < Double.POSITIVE_INFINITY;
+  }
+
+  private static boolean okTariff(double v) {
+    return v > -1 && v < Double.POSITIVE_INFINITY;
   }
 
   private static void nonNegative(String what, double v, String where) {

@@ -26,7 +26,7 @@ public final class CpSolver {
   public record Options(double tolerance, int maxIterations, int memory, double damping, double wageStep)
       implements Serializable {
     public static Options defaults() {
-      return new Options(1e-10, 5000, 5, 1.0, 0.15);
+      return new Options(1e-8, 5000, 5, 1.0, 0.15);
     }
   }
 
@@ -48,6 +48,15 @@ public final class CpSolver {
    * @param deficit D′ by region
    */
   public CpEquilibrium solve(double[] tariff, double[] iceberg, double[] deficit) {
+    return solve(tariff, iceberg, deficit, null);
+  }
+
+  /**
+   * As {@link #solve(double[], double[], double[])}, starting from another equilibrium of a model of the same
+   * shape (e.g. the same data with other elasticities): fewer iterations when the two are close. The result is a
+   * pure function of the inputs and the start.
+   */
+  public CpEquilibrium solve(double[] tariff, double[] iceberg, double[] deficit, CpEquilibrium start) {
     final int n = model.n;
     final int j = model.j;
     final CpData d = model.data;
@@ -59,7 +68,8 @@ public final class CpSolver {
         for (int i = 0; i < n; i++) {
           int p = d.pair(s, m, i);
           double kappa = (1 + tariff[p]) / (1 + model.tau0[p]) * iceberg[p];
-          weight[p] = model.pi0[p] == 0 ? 0 : model.pi0[p] * Math.pow(kappa, -theta[s]);
+          // κ̂ = 1 for every pair the shock leaves alone: skip the power there
+          weight[p] = model.pi0[p] == 0 ? 0 : kappa == 1 ? model.pi0[p] : model.pi0[p] * Math.pow(kappa, -theta[s]);
           netShare[p] = 1 / (1 + tariff[p]);
         }
       }
@@ -94,16 +104,19 @@ public final class CpSolver {
         }
         for (int m = 0; m < n; m++) {
           int base = (s * n + m) * n;
+          double[] term = st.term;
           double sum = 0;
           for (int i = 0; i < n; i++) {
-            sum += weight[base + i] * cost[i];
+            double t = weight[base + i] * cost[i];
+            term[i] = t;
+            sum += t;
           }
           st.logPrice[m * j + s] = -Math.log(sum) / th;
           double xm = st.expend[m * j + s];
           double scale = xm / sum;
           double rev = 0;
           for (int i = 0; i < n; i++) {
-            double value = weight[base + i] * cost[i] * scale; // X′_m π′_mi
+            double value = term[i] * scale; // X′_m π′_mi
             double net = value * netShare[base + i];
             rev += value - net; // τ′/(1+τ′) of it
             sales[i] += net;
@@ -157,8 +170,12 @@ public final class CpSolver {
     };
 
     double[] x = new double[2 * nj + n];
-    for (int k = 0; k < nj; k++) {
-      x[nj + k] = Math.log(model.x0[k] + eps);
+    if (start != null && start.state().length == x.length) {
+      System.arraycopy(start.state(), 0, x, 0, x.length);
+    } else {
+      for (int k = 0; k < nj; k++) {
+        x[nj + k] = Math.log(model.x0[k] + eps);
+      }
     }
     FixedPoint fp = new FixedPoint(options.memory(), options.damping(), options.tolerance(), options.maxIterations());
     Diagnostics diag = fp.solve(map, x);
@@ -180,6 +197,7 @@ public final class CpSolver {
     final double[] wageDemand;
     final double[] sectorCost;
     final double[] sectorSales;
+    final double[] term;
     boolean keepShares;
 
     State(int n, int j) {
@@ -193,6 +211,7 @@ public final class CpSolver {
       wageDemand = new double[n];
       sectorCost = new double[n];
       sectorSales = new double[n];
+      term = new double[n];
     }
   }
 
