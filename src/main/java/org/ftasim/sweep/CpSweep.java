@@ -7,6 +7,7 @@ import org.ftasim.model.Diagnostics;
 import org.ftasim.model.cp.CaliendoParro;
 import org.ftasim.model.cp.CpComparison;
 import org.ftasim.model.cp.CpData;
+import org.ftasim.model.cp.CpModel;
 import org.ftasim.model.cp.CpSolver;
 
 /**
@@ -42,7 +43,8 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
    */
   @Override
   public SweepModel build() {
-    CpComparison central = CaliendoParro.run(data, deficits, options);
+    CpModel calibrated = new CpModel(data);
+    CpComparison central = CaliendoParro.run(calibrated, deficits, options, null);
     return (parameters, values) -> {
       double[] theta = data.theta().clone();
       for (int i = 0; i < values.length; i++) {
@@ -58,7 +60,7 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
           theta[data.sectors().indexOf(name.substring(6))] = values[i];
         }
       }
-      CpComparison c = CaliendoParro.run(data.withTheta(theta), deficits, options, central);
+      CpComparison c = CaliendoParro.run(calibrated.withTheta(theta), deficits, options, central);
       Diagnostics b = c.baseline().diagnostics();
       Diagnostics f = c.counterfactual().diagnostics();
       Diagnostics both = new Diagnostics(b.converged() && f.converged(), b.iterations() + f.iterations(),

@@ -34,6 +34,9 @@ public class CpSweepDrawBenchmark {
   @Param({"0.8", "1.25"})
   public double scale;
 
+  @Param({"5"})
+  public int memory;
+
   private SweepModel model;
   private List<Parameter> params;
 
@@ -41,7 +44,8 @@ public class CpSweepDrawBenchmark {
   public void setup() {
     CpData data = CpLayout.read(SharedData.root().resolve("cp2015-nafta"));
     model = new CpSweep(data, CaliendoParro.Deficits.ZERO, List.of("Canada", "Mexico", "USA"), false,
-        CpSolver.Options.defaults()).build();
+        new CpSolver.Options(CpSolver.Options.defaults().tolerance(), 5000, memory, 1.0,
+            CpSolver.Options.defaults().wageStep())).build();
     params = List.of(new Parameter("theta.scale", Distribution.uniform(0.5, 2), null));
   }
 

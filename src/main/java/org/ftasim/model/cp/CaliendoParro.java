@@ -32,7 +32,12 @@ public final class CaliendoParro {
    * the inputs alone, so results stay reproducible.
    */
   public static CpComparison run(CpData data, Deficits deficits, CpSolver.Options options, CpComparison start) {
-    CpModel model = new CpModel(data);
+    return run(new CpModel(data), deficits, options, start);
+  }
+
+  /** The same from an already calibrated model (e.g. {@link CpModel#withTheta} in a sweep). */
+  public static CpComparison run(CpModel model, Deficits deficits, CpSolver.Options options, CpComparison start) {
+    CpData data = model.data();
     CpSolver solver = new CpSolver(model, options);
     double[] d = deficits == Deficits.ZERO ? new double[data.n()] : data.deficit();
     CpEquilibrium base = solver.solve(data.tariffBaseline(), data.icebergBaseline(), d,

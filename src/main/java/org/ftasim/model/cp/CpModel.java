@@ -99,6 +99,37 @@ public final class CpModel {
     }
   }
 
+  /** A copy of {@code base} with other trade elasticities: everything else is shared, nothing recalibrated. */
+  private CpModel(CpModel base, double[] theta) {
+    for (int s = 0; s < theta.length; s++) {
+      if (!(theta[s] > 0) || Double.isInfinite(theta[s])) {
+        throw new ModelDataException("theta of sector " + base.data.sectors().get(s) + " is " + theta[s]
+            + "; trade elasticities must be finite and greater than 0");
+      }
+    }
+    this.data = base.data.withTheta(theta);
+    this.n = base.n;
+    this.j = base.j;
+    this.theta = theta.clone();
+    this.pi0 = base.pi0;
+    this.tau0 = base.tau0;
+    this.gammaVa = base.gammaVa;
+    this.gammaIo = base.gammaIo;
+    this.gammaIoBySector = base.gammaIoBySector;
+    this.alpha = base.alpha;
+    this.wL = base.wL;
+    this.x0 = base.x0;
+    this.notes.addAll(base.notes);
+  }
+
+  /** This model with other θ^j (θ enters no calibrated share, so a sweep over θ needs no recalibration). */
+  public CpModel withTheta(double[] newTheta) {
+    if (newTheta.length != j) {
+      throw new IllegalArgumentException("theta has " + newTheta.length + " entries, expected " + j);
+    }
+    return new CpModel(this, newTheta);
+  }
+
   /** Things in the data that are unusual but usable (e.g. negative input-use cells), for the job to report. */
   public List<String> notes() {
     return List.copyOf(notes);
