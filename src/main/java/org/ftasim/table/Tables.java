@@ -31,20 +31,28 @@ public final class Tables {
           col("error", DataTypes.StringType, true, "the error message when status is failed")),
       List.of(), List.of("run_id"), "every job");
 
+  // Columns shared by the sweep tables: one definition, one comment.
+  private static final StructField RUN_ID = col("run_id", DataTypes.StringType, false, "the sweep's run");
+  private static final StructField SCENARIO_ID = col("scenario_id", DataTypes.StringType, false,
+      "scenario the row belongs to");
+  private static final StructField METRIC = col("metric", DataTypes.StringType, false,
+      "outcome name, e.g. welfare_pct (ALL for a draw that failed)");
+  private static final StructField COUNTRY = col("country", DataTypes.StringType, false, "region or country, or ALL");
+  private static final StructField SECTOR = col("sector", DataTypes.StringType, false, "sector or product, or ALL");
+  private static final StructField PARTNER = col("partner", DataTypes.StringType, false, "trade partner, or ALL");
+  private static final StructField YEAR = col("year", DataTypes.IntegerType, true,
+      "year of the time path; null when the outcome is not year-specific");
+
   public static final TableDef SWEEP_DRAWS = new TableDef("sweep_draws",
       "Every draw of a Monte Carlo sweep in long form: one row per (draw, outcome). Replaced by run_id on re-run.",
       schema(
-          col("run_id", DataTypes.StringType, false, "the sweep's run"),
-          col("scenario_id", DataTypes.StringType, false, "scenario the draw belongs to"),
+          RUN_ID,
+          SCENARIO_ID,
           col("draw_id", DataTypes.LongType, false, "draw number within the design (0-based)"),
           col("seed", DataTypes.LongType, false, "run seed; a draw's parameters are a pure function of (seed, draw_id)"),
           col("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), false,
               "the draw's parameter values by name"),
-          col("metric", DataTypes.StringType, false, "outcome name, e.g. welfare_pct (ALL for a draw that failed)"),
-          col("country", DataTypes.StringType, false, "region or country, or ALL"),
-          col("sector", DataTypes.StringType, false, "sector or product, or ALL"),
-          col("partner", DataTypes.StringType, false, "trade partner, or ALL"),
-          col("year", DataTypes.IntegerType, true, "year of the time path; null when the outcome is not year-specific"),
+          METRIC, COUNTRY, SECTOR, PARTNER, YEAR,
           col("value", DataTypes.DoubleType, false, "the outcome (percent changes in percent); NaN when the draw failed"),
           col("converged", DataTypes.BooleanType, false, "whether the draw's solve converged (failed draws are kept)"),
           col("iterations", DataTypes.IntegerType, false, "solver iterations used by the draw"),
@@ -54,13 +62,7 @@ public final class Tables {
   public static final TableDef SWEEP_SUMMARY = new TableDef("sweep_summary",
       "Distribution of each outcome over a sweep's converged draws.",
       schema(
-          col("run_id", DataTypes.StringType, false, "the sweep's run"),
-          col("scenario_id", DataTypes.StringType, false, "scenario"),
-          col("metric", DataTypes.StringType, false, "outcome name"),
-          col("country", DataTypes.StringType, false, "region or country, or ALL"),
-          col("sector", DataTypes.StringType, false, "sector or product, or ALL"),
-          col("partner", DataTypes.StringType, false, "trade partner, or ALL"),
-          col("year", DataTypes.IntegerType, true, "year, or null"),
+          RUN_ID, SCENARIO_ID, METRIC, COUNTRY, SECTOR, PARTNER, YEAR,
           col("n_ok", DataTypes.LongType, false, "draws that converged"),
           col("n_failed", DataTypes.LongType, false, "draws that failed or did not converge"),
           col("mean", DataTypes.DoubleType, true, "mean over converged draws"),
@@ -73,12 +75,7 @@ public final class Tables {
   public static final TableDef SWEEP_SENSITIVITY = new TableDef("sweep_sensitivity",
       "Which parameters drive each outcome: Sobol indices (Saltelli designs) or one-at-a-time effects (OAT designs).",
       schema(
-          col("run_id", DataTypes.StringType, false, "the sweep's run"),
-          col("scenario_id", DataTypes.StringType, false, "scenario"),
-          col("metric", DataTypes.StringType, false, "outcome name"),
-          col("country", DataTypes.StringType, false, "region or country, or ALL"),
-          col("sector", DataTypes.StringType, false, "sector or product, or ALL"),
-          col("year", DataTypes.IntegerType, true, "year, or null"),
+          RUN_ID, SCENARIO_ID, METRIC, COUNTRY, SECTOR, YEAR,
           col("parameter", DataTypes.StringType, false, "parameter or parameter group (a design dimension)"),
           col("method", DataTypes.StringType, false,
               "sobol_first, sobol_total, oat_low (outcome at the 5% quantile minus at the median), oat_high (95%)"),

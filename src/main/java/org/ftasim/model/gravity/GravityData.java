@@ -55,7 +55,12 @@ public record GravityData(List<String> countries, double[] trade, Map<String, do
 
   /** Y_i = Σ_j X_ij and E_j = Σ_i X_ij, the totals implied by the flows. */
   public static GravityData withTotalsFromTrade(List<String> countries, double[] trade, Map<String, double[]> cov) {
-    int n = countries.size();
+    double[][] t = totals(trade, countries.size());
+    return new GravityData(countries, trade, cov, t[0], t[1]);
+  }
+
+  /** Row sums (output by exporter) and column sums (expenditure by importer) of an n × n flow matrix. */
+  static double[][] totals(double[] trade, int n) {
     double[] y = new double[n];
     double[] e = new double[n];
     for (int i = 0; i < n; i++) {
@@ -64,6 +69,6 @@ public record GravityData(List<String> countries, double[] trade, Map<String, do
         e[j] += trade[i * n + j];
       }
     }
-    return new GravityData(countries, trade, cov, y, e);
+    return new double[][] {y, e};
   }
 }

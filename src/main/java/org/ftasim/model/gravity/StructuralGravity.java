@@ -59,14 +59,9 @@ public final class StructuralGravity {
     double[] lnCostCf = lnCost(counterfactual, coefficients, n);
     List<String> notes = new ArrayList<>();
     double[] x = baseline == Baseline.OBSERVED ? data.trade().clone() : fitted(data, lnCost, tolerance, notes);
-    double[] y = new double[n];
-    double[] e = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        y[i] += x[i * n + j];
-        e[j] += x[i * n + j];
-      }
-    }
+    double[][] totals = GravityData.totals(x, n);
+    double[] y = totals[0];
+    double[] e = totals[1];
     double oneMinusSigma = 1 - sigma;
     double[] tHat = new double[n * n];  // t̂^{1−σ}
     for (int k = 0; k < n * n; k++) {
