@@ -1,6 +1,11 @@
 package org.ftasim.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -78,8 +83,9 @@ public final class SweepJob {
     TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(), Tables.SWEEP_SENSITIVITY,
         ctx.runId());
 
-    long rows = stored.count();
-    long failed = stored.where(col("converged").equalTo(false)).select("draw_id").distinct().count();
+    Row totals = stored.agg(count(lit(1)), countDistinct(when(not(col("converged")), col("draw_id")))).first();
+    long rows = totals.getLong(0);
+    long failed = totals.getLong(1);
     JobResult result = new JobResult().count("draws", total).count("failed_draws", failed)
         .count("draw_rows", rows).count("partitions", partitions)
         .count("summary_rows", TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_SUMMARY)
