@@ -38,6 +38,8 @@ public final class StructuralGravity {
       double[] exportsPct, double[] baselineFlows, double[] counterfactualFlows, Diagnostics diagnostics,
       List<String> notes) {}
 
+  private static final String NOT_CONVERGED = "not converged:";
+
   private StructuralGravity() {}
 
   /**
@@ -104,7 +106,10 @@ public final class StructuralGravity {
       }
     };
     double[] lp = new double[n];
-    Diagnostics diag = new FixedPoint(5, 1.0, tolerance, maxIterations).solve(map, lp);
+    Diagnostics solved = new FixedPoint(5, 1.0, tolerance, maxIterations).solve(map, lp);
+    // a baseline that could not be fitted makes the whole solve a failure, whatever the price iteration did
+    boolean fittedOk = notes.stream().noneMatch(s -> s.startsWith(NOT_CONVERGED));
+    Diagnostics diag = fittedOk ? solved : new Diagnostics(false, solved.iterations(), solved.residual());
     double[] out = new double[n];
     map.apply(lp, out);
 
@@ -203,7 +208,10 @@ public final class StructuralGravity {
     double[] a = new double[n];
     double[] b = new double[n];
     java.util.Arrays.fill(b, 1);
+    double worst = Double.POSITIVE_INFINITY;
+    int rounds = 0;
     for (int it = 0; it < 100_000; it++) {
+      rounds = it + 1;
       for (int i = 0; i < n; i++) {
         double s = 0;
         for (int j = 0; j < n; j++) {
@@ -211,7 +219,7 @@ public final class StructuralGravity {
         }
         a[i] = d.output()[i] / s;
       }
-      double worst = 0;
+      worst = 0;
       for (int j = 0; j < n; j++) {
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -224,6 +232,10 @@ public final class StructuralGravity {
       if (worst < tolerance) {
         break;
       }
+    }
+    if (!(worst < tolerance)) {
+      notes.add(String.format(java.util.Locale.ROOT, "%s the fitted baseline's scaling did not converge: largest change"
+          + " %.3g after %d rounds", NOT_CONVERGED, worst, rounds));
     }
     double[] x = new double[n * n];
     for (int i = 0; i < n; i++) {

@@ -79,6 +79,16 @@ class StructuralGravityTest {
   }
 
   @Test
+  void aBaselineThatCannotBeFittedIsReportedNotHidden() {
+    // every international t^(1−σ) underflows to 0: only domestic flows remain, which cannot match output and
+    // expenditure that differ, so the fitted baseline has no solution
+    GravityData d = world(1, 1);
+    Result r = StructuralGravity.solve(d, 4, Map.of("lndist", -800.0), d.covariates(), Baseline.FITTED, 0, TOL, 200);
+    assertThat(r.diagnostics().converged()).isFalse();
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("did not converge"));
+  }
+
+  @Test
   void aYearMustBeChosenInAPanel() {
     assertThatThrownBy(() -> GravityTable.read(SharedData.require("yotov2016/rta_panel_1986_2006.csv"), null))
         .isInstanceOf(UserException.class).hasMessageContaining("1986–2006").hasMessageContaining("--year");
