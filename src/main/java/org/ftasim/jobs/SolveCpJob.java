@@ -58,9 +58,9 @@ public final class SolveCpJob {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("regions.csv"), StandardCharsets.UTF_8))) {
       w.println("region,welfare_pct,tot_pct,vot_pct,tech_pct,real_wage_pct,real_income_pct,tariff_revenue_pct");
       for (int r = 0; r < data.n(); r++) {
-        w.println(String.join(",", SqlJob.csv(data.regions().get(r)), num(c.welfarePct(r)), num(c.termsOfTradePct(r)),
-            num(c.volumeOfTradePct(r)), num(c.technicalEfficiencyPct(r)), num(c.realWagePct(r)),
-            num(c.realIncomePct(r)), num(c.tariffRevenuePct(r))));
+        w.println(String.join(",", Csv.field(data.regions().get(r)), Csv.number(c.welfarePct(r)), Csv.number(c.termsOfTradePct(r)),
+            Csv.number(c.volumeOfTradePct(r)), Csv.number(c.technicalEfficiencyPct(r)), Csv.number(c.realWagePct(r)),
+            Csv.number(c.realIncomePct(r)), Csv.number(c.tariffRevenuePct(r))));
       }
     }
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("region_sectors.csv"),
@@ -68,8 +68,8 @@ public final class SolveCpJob {
       w.println("region,sector,output_pct,real_output_pct,exports_pct,imports_pct");
       for (int r = 0; r < data.n(); r++) {
         for (int s = 0; s < data.j(); s++) {
-          w.println(String.join(",", SqlJob.csv(data.regions().get(r)), SqlJob.csv(data.sectors().get(s)),
-              num(c.outputPct(r, s)), num(c.realOutputPct(r, s)), num(c.exportsPct(r, s)), num(c.importsPct(r, s))));
+          w.println(String.join(",", Csv.field(data.regions().get(r)), Csv.field(data.sectors().get(s)),
+              Csv.number(c.outputPct(r, s)), Csv.number(c.realOutputPct(r, s)), Csv.number(c.exportsPct(r, s)), Csv.number(c.importsPct(r, s))));
         }
       }
     }
@@ -98,9 +98,5 @@ public final class SolveCpJob {
           + " after " + d.iterations() + " iterations (solver.tolerance, solver.max_iterations, solver.memory and"
           + " solver.wage_step tune the solver; a smaller solver.wage_step is slower but more robust)");
     }
-  }
-
-  private static String num(double v) {
-    return String.format(Locale.ROOT, "%.6f", v);
   }
 }

@@ -73,8 +73,8 @@ public final class SolveGravityJob {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       w.println("country,real_gdp_pct,factory_gate_price_pct,omr_pct,imr_pct,exports_pct");
       for (int i = 0; i < data.n(); i++) {
-        w.println(String.join(",", SqlJob.csv(data.countries().get(i)), num(r.realGdpPct()[i]),
-            num(r.factoryGatePricePct()[i]), num(r.omrPct()[i]), num(r.imrPct()[i]), num(r.exportsPct()[i])));
+        w.println(String.join(",", Csv.field(data.countries().get(i)), Csv.number(r.realGdpPct()[i]),
+            Csv.number(r.factoryGatePricePct()[i]), Csv.number(r.omrPct()[i]), Csv.number(r.imrPct()[i]), Csv.number(r.exportsPct()[i])));
       }
     }
     ctx.err().printf("ftasim solve-gravity: %d countries, sigma %s, %s baseline, reference %s; results in %s%n",
@@ -118,9 +118,5 @@ public final class SolveGravityJob {
     } catch (NumberFormatException e) {
       throw new UserException("--year '" + v + "' is not a year");
     }
-  }
-
-  private static String num(double v) {
-    return String.format(Locale.ROOT, "%.6f", v);
   }
 }

@@ -98,23 +98,16 @@ public final class SqlJob {
   static void printCsv(PrintStream out, String[] header, List<Row> rows) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < header.length; i++) {
-      sb.append(i == 0 ? "" : ",").append(csv(header[i]));
+      sb.append(i == 0 ? "" : ",").append(Csv.field(header[i]));
     }
     out.println(sb);
     for (Row r : rows) {
       sb.setLength(0);
       for (int i = 0; i < r.length(); i++) {
-        sb.append(i == 0 ? "" : ",").append(r.isNullAt(i) ? "" : csv(r.getString(i)));
+        sb.append(i == 0 ? "" : ",").append(r.isNullAt(i) ? "" : Csv.field(r.getString(i)));
       }
       out.println(sb);
     }
     out.flush();
-  }
-
-  static String csv(String v) {
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-      return '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
   }
 }

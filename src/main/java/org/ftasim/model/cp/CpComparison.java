@@ -122,25 +122,23 @@ public final class CpComparison {
 
   /** Change in a sector's exports to all other regions (net of tariffs), percent. */
   public double exportsPct(int region, int sector) {
-    double b = 0;
-    double c = 0;
-    for (int i = 0; i < n; i++) {
-      if (i != region) {
-        b += base.imports(sector, i, region);
-        c += cf.imports(sector, i, region);
-      }
-    }
-    return pct(c, b);
+    return externalTradePct(region, sector, true);
   }
 
   /** Change in a sector's imports from all other regions (net of tariffs), percent. */
   public double importsPct(int region, int sector) {
+    return externalTradePct(region, sector, false);
+  }
+
+  private double externalTradePct(int region, int sector, boolean exports) {
     double b = 0;
     double c = 0;
     for (int i = 0; i < n; i++) {
       if (i != region) {
-        b += base.imports(sector, region, i);
-        c += cf.imports(sector, region, i);
+        int importer = exports ? i : region;
+        int exporter = exports ? region : i;
+        b += base.imports(sector, importer, exporter);
+        c += cf.imports(sector, importer, exporter);
       }
     }
     return pct(c, b);

@@ -87,12 +87,6 @@ public record CpData(List<String> regions, List<String> sectors, double[] trade,
         icebergCounterfactual, intermediate, valueAdded, finalDemand, deficit, newTheta);
   }
 
-  /** A copy with all deficits set to zero. */
-  public CpData withZeroDeficits() {
-    return new CpData(regions, sectors, trade, tariff, tariffBaseline, tariffCounterfactual, icebergBaseline,
-        icebergCounterfactual, intermediate, valueAdded, finalDemand, new double[n()], theta);
-  }
-
   private static void length(String what, double[] a, int expected) {
     if (a == null || a.length != expected) {
       throw new IllegalArgumentException(what + " has " + (a == null ? "no" : a.length) + " entries, expected "
