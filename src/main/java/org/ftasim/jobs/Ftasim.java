@@ -15,7 +15,8 @@ public final class Ftasim {
       new Command(ExportJob.SPEC, ExportJob::run, ExportJob.class),
       new Command(SolveCpJob.SPEC, SolveCpJob::run, SolveCpJob.class),
       new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class),
-      new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class));
+      new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class),
+      new Command(GenerateSampleJob.SPEC, GenerateSampleJob::run, GenerateSampleJob.class));
 
   private Ftasim() {}
 

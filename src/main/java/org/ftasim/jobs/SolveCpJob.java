@@ -1,5 +1,6 @@
 package org.ftasim.jobs;
 
+import org.ftasim.table.Csv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
