@@ -16,7 +16,8 @@ public final class Ftasim {
       new Command(SolveCpJob.SPEC, SolveCpJob::run, SolveCpJob.class),
       new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class),
       new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class),
-      new Command(GenerateSampleJob.SPEC, GenerateSampleJob::run, GenerateSampleJob.class));
+      new Command(GenerateSampleJob.SPEC, GenerateSampleJob::run, GenerateSampleJob.class),
+      new Command(IngestFlowsJob.SPEC, IngestFlowsJob::run, IngestFlowsJob.class));
 
   private Ftasim() {}
 

@@ -30,7 +30,7 @@ public record SampleSpec(long seed, int countries, int products, int firstYear, 
 
   /** The demo's world: 24 economies, the whole HS, 2019–2023, about half a million flows a year. */
   public static SampleSpec small(long seed, int firstYear, int lastYear) {
-    return new SampleSpec(seed, Economies.SMALL, 5000, firstYear, lastYear, "202401", 3.0e6);
+    return new SampleSpec(seed, Economies.SMALL, 5000, firstYear, lastYear, "202401", 1.0e6);
   }
 
   /** BACI's size: about 200 economies and 5,000 products, about 10 million flows a year. */

@@ -13,7 +13,7 @@ import java.util.Set;
  *   e_ijk = V_ij(t) · s_ij(c) · w_ik / Σ_{k'∈c} w_ik'
  *   V_ij(t) = X_i(t) · g_ij / Σ_j' g_ij',   g_ij = GDP_j^0.85 · dist_ij^−0.8 · exp(0.4·agreement_ij + 0.25·ε_ij)
  *   s_ij(c) ∝ world_c · boost_ic · exp(0.6·ε_ic) · importBoost_jc · exp(0.4·ε_jc)
- *   w_ik = u_k · exp(0.8·ε_ik),  u_k lognormal(0, 1.5)
+ *   w_ik = u_k · exp(0.6·ε_ik),  u_k lognormal(0, 1.1)
  * </pre>
  * (Anderson and van Wincoop 2003 for the aggregate; the product split follows the size and comparative-advantage
  * pattern of Hummels and Klenow 2005: big exporters sell more products, not only more of each). A flow is
@@ -62,7 +62,7 @@ public final class SampleWorld implements Serializable {
     long seed = spec.seed();
     productWeight = new double[p];
     for (int k = 0; k < p; k++) {
-      productWeight[k] = Math.exp(1.5 * Noise.normal(seed, 21, Noise.key(Long.parseLong(code(k)))));
+      productWeight[k] = Math.exp(1.1 * Noise.normal(seed, 21, Noise.key(Long.parseLong(code(k)))));
     }
     importPreference = new double[n][chapters];
     for (int j = 0; j < n; j++) {
@@ -136,7 +136,7 @@ public final class SampleWorld implements Serializable {
     double[] w = new double[p];
     double[] chapterWeight = new double[chapters];
     for (int k = 0; k < p; k++) {
-      w[k] = productWeight[k] * Math.exp(0.8 * Noise.normal(seed, 31, Noise.key(i, k)));
+      w[k] = productWeight[k] * Math.exp(0.6 * Noise.normal(seed, 31, Noise.key(i, k)));
       chapterWeight[hs.chapterIndex(k)] += w[k];
     }
     double[] supply = new double[chapters];

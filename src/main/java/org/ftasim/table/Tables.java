@@ -84,8 +84,63 @@ public final class Tables {
           col("ci_high", DataTypes.DoubleType, true, "97.5% bootstrap bound (Sobol indices)")),
       List.of(), List.of(), "sweep");
 
+  private static final StructField SOURCE_FILE = col("source_file", DataTypes.StringType, false,
+      "input file name (without folder); re-ingesting a file replaces its rows");
+
+  public static final TableDef TRADE_FLOWS = new TableDef("trade_flows",
+      "Bilateral trade at HS6 from BACI or UN Comtrade, one row per (year, exporter, importer, hs6) and file.",
+      schema(
+          col("year", DataTypes.IntegerType, false, "calendar year of the flow"),
+          col("exporter", DataTypes.StringType, false, "exporter, ISO3 (BACI 490 'Other Asia, nes' is TWN)"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("hs6", DataTypes.StringType, false, "HS six-digit product code, six characters with leading zeros"),
+          col("hs_version", DataTypes.StringType, false, "HS nomenclature of hs6: H0 (1988) ... H5 (2017), H6 (2022)"),
+          col("value_usd", DataTypes.DoubleType, false, "trade value in USD (BACI's thousand USD times 1000)"),
+          col("quantity_t", DataTypes.DoubleType, true, "quantity in metric tonnes; null when not reported (BACI NA)"),
+          col("source", DataTypes.StringType, false, "BACI, or COMTRADE_M / COMTRADE_X (importer / exporter report)"),
+          SOURCE_FILE,
+          col("run_id", DataTypes.StringType, false, "the ingest run that wrote the row")),
+      List.of("year"), List.of(), "ingest-flows");
+
+  public static final TableDef TRADE_FLOWS_REJECTS = new TableDef("trade_flows_rejects",
+      "Every input line the ingest did not accept, with why. Nothing is dropped silently.",
+      schema(
+          SOURCE_FILE,
+          col("line_number", DataTypes.LongType, false, "line in the file, 1 = header; 0 for a file-level problem"),
+          col("raw_line", DataTypes.StringType, true, "the line as read (without its line break)"),
+          col("reason_code", DataTypes.StringType, false, "COLUMN_COUNT, BAD_NUMBER, NEGATIVE_NUMBER, NOT_FINITE,"
+              + " BAD_YEAR, UNKNOWN_COUNTRY, MALFORMED_HS, UNKNOWN_HS, DUPLICATE_KEY, BLANK_LINE, EMPTY_FILE"),
+          col("message", DataTypes.StringType, false, "what is wrong, naming the field and value"),
+          col("run_id", DataTypes.StringType, false, "the ingest run")),
+      List.of(), List.of(), "ingest-flows");
+
+  public static final TableDef INGEST_METRICS = new TableDef("ingest_metrics",
+      "Data-quality metrics per input file and ingest run, computed in one pass. lines_read = header_lines + accepted"
+          + " + rejected.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the ingest run"),
+          SOURCE_FILE,
+          col("format", DataTypes.StringType, false, "baci or comtrade"),
+          col("hs_version", DataTypes.StringType, false, "HS nomenclature of the file"),
+          col("lines_read", DataTypes.LongType, false, "lines in the file, header included"),
+          col("header_lines", DataTypes.LongType, false, "1, or 0 for an empty file"),
+          col("accepted", DataTypes.LongType, false, "lines written to trade_flows"),
+          col("rejected", DataTypes.LongType, false, "lines written to trade_flows_rejects"),
+          col("rejected_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
+              "rejected lines by reason code"),
+          col("repaired_hs_codes", DataTypes.LongType, false, "five-digit HS codes given back their leading zero"),
+          col("null_quantities", DataTypes.LongType, false, "accepted lines with no quantity (NA)"),
+          col("duplicates", DataTypes.LongType, false, "lines rejected as DUPLICATE_KEY"),
+          col("value_usd", DataTypes.DoubleType, false, "total value of accepted lines, USD"),
+          col("distinct_exporters", DataTypes.LongType, false, "exporters among accepted lines"),
+          col("distinct_importers", DataTypes.LongType, false, "importers among accepted lines"),
+          col("distinct_hs6", DataTypes.LongType, false, "HS6 codes among accepted lines"),
+          col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run")),
+      List.of(), List.of(), "ingest-flows");
+
   public static List<TableDef> all() {
-    return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY);
+    return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
+        INGEST_METRICS);
   }
 
   public static Optional<TableDef> byName(String name) {

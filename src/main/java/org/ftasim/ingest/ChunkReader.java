@@ -1,0 +1,71 @@
+package org.ftasim.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the lines that start inside a byte range [start, end) of a text file, so a large file can be read by many
+ * tasks at once with every line read exactly once: a line belongs to the range its first byte is in. The stream
+ * must be positioned at {@code start − 1} (or 0 when start is 0). Line breaks are LF or CRLF; a final line without
+ * a break counts.
+ */
+public final class ChunkReader {
+  private final InputStream in;
+  private final long end;
+  private final byte[] buf = new byte[1 << 16];
+  private int len;
+  private int off;
+  private long pos;
+  private byte[] line = new byte[256];
+
+  public ChunkReader(InputStream in, long start, long end) throws IOException {
+    this.in = in;
+    this.end = end;
+    if (start > 0) {
+      pos = start - 1;
+      int b;
+      while ((b = read()) >= 0 && b != '\n') {
+        // skip the tail of the line that started in the previous range
+      }
+    }
+  }
+
+  private int read() throws IOException {
+    if (off == len) {
+      len = in.read(buf, 0, buf.length);
+      off = 0;
+      if (len <= 0) {
+        len = 0;
+        return -1;
+      }
+    }
+    pos++;
+    return buf[off++] & 0xff;
+  }
+
+  /** The next line of the range without its line break, or null at the end of the range. */
+  public String next() throws IOException {
+    if (pos >= end) {
+      return null;
+    }
+    int n = 0;
+    int b = read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n') {
+      if (n == line.length) {
+        byte[] bigger = new byte[n * 2];
+        System.arraycopy(line, 0, bigger, 0, n);
+        line = bigger;
+      }
+      line[n++] = (byte) b;
+      b = read();
+    }
+    if (n > 0 && line[n - 1] == '\r') {
+      n--;
+    }
+    return new String(line, 0, n, StandardCharsets.UTF_8);
+  }
+}

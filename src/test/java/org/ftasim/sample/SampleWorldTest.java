@@ -1,0 +1,197 @@
+package org.ftasim.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.ftasim.tariff.AgreementBook;
+import org.ftasim.tariff.HsGroups;
+import org.ftasim.tariff.StagingCategory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sample world against the published facts it is calibrated to (tolerances as the sample-world issue states). */
+class SampleWorldTest {
+  private static SampleWorld world;
+  private static TariffSample.Schedules schedules;
+
+  @BeforeAll
+  static void build() {
+    world = new SampleWorld(SampleSpec.small(SampleSpec.DEFAULT_SEED, 2019, 2023));
+    schedules = TariffSample.build(world);
+  }
+
+  private static int index(String iso) {
+    for (int i = 0; i < world.economies().size(); i++) {
+      if (world.economies().get(i).isoCode().equals(iso)) {
+        return i;
+      }
+    }
+    throw new AssertionError(iso);
+  }
+
+  private static Map<Integer, Double> chapters(int year, int i, int j) {
+    Map<Integer, Double> m = new HashMap<>();
+    world.flows(year, i, (imp, k, usd, t) -> {
+      if (imp == j) {
+        m.merge(world.hs().products().get(k).chapter(), usd, Double::sum);
+      }
+    });
+    return m;
+  }
+
+  private static List<Integer> top(Map<Integer, Double> m, int n) {
+    return m.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(n)
+        .map(Map.Entry::getKey).toList();
+  }
+
+  @Test
+  void koreaJapanTradeMatchesPublishedTotalsAndLeadingChapters() {
+    int kor = index("KOR");
+    int jpn = index("JPN");
+    Map<Integer, Double> kj = chapters(2022, kor, jpn);
+    Map<Integer, Double> jk = chapters(2022, jpn, kor);
+    double kjTotal = kj.values().stream().mapToDouble(Double::doubleValue).sum();
+    double jkTotal = jk.values().stream().mapToDouble(Double::doubleValue).sum();
+    assertThat(kjTotal / 1e9).isCloseTo(30.6, within(3.06));
+    assertThat(jkTotal / 1e9).isCloseTo(54.7, within(5.47));
+    double kj2020 = chapters(2020, kor, jpn).values().stream().mapToDouble(Double::doubleValue).sum();
+    double jk2020 = chapters(2020, jpn, kor).values().stream().mapToDouble(Double::doubleValue).sum();
+    assertThat(kj2020 / 1e9).isCloseTo(25.1, within(2.51));
+    assertThat(jk2020 / 1e9).isCloseTo(45.9, within(4.59));
+    assertThat(top(kj, 5)).containsAll(List.of(27, 85, 84));
+    assertThat(top(jk, 5)).containsAll(List.of(85, 84, 72));
+  }
+
+  @Test
+  void theNomenclatureIsHsShapedWithAbout5000Codes() {
+    assertThat(world.hs().size()).isBetween(4500, 5500);
+    assertThat(world.hs().chapters()).hasSize(96).noneMatch(c -> c.number() == 77);
+    assertThat(world.hs().products()).allMatch(p -> p.code().matches("\\d{6}"));
+    assertThat(world.hs().products().stream().map(Nomenclature.Product::code))
+        .contains("100630", "870323", "854232", "290543", "010110");
+    long ag = world.hs().products().stream().filter(p -> HsGroups.isAgricultural(p.code())).count();
+    assertThat((double) ag / world.hs().size()).isBetween(0.12, 0.16);
+  }
+
+  @Test
+  void aRealisticShareOfFlowsIsZero() {
+    int kor = index("KOR");
+    long[] n = new long[1];
+    world.flows(2022, kor, (j, k, usd, t) -> n[0]++);
+    double cells = (world.economies().size() - 1.0) * world.hs().size();
+    assertThat(n[0] / cells).as("Korea's nonzero share").isBetween(0.3, 0.95);
+    int brn = index("BRN");
+    n[0] = 0;
+    world.flows(2022, brn, (j, k, usd, t) -> n[0]++);
+    assertThat(n[0] / cells).as("Brunei's nonzero share").isLessThan(0.1);
+  }
+
+  /** Simple average over HS6 of the average of each HS6's national lines, for the products in {@code group}. */
+  private static double average(String importer, Predicate<String> group) {
+    Map<String, double[]> hs6 = new LinkedHashMap<>();
+    for (TariffSample.Line l : schedules.mfn().get(importer)) {
+      String code = l.code().substring(0, 6);
+      if (group.test(code)) {
+        double[] acc = hs6.computeIfAbsent(code, c -> new double[2]);
+        acc[0] += l.applied();
+        acc[1]++;
+      }
+    }
+    return hs6.values().stream().mapToDouble(a -> a[0] / a[1]).average().orElseThrow();
+  }
+
+  @Test
+  void mfnAveragesMatchWtoTariffProfiles() {
+    Predicate<String> all = c -> true;
+    Predicate<String> ag = HsGroups::isAgricultural;
+    Predicate<String> nama = ag.negate();
+    assertThat(average("KOR", all)).isCloseTo(13.4, within(1.34));
+    assertThat(average("KOR", ag)).isCloseTo(57.0, within(5.7));
+    assertThat(average("KOR", nama)).isCloseTo(6.6, within(0.66));
+    assertThat(average("KOR", c -> c.startsWith("8703"))).isCloseTo(8.0, within(0.8));
+    assertThat(average("KOR", c -> c.startsWith("8704"))).isCloseTo(10.0, within(1.0));
+    assertThat(average("JPN", all)).isCloseTo(4.3, within(0.86));
+    assertThat(average("JPN", ag)).isCloseTo(15.5, within(3.1));
+    assertThat(average("JPN", nama)).isCloseTo(2.5, within(0.5));
+    assertThat(average("JPN", c -> c.startsWith("85"))).isCloseTo(0.2, within(0.04));
+    assertThat(average("JPN", c -> c.compareTo("86") >= 0 && c.compareTo("90") < 0)).isCloseTo(0.0, within(0.01));
+    assertThat(average("JPN", c -> nama.test(c) && c.compareTo("28") >= 0 && c.compareTo("39") < 0))
+        .isCloseTo(2.3, within(0.46));
+    assertThat(schedules.mfn().get("KOR")).allMatch(l -> l.code().length() == 10);
+    assertThat(schedules.mfn().get("JPN")).allMatch(l -> l.code().length() == 9);
+    assertThat(schedules.mfn().get("USA")).allMatch(l -> l.code().length() == 6);
+    assertThat(schedules.mfn().get("JPN")).anyMatch(l -> l.dutyType().equals("SP") && l.ave() > 0);
+  }
+
+  private static double finalFreeShare(String importer, String partner, Predicate<String> group) {
+    AgreementBook book = AgreementBook.bundled();
+    String[] cats = schedules.preferential().get("RCEP").get(importer).get(partner);
+    List<TariffSample.Line> lines = schedules.mfn().get(importer);
+    int n = 0;
+    int free = 0;
+    for (int q = 0; q < lines.size(); q++) {
+      if (group.test(lines.get(q).code().substring(0, 6))) {
+        StagingCategory c = book.agreement("RCEP").category(cats[q]);
+        n++;
+        free += lines.get(q).applied() == 0 || c.endsDutyFree() ? 1 : 0;
+      }
+    }
+    return (double) free / n;
+  }
+
+  @Test
+  void rcepBetweenKoreaAndJapanIsStagedAsPublished() {
+    Predicate<String> nama = c -> !HsGroups.isAgricultural(c);
+    assertThat(finalFreeShare("KOR", "JPN", c -> true)).isCloseTo(0.83, within(0.083));
+    double japanNamaFreeAtMfn = schedules.mfn().get("JPN").stream()
+        .filter(l -> nama.test(l.code().substring(0, 6))).mapToDouble(l -> l.applied() == 0 ? 1 : 0).average()
+        .orElseThrow();
+    assertThat(japanNamaFreeAtMfn).isCloseTo(0.19, within(0.019));
+    assertThat(finalFreeShare("JPN", "KOR", nama)).isCloseTo(0.92, within(0.092));
+    String[] cats = schedules.preferential().get("RCEP").get("JPN").get("KOR");
+    List<TariffSample.Line> jpn = schedules.mfn().get("JPN");
+    List<String> excluded = new ArrayList<>();
+    for (int q = 0; q < jpn.size(); q++) {
+      if (cats[q].equals("E")) {
+        excluded.add(jpn.get(q).code());
+      }
+    }
+    for (String sensitive : List.of("1006", "1001", "0201", "0203", "0401", "0406", "1701")) {
+      List<Integer> lines = new ArrayList<>();
+      for (int q = 0; q < jpn.size(); q++) {
+        if (jpn.get(q).code().startsWith(sensitive) && jpn.get(q).applied() > 0) {
+          lines.add(q);
+        }
+      }
+      assertThat(lines).as(sensitive).allMatch(q -> cats[q].equals("E"));
+    }
+    String[] korCats = schedules.preferential().get("RCEP").get("KOR").get("JPN");
+    List<TariffSample.Line> kor = schedules.mfn().get("KOR");
+    for (int q = 0; q < kor.size(); q++) {
+      if (kor.get(q).code().startsWith("8703")) {
+        assertThat(korCats[q]).as(kor.get(q).code()).isEqualTo("E");
+      }
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameBytesAndAnotherSeedOthers() {
+    String a = baci(new SampleWorld(SampleSpec.small(7, 2022, 2022)), 2022, 3);
+    String b = baci(new SampleWorld(SampleSpec.small(7, 2022, 2022)), 2022, 3);
+    String c = baci(new SampleWorld(SampleSpec.small(8, 2022, 2022)), 2022, 3);
+    assertThat(a).isEqualTo(b).isNotEqualTo(c);
+  }
+
+  private static String baci(SampleWorld w, int year, int exporter) {
+    StringBuilder sb = new StringBuilder();
+    w.flows(year, exporter, (j, k, usd, t) -> BaciFormat.append(sb, year, w.economies().get(exporter).code(),
+        w.economies().get(j).code(), w.hs().products().get(k).code(), usd, t, false));
+    return sb.toString();
+  }
+}
