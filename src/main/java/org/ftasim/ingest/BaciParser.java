@@ -22,6 +22,8 @@ public final class BaciParser implements Serializable {
     public boolean repaired;
     public Reject reason;
     public String message;
+    /** (year, exporter code, importer code, hs6) packed in BACI's sort order: t, then i, j, k. */
+    public long key;
   }
 
   private final Map<Integer, String> countries;
@@ -58,18 +60,23 @@ public final class BaciParser implements Serializable {
           + (line.chars().filter(c -> c == ',').count() + 1));
     }
     String t = f[0].trim();
-    if (!t.matches("\\d{4}")) {
+    if (t.length() != 4 || !isDigits(t)) {
       return reject(out, Reject.BAD_YEAR, "year t='" + t + "' is not a four-digit year");
     }
     out.year = Integer.parseInt(t);
+    if (out.year < 1900 || out.year > 2100) {
+      return reject(out, Reject.BAD_YEAR, "year t=" + t + " is outside 1900-2100");
+    }
     if (fileYear != 0 && out.year != fileYear) {
       return reject(out, Reject.BAD_YEAR, "year t=" + t + " in a file for " + fileYear);
     }
-    out.exporter = country(f[1]);
+    int i = code(f[1]);
+    out.exporter = i < 0 ? null : countries.get(i);
     if (out.exporter == null) {
       return reject(out, Reject.UNKNOWN_COUNTRY, "exporter i='" + f[1].trim() + "' is not in the country list");
     }
-    out.importer = country(f[2]);
+    int j = code(f[2]);
+    out.importer = j < 0 ? null : countries.get(j);
     if (out.importer == null) {
       return reject(out, Reject.UNKNOWN_COUNTRY, "importer j='" + f[2].trim() + "' is not in the country list");
     }
@@ -85,6 +92,7 @@ public final class BaciParser implements Serializable {
       return reject(out, Reject.UNKNOWN_HS, "product k=" + k + " is not in the release's product list");
     }
     out.hs6 = k;
+    out.key = ((long) (out.year - 1900) << 52) | ((long) i << 36) | ((long) j << 20) | Integer.parseInt(k);
     Double v = number(f[4], "value v", out);
     if (v == null) {
       return out;
@@ -121,12 +129,13 @@ public final class BaciParser implements Serializable {
     return d;
   }
 
-  private String country(String text) {
+  /** A country code of up to four digits, or −1. */
+  private static int code(String text) {
     String s = text.trim();
     if (s.isEmpty() || s.length() > 4 || !isDigits(s)) {
-      return null;
+      return -1;
     }
-    return countries.get(Integer.parseInt(s));
+    return Integer.parseInt(s);
   }
 
   private static boolean isDigits(String s) {

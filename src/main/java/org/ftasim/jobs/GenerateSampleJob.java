@@ -137,8 +137,10 @@ public final class GenerateSampleJob {
       LongAccumulator stripped = spark.sparkContext().longAccumulator("stripped " + year);
       String name = "BACI_HS17_Y" + year + "_V" + tag + ".csv";
       String parts = baci + "/_parts_" + year;
-      BaciLines.blocks(spark, shared, year, partitions, strip, rows, stripped).write().mode("overwrite").text(parts);
-      List<Quirks.Planted> planted = year == spec.lastYear() ? Quirks.planted(world, year) : List.of();
+      boolean last = year == spec.lastYear();
+      BaciLines.blocks(spark, shared, year, partitions, strip, last, rows, stripped).write().mode("overwrite")
+          .text(parts);
+      List<Quirks.Planted> planted = last ? Quirks.planted(world, year) : List.of();
       if (!planted.isEmpty()) {
         StringBuilder sb = new StringBuilder();
         planted.forEach(p -> sb.append(p.line()).append('\n'));
@@ -149,10 +151,14 @@ public final class GenerateSampleJob {
       f.put("file", "baci/" + name);
       f.put("year", year);
       f.put("flows", rows.value());
-      f.put("lines", 1 + rows.value() + planted.size());
+      f.put("lines", 1 + rows.value() + planted.size() + (last ? 1 : 0));
       f.put("bytes", bytes);
       f.put("codes_without_leading_zero", stripped.value());
-      f.put("planted_rejects", Quirks.reasons(planted));
+      Map<String, Long> reasons = Quirks.reasons(planted);
+      if (last) {
+        reasons.put(Quirks.DUPLICATE, 1L);
+      }
+      f.put("planted_rejects", reasons);
       manifestFiles.add(f);
       totalRows += rows.value();
       ctx.err().printf("ftasim generate-sample: %s %,d flows, %,d bytes%n", name, rows.value(), bytes);

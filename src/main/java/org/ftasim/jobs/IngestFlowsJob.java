@@ -1,12 +1,5 @@
 package org.ftasim.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +16,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.ftasim.config.UserException;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.BaciRelease;
+import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.Reject;
 import org.ftasim.ingest.spark.BaciIngest;
 import org.ftasim.table.TableWriter;
@@ -109,24 +100,44 @@ public final class IngestFlowsJob {
     hadoop.forEach(e -> confMap.put(e.getKey(), e.getValue()));
     Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
     Broadcast<List<BaciParser>> parserBroadcast = jsc.broadcast(parsers);
-    List<BaciIngest.Chunk> chunks = BaciIngest.chunks(nonEmpty.stream().map(Input::path).toList(),
-        nonEmpty.stream().map(Input::name).toList(), nonEmpty.stream().map(Input::size).toList(), chunkBytes);
-    BaciIngest.Numbered numbered = BaciIngest.numberLines(jsc, chunks, conf);
-    Dataset<Row> lines = BaciIngest.markDuplicates(BaciIngest.parse(spark, numbered.chunks(), parserBroadcast, conf))
-        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> flows = lines.filter(col("reason_code").isNull())
-          .withColumn("hs_version", hsVersionColumn(nonEmpty))
-          .withColumn("source", lit("BACI"))
-          .withColumn("run_id", lit(ctx.runId()));
-      Dataset<Row> rejects = lines.filter(col("reason_code").isNotNull()).withColumn("run_id", lit(ctx.runId()))
-          .select("source_file", "line_number", "raw_line", "reason_code", "message", "run_id")
-          .unionByName(spark.createDataFrame(fileRejects, Tables.TRADE_FLOWS_REJECTS.schema()));
-      Map<String, Row> metrics = metrics(lines);
+      List<BaciIngest.Chunk> chunks = BaciIngest.chunks(nonEmpty.stream().map(Input::path).toList(),
+          nonEmpty.stream().map(Input::name).toList(), nonEmpty.stream().map(Input::size).toList(), chunkBytes);
+      List<BaciIngest.Scan> scans = BaciIngest.scan(jsc, chunks, parserBroadcast, conf);
+      List<BaciIngest.Chunk> numbered = BaciIngest.number(chunks, scans);
+      Map<Integer, FileStats> stats = new HashMap<>();
+      long[] lines = new long[nonEmpty.size()];
+      List<Row> rejectRows = new ArrayList<>(fileRejects);
+      List<BaciIngest.Chunk> overflow = new ArrayList<>();
+      for (int c = 0; c < numbered.size(); c++) {
+        BaciIngest.Chunk chunk = numbered.get(c);
+        BaciIngest.Scan scan = scans.get(c);
+        stats.computeIfAbsent(chunk.file(), f -> new FileStats()).merge(scan.stats);
+        lines[chunk.file()] += scan.lines;
+        if (scan.rejectsOverflow) {
+          overflow.add(chunk);
+        } else {
+          for (BaciIngest.RejectLine r : scan.rejects) {
+            rejectRows.add(RowFactory.create(chunk.sourceFile(), chunk.firstLine() + r.line(), r.raw(), r.reason(),
+                r.message(), ctx.runId()));
+          }
+        }
+      }
+      Map<Integer, Set<Long>> duplicates = BaciIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
+          ctx.runId(), parserBroadcast, conf);
+      Broadcast<Map<Integer, Set<Long>>> dupBroadcast = jsc.broadcast(duplicates);
+      Dataset<Row> flows = BaciIngest.accepted(spark, numbered, parserBroadcast, conf, dupBroadcast,
+          nonEmpty.stream().map(f -> f.facts().hsVersion()).toList(), ctx.runId());
+      Dataset<Row> rejects = spark.createDataFrame(rejectRows, Tables.TRADE_FLOWS_REJECTS.schema());
+      if (!overflow.isEmpty()) {
+        rejects = rejects.unionByName(BaciIngest.overflowRejects(spark, overflow, parserBroadcast, conf,
+            ctx.runId()));
+      }
       String predicate = "source_file IN (" + files.stream().map(f -> "'" + TableWriter.safeId(f.name()) + "'")
           .collect(Collectors.joining(", ")) + ")";
       TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
       TableWriter.replaceWhere(rejects, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate);
+      dupBroadcast.destroy();
 
       double seconds = (System.nanoTime() - t0) / 1e9;
       List<Row> metricRows = new ArrayList<>();
@@ -136,34 +147,27 @@ public final class IngestFlowsJob {
           "qty NA", "value USD bn");
       for (int f = 0; f < nonEmpty.size(); f++) {
         Input in = nonEmpty.get(f);
-        Row m = metrics.get(in.name());
-        long read = numbered.linesPerFile()[f];
-        long ok = m == null ? 0 : m.getLong(m.fieldIndex("accepted"));
-        long bad = m == null ? 0 : m.getLong(m.fieldIndex("rejected"));
-        if (read != 1 + ok + bad) {
-          throw new IllegalStateException("file " + in.name() + ": " + read + " lines read but 1 header + " + ok
+        FileStats m = stats.get(f);
+        long ok = m.accepted;
+        long bad = m.rejectedTotal();
+        if (lines[f] != 1 + ok + bad) {
+          throw new IllegalStateException("file " + in.name() + ": " + lines[f] + " lines read but 1 header + " + ok
               + " accepted + " + bad + " rejected; this is a bug in the reader");
         }
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (Reject r : Reject.values()) {
-          long n = m == null ? 0 : m.getLong(m.fieldIndex("r_" + r.name()));
-          if (n > 0) {
-            byReason.put(r.name(), n);
+          if (m.rejected[r.ordinal()] > 0) {
+            byReason.put(r.name(), m.rejected[r.ordinal()]);
           }
         }
-        long repaired = m == null ? 0 : m.getLong(m.fieldIndex("repaired"));
-        long nullQ = m == null ? 0 : m.getLong(m.fieldIndex("null_quantities"));
-        double value = m == null ? 0 : m.getDouble(m.fieldIndex("value_usd"));
-        metricRows.add(RowFactory.create(ctx.runId(), in.name(), "baci", in.facts().hsVersion(), read, 1L, ok, bad,
-            scala.jdk.javaapi.CollectionConverters.asScala(byReason), repaired, nullQ,
-            byReason.getOrDefault(Reject.DUPLICATE_KEY.name(), 0L), value,
-            m == null ? 0L : m.getLong(m.fieldIndex("distinct_exporters")),
-            m == null ? 0L : m.getLong(m.fieldIndex("distinct_importers")),
-            m == null ? 0L : m.getLong(m.fieldIndex("distinct_hs6")), seconds));
+        metricRows.add(RowFactory.create(ctx.runId(), in.name(), "baci", in.facts().hsVersion(), lines[f], 1L, ok, bad,
+            scala.jdk.javaapi.CollectionConverters.asScala(byReason), m.repaired, m.nullQuantities,
+            m.rejected[Reject.DUPLICATE_KEY.ordinal()], m.valueUsd, (long) m.exporters.size(),
+            (long) m.importers.size(), (long) m.hs6.cardinality(), seconds));
         accepted += ok;
         rejected += bad;
-        ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%n", in.name(), read, ok, bad, repaired, nullQ,
-            value / 1e9, byReason.isEmpty() ? "" : "  " + byReason);
+        ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%n", in.name(), lines[f], ok, bad, m.repaired,
+            m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason);
       }
       for (Input in : files) {
         if (in.size() == 0) {
@@ -175,45 +179,15 @@ public final class IngestFlowsJob {
       }
       TableWriter.replaceRun(spark.createDataFrame(metricRows, Tables.INGEST_METRICS.schema()),
           ctx.warehouse(), Tables.INGEST_METRICS, ctx.runId());
+      ctx.err().printf("ftasim ingest-flows: %,d lines accepted, %,d rejected in %.1f s%n", accepted, rejected,
+          seconds);
       return new JobResult().count("files", files.size()).count("accepted", accepted).count("rejected", rejected)
           .table(Tables.TRADE_FLOWS.name()).table(Tables.TRADE_FLOWS_REJECTS.name())
           .table(Tables.INGEST_METRICS.name());
     } finally {
-      lines.unpersist();
       conf.destroy();
       parserBroadcast.destroy();
     }
-  }
-
-  /** Per-file metrics of the parsed lines in one aggregation. */
-  static Map<String, Row> metrics(Dataset<Row> lines) {
-    List<Column> aggs = new ArrayList<>();
-    Column ok = col("reason_code").isNull();
-    aggs.add(sum(when(ok, 1L).otherwise(0L)).alias("accepted"));
-    aggs.add(sum(when(ok, 0L).otherwise(1L)).alias("rejected"));
-    aggs.add(sum(when(ok.and(col("repaired")), 1L).otherwise(0L)).alias("repaired"));
-    aggs.add(sum(when(ok.and(col("quantity_t").isNull()), 1L).otherwise(0L)).alias("null_quantities"));
-    aggs.add(sum(when(ok, col("value_usd")).otherwise(0.0)).alias("value_usd"));
-    aggs.add(countDistinct(when(ok, col("exporter"))).alias("distinct_exporters"));
-    aggs.add(countDistinct(when(ok, col("importer"))).alias("distinct_importers"));
-    aggs.add(countDistinct(when(ok, col("hs6"))).alias("distinct_hs6"));
-    for (Reject r : Reject.values()) {
-      aggs.add(sum(when(col("reason_code").equalTo(r.name()), 1L).otherwise(0L)).alias("r_" + r.name()));
-    }
-    Map<String, Row> out = new HashMap<>();
-    for (Row r : lines.groupBy("source_file").agg(count(lit(1)).alias("n"), aggs.toArray(new Column[0]))
-        .collectAsList()) {
-      out.put(r.getString(0), r);
-    }
-    return out;
-  }
-
-  private static Column hsVersionColumn(List<Input> files) {
-    Column c = lit(null).cast(DataTypes.StringType);
-    for (Input f : files) {
-      c = when(col("source_file").equalTo(f.name()), lit(f.facts().hsVersion())).otherwise(c);
-    }
-    return c;
   }
 
   private static List<Input> resolve(List<String> inputs, Configuration hadoop) throws IOException {

@@ -35,7 +35,7 @@ public final class Economies {
     if (count <= SMALL) {
       List<Economy> out = new ArrayList<>(named.subList(0, count - 1));
       out.add(row);
-      return out;
+      return byCode(out);
     }
     List<Economy> out = new ArrayList<>(named);
     Set<String> taken = new HashSet<>();
@@ -88,7 +88,14 @@ public final class Economies {
           row.exportsBn() * share, lat, lon, row.goodsVaShare(), row.exportBoost(), row.importBoost(), true));
       code += 4;
     }
-    return out;
+    return byCode(out);
+  }
+
+  /** BACI's files are sorted by exporter, importer and product code; the sample keeps its economies in code order. */
+  private static List<Economy> byCode(List<Economy> economies) {
+    List<Economy> sorted = new ArrayList<>(economies);
+    sorted.sort(java.util.Comparator.comparingInt(Economy::code));
+    return sorted;
   }
 
   private static double zipf(int rank) {

@@ -35,7 +35,7 @@ public record SampleSpec(long seed, int countries, int products, int firstYear, 
 
   /** BACI's size: about 200 economies and 5,000 products, about 10 million flows a year. */
   public static SampleSpec full(long seed, int firstYear, int lastYear) {
-    return new SampleSpec(seed, 200, 5000, firstYear, lastYear, "202401", 2.5e5);
+    return new SampleSpec(seed, 200, 5000, firstYear, lastYear, "202401", 3.2e5);
   }
 
   public SampleSpec withCounts(Integer countries, Integer products) {

@@ -1,16 +1,15 @@
 package org.ftasim.ingest.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,40 +21,54 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.ChunkReader;
+import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.Reject;
+import org.ftasim.table.Tables;
+import scala.Tuple2;
 
 /**
- * BACI files read in parallel byte ranges ("chunks"): a first pass counts the lines of each chunk so every line
- * gets its file line number; the second parses them into one Dataset of accepted and rejected lines. Duplicates
- * (same year, exporter, importer, hs6 in one file) are found with a window over the key; the earliest line wins.
+ * BACI files read in parallel byte ranges ("chunks"), in two passes and without a shuffle in the usual case.
+ *
+ * <p>The scan pass validates every line and returns, per chunk, its line count, its metrics ({@link FileStats}),
+ * its rejected lines and whether its keys (t, i, j, k) are in BACI's sort order. BACI's files are sorted, so a
+ * duplicate key is the line right after its first occurrence: adjacent equal keys inside a chunk, or the first key
+ * of a chunk equal to the last key of the one before (resolved on the driver). A file that is not sorted gets a
+ * grouping job over its keys instead. The write pass re-reads the chunks and emits the accepted lines, skipping the
+ * duplicates; only it writes, in one Delta commit.
  */
 public final class BaciIngest {
+  /** At most this many rejected lines travel back per chunk; beyond it they are re-read by a rejects job. */
+  static final int REJECTS_PER_CHUNK = 10_000;
+
   /** A byte range of one file; {@code firstLine} is the file line number of its first line (1 = header). */
-  public record Chunk(int file, String path, String sourceFile, long start, long end, long firstLine)
+  public record Chunk(int index, int file, String path, String sourceFile, long start, long end, long firstLine)
       implements Serializable {
     Chunk withFirstLine(long line) {
-      return new Chunk(file, path, sourceFile, start, end, line);
+      return new Chunk(index, file, path, sourceFile, start, end, line);
     }
   }
 
-  public static final StructType PARSED = new StructType()
-      .add("source_file", DataTypes.StringType, false)
-      .add("line_number", DataTypes.LongType, false)
-      .add("year", DataTypes.IntegerType, true)
-      .add("exporter", DataTypes.StringType, true)
-      .add("importer", DataTypes.StringType, true)
-      .add("hs6", DataTypes.StringType, true)
-      .add("value_usd", DataTypes.DoubleType, true)
-      .add("quantity_t", DataTypes.DoubleType, true)
-      .add("repaired", DataTypes.BooleanType, false)
-      .add("reason_code", DataTypes.StringType, true)
-      .add("message", DataTypes.StringType, true)
-      .add("raw_line", DataTypes.StringType, true);
+  /** A rejected line. */
+  public record RejectLine(long line, String raw, String reason, String message) implements Serializable {}
+
+  /** What the scan pass learns about one chunk; line numbers are local (0 = the chunk's first line). */
+  public static final class Scan implements Serializable {
+    public int chunk;
+    public long lines;
+    public FileStats stats = new FileStats();
+    public boolean sorted = true;
+    public long firstKey = -1;
+    public long lastKey = -1;
+    long firstKeyLine;
+    String firstRaw;
+    double firstValue;
+    boolean firstNullQuantity;
+    boolean firstRepaired;
+    public final List<RejectLine> rejects = new ArrayList<>();
+    public boolean rejectsOverflow;
+  }
 
   private BaciIngest() {}
 
@@ -66,80 +79,210 @@ public final class BaciIngest {
       long size = sizes.get(f);
       long n = Math.max(1, (size + chunkBytes - 1) / chunkBytes);
       for (long c = 0; c < n; c++) {
-        out.add(new Chunk(f, paths.get(f), sourceFiles.get(f), c * size / n, (c + 1) * size / n, 0));
+        out.add(new Chunk(out.size(), f, paths.get(f), sourceFiles.get(f), c * size / n, (c + 1) * size / n, 0));
       }
     }
     return out;
   }
 
-  /** The chunks with their first line numbers, and each file's line count (header included). */
-  public record Numbered(List<Chunk> chunks, long[] linesPerFile) {}
-
-  /** First pass: the line count of every chunk, then each chunk's first line number. */
-  public static Numbered numberLines(JavaSparkContext jsc, List<Chunk> chunks, Broadcast<Map<String, String>> conf) {
-    List<Long> counts = jsc.parallelize(chunks, Math.max(1, chunks.size())).map(c -> {
-      try (FSDataInputStream in = open(c, conf.value())) {
-        ChunkReader r = new ChunkReader(in, c.start(), c.end());
-        long n = 0;
-        while (r.next() != null) {
-          n++;
-        }
-        return n;
-      }
-    }).collect();
-    List<Chunk> out = new ArrayList<>();
-    int files = chunks.isEmpty() ? 0 : chunks.get(chunks.size() - 1).file() + 1;
-    long[] lines = new long[files];
-    for (int c = 0; c < chunks.size(); c++) {
-      Chunk chunk = chunks.get(c);
-      out.add(chunk.withFirstLine(lines[chunk.file()] + 1));
-      lines[chunk.file()] += counts.get(c);
-    }
-    return new Numbered(out, lines);
-  }
-
-  /** Second pass: every line but the header, parsed, with its raw text (a duplicate is found later). */
-  public static Dataset<Row> parse(SparkSession spark, List<Chunk> numbered, Broadcast<List<BaciParser>> parsers,
+  /** The scan pass. */
+  public static List<Scan> scan(JavaSparkContext jsc, List<Chunk> chunks, Broadcast<List<BaciParser>> parsers,
       Broadcast<Map<String, String>> conf) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(numbered, Math.max(1, numbered.size())).flatMap(c -> {
-      List<Row> out = new ArrayList<>();
+    return jsc.parallelize(chunks, Math.max(1, chunks.size())).map(c -> {
+      Scan s = new Scan();
+      s.chunk = c.index();
       BaciParser parser = parsers.value().get(c.file());
       BaciParser.Parsed p = new BaciParser.Parsed();
       try (FSDataInputStream in = open(c, conf.value())) {
         ChunkReader r = new ChunkReader(in, c.start(), c.end());
-        long line = c.firstLine();
         String text;
+        long local = 0;
+        long previous = -1;
         while ((text = r.next()) != null) {
-          if (line > 1) {
+          if (!(c.start() == 0 && local == 0)) {
             parser.parse(text, p);
+            if (p.reason == null && p.key == previous) {
+              p.reason = Reject.DUPLICATE_KEY;
+              p.message = DUPLICATE_MESSAGE;
+            }
             if (p.reason == null) {
-              out.add(RowFactory.create(c.sourceFile(), line, p.year, p.exporter, p.importer, p.hs6, p.valueUsd,
-                  p.quantityT, p.repaired, null, null, text));
+              s.stats.accept(p);
+              if (s.firstKey < 0) {
+                s.firstKey = p.key;
+                s.firstKeyLine = local;
+                s.firstRaw = text;
+                s.firstValue = p.valueUsd;
+                s.firstNullQuantity = p.quantityT == null;
+                s.firstRepaired = p.repaired;
+              }
+              if (previous >= 0 && p.key < previous) {
+                s.sorted = false;
+              }
+              previous = p.key;
+              s.lastKey = p.key;
             } else {
-              out.add(RowFactory.create(c.sourceFile(), line, null, null, null, null, null, null, false,
-                  p.reason.name(), p.message, text));
+              s.stats.reject(p.reason);
+              if (s.rejects.size() < REJECTS_PER_CHUNK) {
+                s.rejects.add(new RejectLine(local, text, p.reason.name(), p.message));
+              } else {
+                s.rejectsOverflow = true;
+              }
             }
           }
-          line++;
+          local++;
         }
+        s.lines = local;
       }
+      return s;
+    }).collect();
+  }
+
+  static final String DUPLICATE_MESSAGE = "same year, exporter, importer and hs6 as an earlier line; the first is kept";
+
+  /** The chunks with their first line numbers, from the scans' line counts. */
+  public static List<Chunk> number(List<Chunk> chunks, List<Scan> scans) {
+    List<Chunk> out = new ArrayList<>();
+    Map<Integer, Long> next = new HashMap<>();
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk chunk = chunks.get(c);
+      long first = next.getOrDefault(chunk.file(), 1L);
+      out.add(chunk.withFirstLine(first));
+      next.put(chunk.file(), first + scans.get(c).lines);
+    }
+    return out;
+  }
+
+  /**
+   * Duplicates that the chunks could not see alone, as file → line numbers, with each file's stats corrected and
+   * the lines added to {@code rejects}: for a sorted file, a chunk whose first key repeats the last key before it;
+   * for a file out of order, every line whose key an earlier line had (found by grouping on the key).
+   */
+  public static Map<Integer, Set<Long>> crossChunkDuplicates(JavaSparkContext jsc, List<Chunk> numbered,
+      List<Scan> scans, Map<Integer, FileStats> stats, List<Row> rejects, String runId,
+      Broadcast<List<BaciParser>> parsers, Broadcast<Map<String, String>> conf) {
+    Map<Integer, Set<Long>> out = new HashMap<>();
+    Set<Integer> unsorted = new HashSet<>();
+    Map<Integer, Long> lastKey = new HashMap<>();
+    for (int c = 0; c < numbered.size(); c++) {
+      Chunk chunk = numbered.get(c);
+      Scan s = scans.get(c);
+      if (!s.sorted) {
+        unsorted.add(chunk.file());
+      }
+      if (s.firstKey < 0) {
+        continue;
+      }
+      Long before = lastKey.get(chunk.file());
+      if (before != null && s.firstKey < before) {
+        unsorted.add(chunk.file());
+      } else if (before != null && s.firstKey == before) {
+        long line = chunk.firstLine() + s.firstKeyLine;
+        out.computeIfAbsent(chunk.file(), f -> new HashSet<>()).add(line);
+        stats.get(chunk.file()).demoteDuplicate(s.firstValue, s.firstNullQuantity, s.firstRepaired);
+        rejects.add(RowFactory.create(chunk.sourceFile(), line, s.firstRaw, Reject.DUPLICATE_KEY.name(),
+            DUPLICATE_MESSAGE, runId));
+      }
+      lastKey.put(chunk.file(), s.lastKey);
+    }
+    if (unsorted.isEmpty()) {
+      return out;
+    }
+    List<Chunk> redo = numbered.stream().filter(c -> unsorted.contains(c.file())).toList();
+    List<Tuple2<Long, Object[]>> dups = jsc.parallelize(redo, redo.size()).flatMap(c -> {
+      List<Tuple2<Tuple2<Integer, Long>, Object[]>> keys = new ArrayList<>();
+      forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
+        if (p.reason == null && !adjacentDuplicate) {
+          keys.add(new Tuple2<>(new Tuple2<>(c.file(), p.key), new Object[] {c.file(), line, text, p.valueUsd,
+              p.quantityT == null, p.repaired, c.sourceFile()}));
+        }
+      });
+      return keys.iterator();
+    }).mapToPair(t -> t).groupByKey().flatMap(g -> {
+      List<Object[]> rows = new ArrayList<>();
+      g._2().forEach(rows::add);
+      rows.sort((a, b) -> Long.compare((Long) a[1], (Long) b[1]));
+      List<Tuple2<Long, Object[]>> later = new ArrayList<>();
+      for (int i = 1; i < rows.size(); i++) {
+        later.add(new Tuple2<>((Long) rows.get(i)[1], rows.get(i)));
+      }
+      return later.iterator();
+    }).collect();
+    List<Tuple2<Long, Object[]>> sorted = new ArrayList<>(dups);
+    sorted.sort((a, b) -> Long.compare(a._1(), b._1()));
+    for (Tuple2<Long, Object[]> d : sorted) {
+      Object[] v = d._2();
+      int file = (Integer) v[0];
+      out.computeIfAbsent(file, f -> new HashSet<>()).add((Long) v[1]);
+      stats.get(file).demoteDuplicate((Double) v[3], (Boolean) v[4], (Boolean) v[5]);
+      rejects.add(RowFactory.create(v[6], v[1], v[2], Reject.DUPLICATE_KEY.name(), DUPLICATE_MESSAGE, runId));
+    }
+    return out;
+  }
+
+  /** The write pass: the accepted lines as rows of {@code trade_flows}. */
+  public static Dataset<Row> accepted(SparkSession spark, List<Chunk> numbered, Broadcast<List<BaciParser>> parsers,
+      Broadcast<Map<String, String>> conf, Broadcast<Map<Integer, Set<Long>>> duplicates, List<String> hsVersions,
+      String runId) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = jsc.parallelize(numbered, Math.max(1, numbered.size())).flatMap(c -> {
+      List<Row> out = new ArrayList<>();
+      Set<Long> dup = duplicates.value().getOrDefault(c.file(), Collections.emptySet());
+      String version = hsVersions.get(c.file());
+      forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
+        if (p.reason == null && !adjacentDuplicate && !dup.contains(line)) {
+          out.add(RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, "BACI",
+              c.sourceFile(), runId));
+        }
+      });
       Iterator<Row> it = out.iterator();
       return it;
     });
-    return spark.createDataFrame(rows, PARSED);
+    return spark.createDataFrame(rows, Tables.TRADE_FLOWS.schema());
   }
 
-  /** Marks every accepted line whose key an earlier line of the same file already had as DUPLICATE_KEY. */
-  public static Dataset<Row> markDuplicates(Dataset<Row> parsed) {
-    Dataset<Row> ok = parsed.filter(col("reason_code").isNull())
-        .withColumn("_n", row_number().over(Window.partitionBy("source_file", "year", "exporter", "importer", "hs6")
-            .orderBy("line_number")));
-    Dataset<Row> dup = ok.withColumn("reason_code", when(col("_n").gt(1), lit(Reject.DUPLICATE_KEY.name())))
-        .withColumn("message", when(col("_n").gt(1), lit("same year, exporter, importer and hs6 as an earlier line;"
-            + " the first is kept")))
-        .drop("_n");
-    return dup.unionByName(parsed.filter(col("reason_code").isNotNull()));
+  /** The rejected lines of chunks whose rejects did not all fit in their scan result. */
+  public static Dataset<Row> overflowRejects(SparkSession spark, List<Chunk> chunks,
+      Broadcast<List<BaciParser>> parsers, Broadcast<Map<String, String>> conf, String runId) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(c -> {
+      List<Row> out = new ArrayList<>();
+      forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
+        if (p.reason != null || adjacentDuplicate) {
+          out.add(RowFactory.create(c.sourceFile(), line, text, adjacentDuplicate ? Reject.DUPLICATE_KEY.name()
+              : p.reason.name(), adjacentDuplicate ? DUPLICATE_MESSAGE : p.message, runId));
+        }
+      });
+      return out.iterator();
+    });
+    return spark.createDataFrame(rows, Tables.TRADE_FLOWS_REJECTS.schema());
+  }
+
+  /** Receives each line of a chunk after the header: file line number, text, parse result, adjacent duplicate. */
+  @FunctionalInterface
+  interface LineSink {
+    void accept(long line, String text, BaciParser.Parsed parsed, boolean adjacentDuplicate);
+  }
+
+  private static void forEachLine(Chunk c, BaciParser parser, Map<String, String> conf, LineSink sink)
+      throws IOException {
+    BaciParser.Parsed p = new BaciParser.Parsed();
+    try (FSDataInputStream in = open(c, conf)) {
+      ChunkReader r = new ChunkReader(in, c.start(), c.end());
+      long line = c.firstLine();
+      long previous = -1;
+      String text;
+      while ((text = r.next()) != null) {
+        if (line > 1) {
+          parser.parse(text, p);
+          boolean adjacent = p.reason == null && p.key == previous;
+          if (p.reason == null && !adjacent) {
+            previous = p.key;
+          }
+          sink.accept(line, text, p, adjacent);
+        }
+        line++;
+      }
+    }
   }
 
   static FSDataInputStream open(Chunk c, Map<String, String> conf) throws IOException {

@@ -23,11 +23,12 @@ public final class BaciLines {
 
   /**
    * @param stripLeadingZeros write HS codes of chapters 01–09 without their leading zero (a planted quirk)
+   * @param repeatFirstLine write the first exporter's first line twice (a planted duplicate)
    * @param rows counts the lines written
    * @param stripped counts the codes written without their leading zero
    */
   public static Dataset<String> blocks(SparkSession spark, Broadcast<SampleWorld> world, int year, int partitions,
-      boolean stripLeadingZeros, LongAccumulator rows, LongAccumulator stripped) {
+      boolean stripLeadingZeros, boolean repeatFirstLine, LongAccumulator rows, LongAccumulator stripped) {
     int n = world.value().economies().size();
     MapPartitionsFunction<Long, String> generate = ids -> {
       SampleWorld w = world.value();
@@ -47,6 +48,10 @@ public final class BaciLines {
             }
           }
         });
+        if (repeatFirstLine && i == 0 && sb.length() > 0) {
+          int nl = sb.indexOf("\n");
+          sb.insert(nl + 1, sb.substring(0, nl + 1));
+        }
         if (sb.length() > 0) {
           sb.setLength(sb.length() - 1);
           out.add(sb.toString());

@@ -1,0 +1,65 @@
+package org.ftasim.ingest;
+
+import java.io.Serializable;
+import java.util.BitSet;
+import java.util.TreeSet;
+
+/**
+ * Data-quality metrics of the lines of one file (or of a part of it), as mergeable state in the manner of Deequ's
+ * analyzers: counts and sums add, distinct sets union, so chunks read in parallel combine exactly.
+ */
+public final class FileStats implements Serializable {
+  public long accepted;
+  public final long[] rejected = new long[Reject.values().length];
+  public long repaired;
+  public long nullQuantities;
+  public double valueUsd;
+  public final BitSet hs6 = new BitSet();
+  public final TreeSet<String> exporters = new TreeSet<>();
+  public final TreeSet<String> importers = new TreeSet<>();
+
+  public void accept(BaciParser.Parsed p) {
+    accepted++;
+    repaired += p.repaired ? 1 : 0;
+    nullQuantities += p.quantityT == null ? 1 : 0;
+    valueUsd += p.valueUsd;
+    hs6.set(Integer.parseInt(p.hs6));
+    exporters.add(p.exporter);
+    importers.add(p.importer);
+  }
+
+  public void reject(Reject reason) {
+    rejected[reason.ordinal()]++;
+  }
+
+  /** Moves an accepted line to the rejects as a duplicate (its key is accepted elsewhere, so sets are unchanged). */
+  public void demoteDuplicate(double value, boolean nullQuantity, boolean wasRepaired) {
+    accepted--;
+    rejected[Reject.DUPLICATE_KEY.ordinal()]++;
+    valueUsd -= value;
+    nullQuantities -= nullQuantity ? 1 : 0;
+    repaired -= wasRepaired ? 1 : 0;
+  }
+
+  public long rejectedTotal() {
+    long n = 0;
+    for (long r : rejected) {
+      n += r;
+    }
+    return n;
+  }
+
+  public FileStats merge(FileStats o) {
+    accepted += o.accepted;
+    for (int r = 0; r < rejected.length; r++) {
+      rejected[r] += o.rejected[r];
+    }
+    repaired += o.repaired;
+    nullQuantities += o.nullQuantities;
+    valueUsd += o.valueUsd;
+    hs6.or(o.hs6);
+    exporters.addAll(o.exporters);
+    importers.addAll(o.importers);
+    return this;
+  }
+}
