@@ -1,10 +1,12 @@
 package org.ftasim.jobs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftasim.sample.SampleSpec;
 import org.ftasim.table.TableDef;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
@@ -12,20 +14,30 @@ import org.ftasim.table.Tables;
 
 /**
  * {@code ftasim demo}: every pipeline stage that exists, in order, on the embedded sample world, then a short
- * summary on stderr. Stages join as they are built; today: the warehouse's tables are created with their
- * catalog schemas, and the runs table is read back to check this run's own 'running' row landed.
+ * summary on stderr. Today: the catalog's tables are created; the sample world is generated in the real input
+ * formats under {@code <warehouse>/sample}; its BACI files are ingested into {@code trade_flows}, and the rejects
+ * are checked against what the sample planted. The world's size options are those of {@code generate-sample}, so a
+ * quick run can use a smaller world.
  */
 public final class DemoJob {
   public static final JobSpec SPEC = new JobSpec("demo", "Run every pipeline stage on the embedded sample world",
-      Map.of(), Set.of(), Map.of(), null, true, false);
+      options(), Set.of(), Map.of(), null, true, false);
 
   private DemoJob() {}
+
+  private static Map<String, String> options() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("--countries", "economies in the sample world (default 24)");
+    m.put("--products", "about this many HS6 products (default 5000)");
+    m.put("--years", "YEAR or FIRST-LAST (default 2019-2023)");
+    return m;
+  }
 
   public static void main(String[] args) {
     Launcher.main(SPEC, DemoJob::run, args);
   }
 
-  public static JobResult run(SparkSession spark, JobContext ctx) {
+  public static JobResult run(SparkSession spark, JobContext ctx) throws Exception {
     JobResult result = new JobResult();
     for (TableDef t : Tables.all()) {
       TableWriter.ensure(spark, ctx.warehouse(), t);
@@ -38,11 +50,28 @@ public final class DemoJob {
       throw new IllegalStateException("the runs table does not hold exactly one 'running' row for run "
           + ctx.runId() + " (found " + own + ")");
     }
-    long runs = all.size();
-    result.count("runs_in_warehouse", runs);
+    result.count("runs_in_warehouse", all.size());
 
-    ctx.err().printf("ftasim demo: warehouse %s holds %d tables; runs table has %d run(s), this one %s%n",
-        ctx.warehouse().root(), Tables.all().size(), runs, ctx.runId());
+    SampleSpec spec = GenerateSampleJob.spec(ctx);
+    String sample = ctx.warehouse().root() + "/sample";
+    ctx.err().printf("ftasim demo: [1/2] generating the sample world in %s%n", sample);
+    JobResult generated = GenerateSampleJob.generate(spark, spec, sample,
+        4 * spark.sparkContext().defaultParallelism(), ctx);
+    result.count("sample_flows", generated.counts().get("flows"));
+    result.count("sample_tariff_lines", generated.counts().get("tariff_lines"));
+
+    ctx.err().printf("ftasim demo: [2/2] ingesting its BACI files%n");
+    JobResult ingested = IngestFlowsJob.ingestBaci(spark, ctx, List.of(sample + "/baci"), 32L << 20);
+    long rejected = ingested.counts().get("rejected");
+    // the sample plants five bad lines in its last year's file; anything else rejected is a defect
+    if (rejected != 5 || ingested.counts().get("accepted").longValue() != generated.counts().get("flows")) {
+      throw new IllegalStateException("the sample's ingest accepted " + ingested.counts().get("accepted") + " of "
+          + generated.counts().get("flows") + " flows and rejected " + rejected + " lines (5 are planted)");
+    }
+    result.count("flows_ingested", ingested.counts().get("accepted")).count("lines_rejected", rejected);
+    ingested.tables().forEach(result::table);
+    ctx.err().printf("ftasim demo: warehouse %s holds %d tables; %,d flows ingested, %d planted bad lines rejected%n",
+        ctx.warehouse().root(), Tables.all().size(), ingested.counts().get("accepted"), rejected);
     return result;
   }
 }

@@ -103,7 +103,10 @@ public final class IngestFlowsJob {
     try {
       List<BaciIngest.Chunk> chunks = BaciIngest.chunks(nonEmpty.stream().map(Input::path).toList(),
           nonEmpty.stream().map(Input::name).toList(), nonEmpty.stream().map(Input::size).toList(), chunkBytes);
+      long scanStart = System.nanoTime();
       List<BaciIngest.Scan> scans = BaciIngest.scan(jsc, chunks, parserBroadcast, conf);
+      ctx.err().printf("ftasim ingest-flows: scanned %d files in %d chunks in %.1f s%n", nonEmpty.size(),
+          chunks.size(), (System.nanoTime() - scanStart) / 1e9);
       List<BaciIngest.Chunk> numbered = BaciIngest.number(chunks, scans);
       Map<Integer, FileStats> stats = new HashMap<>();
       long[] lines = new long[nonEmpty.size()];
@@ -135,7 +138,9 @@ public final class IngestFlowsJob {
       }
       String predicate = "source_file IN (" + files.stream().map(f -> "'" + TableWriter.safeId(f.name()) + "'")
           .collect(Collectors.joining(", ")) + ")";
+      long writeStart = System.nanoTime();
       TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
+      ctx.err().printf("ftasim ingest-flows: wrote trade_flows in %.1f s%n", (System.nanoTime() - writeStart) / 1e9);
       TableWriter.replaceWhere(rejects, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate);
       dupBroadcast.destroy();
 

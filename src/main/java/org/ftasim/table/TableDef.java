@@ -9,7 +9,17 @@ import org.apache.spark.sql.types.StructType;
  * column (the data dictionary), its partition columns, the key a MERGE matches on, and the job that writes it.
  */
 public record TableDef(String name, String description, StructType schema, List<String> partitionBy,
-    List<String> mergeKey, String writtenBy) {
+    List<String> mergeKey, String writtenBy, java.util.Map<String, String> properties) {
+
+  public TableDef(String name, String description, StructType schema, List<String> partitionBy, List<String> mergeKey,
+      String writtenBy) {
+    this(name, description, schema, partitionBy, mergeKey, writtenBy, java.util.Map.of());
+  }
+
+  /** The same table with Delta table properties set when it is created. */
+  public TableDef withProperties(java.util.Map<String, String> props) {
+    return new TableDef(name, description, schema, partitionBy, mergeKey, writtenBy, props);
+  }
 
   public TableDef {
     for (StructField f : schema.fields()) {

@@ -59,6 +59,9 @@ public final class TableWriter {
     if (!table.partitionBy().isEmpty()) {
       builder = builder.partitionedBy(table.partitionBy().toArray(new String[0]));
     }
+    for (java.util.Map.Entry<String, String> p : table.properties().entrySet()) {
+      builder = builder.property(p.getKey(), p.getValue());
+    }
     return builder.execute();
   }
 

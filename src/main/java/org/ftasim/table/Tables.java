@@ -100,7 +100,10 @@ public final class Tables {
           col("source", DataTypes.StringType, false, "BACI, or COMTRADE_M / COMTRADE_X (importer / exporter report)"),
           SOURCE_FILE,
           col("run_id", DataTypes.StringType, false, "the ingest run that wrote the row")),
-      List.of("year"), List.of(), "ingest-flows");
+      List.of("year"), List.of(), "ingest-flows")
+      // file statistics (for data skipping) on the key columns only: collecting them on all ten columns costs
+      // the ingest of a BACI year about 40% of its time (27 of 68 s measured)
+      .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
 
   public static final TableDef TRADE_FLOWS_REJECTS = new TableDef("trade_flows_rejects",
       "Every input line the ingest did not accept, with why. Nothing is dropped silently.",

@@ -219,25 +219,85 @@ public final class BaciIngest {
     return out;
   }
 
-  /** The write pass: the accepted lines as rows of {@code trade_flows}. */
+  /** The write pass: the accepted lines as rows of {@code trade_flows}, parsed as Spark pulls them. */
   public static Dataset<Row> accepted(SparkSession spark, List<Chunk> numbered, Broadcast<List<BaciParser>> parsers,
       Broadcast<Map<String, String>> conf, Broadcast<Map<Integer, Set<Long>>> duplicates, List<String> hsVersions,
       String runId) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(numbered, Math.max(1, numbered.size())).flatMap(c -> {
-      List<Row> out = new ArrayList<>();
-      Set<Long> dup = duplicates.value().getOrDefault(c.file(), Collections.emptySet());
-      String version = hsVersions.get(c.file());
-      forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
-        if (p.reason == null && !adjacentDuplicate && !dup.contains(line)) {
-          out.add(RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, "BACI",
-              c.sourceFile(), runId));
-        }
-      });
-      Iterator<Row> it = out.iterator();
-      return it;
-    });
+    JavaRDD<Row> rows = jsc.parallelize(numbered, Math.max(1, numbered.size())).flatMap(c -> new AcceptedRows(c,
+        parsers.value().get(c.file()), conf.value(), duplicates.value().getOrDefault(c.file(), Collections.emptySet()),
+        hsVersions.get(c.file()), runId));
     return spark.createDataFrame(rows, Tables.TRADE_FLOWS.schema());
+  }
+
+  /** The accepted lines of one chunk, read one at a time so a task never holds its chunk in memory. */
+  private static final class AcceptedRows implements Iterator<Row> {
+    private final Chunk chunk;
+    private final BaciParser parser;
+    private final Set<Long> duplicates;
+    private final String version;
+    private final String runId;
+    private final FSDataInputStream in;
+    private final ChunkReader reader;
+    private final BaciParser.Parsed p = new BaciParser.Parsed();
+    private long line;
+    private long previous = -1;
+    private Row next;
+
+    AcceptedRows(Chunk chunk, BaciParser parser, Map<String, String> conf, Set<Long> duplicates, String version,
+        String runId) throws IOException {
+      this.chunk = chunk;
+      this.parser = parser;
+      this.duplicates = duplicates;
+      this.version = version;
+      this.runId = runId;
+      this.in = open(chunk, conf);
+      this.reader = new ChunkReader(in, chunk.start(), chunk.end());
+      this.line = chunk.firstLine();
+      advance();
+    }
+
+    private void advance() throws IOException {
+      next = null;
+      String text;
+      while (next == null && (text = reader.next()) != null) {
+        long current = line++;
+        if (current == 1) {
+          continue;
+        }
+        parser.parse(text, p);
+        if (p.reason != null || p.key == previous) {
+          continue;
+        }
+        previous = p.key;
+        if (!duplicates.contains(current)) {
+          next = RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, "BACI",
+              chunk.sourceFile(), runId);
+        }
+      }
+      if (next == null) {
+        in.close();
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (next == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      Row out = next;
+      try {
+        advance();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("reading " + chunk.path(), e);
+      }
+      return out;
+    }
   }
 
   /** The rejected lines of chunks whose rejects did not all fit in their scan result. */
