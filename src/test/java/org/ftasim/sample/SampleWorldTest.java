@@ -194,4 +194,77 @@ class SampleWorldTest {
         w.economies().get(j).code(), w.hs().products().get(k).code(), usd, t, false));
     return sb.toString();
   }
+
+  @Test
+  void modelDataCloseEveryAccountMatchGdpAndSolve() throws Exception {
+    org.ftasim.tariff.SectorMap sectors = org.ftasim.tariff.SectorMap.bundled();
+    int year = 2022;
+    ModelSample.RateTable rates = ModelSample.RateTable.build(world, schedules, AgreementBook.bundled(), sectors, year);
+    int n = world.economies().size();
+    int s = sectors.sectors().size();
+    Map<Integer, double[][]> flows = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      double[][] acc = new double[2][n * s];
+      int exporter = i;
+      world.flows(year, i, (j, k, usd, t) -> {
+        int cell = j * s + rates.sectorOfProduct()[k];
+        acc[0][cell] += usd;
+        acc[1][cell] += usd * rates.rate(j, exporter, k);
+      });
+      flows.put(i, acc);
+    }
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sample-model");
+    ModelSample.write(world, sectors, year, flows,
+        new org.ftasim.table.TextFiles(new org.apache.hadoop.conf.Configuration()), dir.toString());
+    org.ftasim.model.cp.CpData d = org.ftasim.inputs.CpLayout.read(dir);
+    int kor = d.regions().indexOf("KOR");
+    int jpn = d.regions().indexOf("JPN");
+    int services = d.sectors().indexOf("services");
+    double[] gdp = new double[d.n()];
+    double worldVa = 0;
+    double worldServicesVa = 0;
+    for (int r = 0; r < d.n(); r++) {
+      for (int q = 0; q < d.j(); q++) {
+        gdp[r] += d.valueAdded()[d.rs(r, q)];
+        double output = d.valueAdded()[d.rs(r, q)];
+        double absorption = d.finalDemand()[d.rs(r, q)];
+        for (int k = 0; k < d.j(); k++) {
+          output += d.intermediate()[d.io(r, k, q)];
+          absorption += d.intermediate()[d.io(r, q, k)];
+        }
+        double sales = 0;
+        double purchases = 0;
+        for (int o = 0; o < d.n(); o++) {
+          sales += d.trade()[d.pair(q, o, r)];
+          purchases += d.trade()[d.pair(q, r, o)] * (1 + d.tariff()[d.pair(q, r, o)]);
+          if (q == services && o != r) {
+            assertThat(d.trade()[d.pair(q, o, r)]).isZero();
+          }
+        }
+        assertThat(sales).as("sales = output, %s %s", d.regions().get(r), d.sectors().get(q))
+            .isCloseTo(output, within(1e-5 * output + 1e-3));
+        assertThat(purchases).as("purchases = absorption, %s %s", d.regions().get(r), d.sectors().get(q))
+            .isCloseTo(absorption, within(1e-5 * absorption + 1e-3));
+        assertThat(d.finalDemand()[d.rs(r, q)]).isGreaterThanOrEqualTo(0);
+      }
+      worldVa += gdp[r];
+      worldServicesVa += d.valueAdded()[d.rs(r, services)];
+    }
+    assertThat(gdp[kor]).isCloseTo(1_673_000, within(167_300.0));
+    assertThat(gdp[jpn]).isCloseTo(4_231_000, within(423_100.0));
+    assertThat(worldServicesVa / worldVa).isBetween(0.55, 0.8);
+
+    // Korea–Japan tariffs to zero: the model solves on the sample's data
+    double[] cf = d.tariff().clone();
+    for (int q = 0; q < d.j(); q++) {
+      cf[d.pair(q, kor, jpn)] = 0;
+      cf[d.pair(q, jpn, kor)] = 0;
+    }
+    org.ftasim.model.cp.CpComparison c = org.ftasim.model.cp.CaliendoParro.run(d.withTariffs(d.tariff(), cf),
+        org.ftasim.model.cp.CaliendoParro.Deficits.KEEP, new org.ftasim.model.cp.CpSolver.Options(1e-8, 5000, 5, 1.0,
+            0.15));
+    assertThat(c.baseline().diagnostics().converged()).isTrue();
+    assertThat(c.counterfactual().diagnostics().converged()).isTrue();
+    assertThat(c.welfarePct(kor)).isBetween(-2.0, 2.0);
+  }
 }
