@@ -10,8 +10,11 @@ import java.util.Set;
  * repaired when a spreadsheet dropped its leading zero (five digits ⇒ zero-padded, counted), {@code v} from
  * thousand USD to USD, a space-padded {@code NA} quantity to null. Anything else wrong is a {@link Reject}.
  */
-public final class BaciParser implements Serializable {
-  /** The result of one line: either a flow (reason null) or a reject. */
+public final class BaciParser implements FlowParser {
+  /**
+   * The result of one line: a flow (reason and filtered null), a reject (reason set), or a line the format says to
+   * leave out (filtered set: a total, a World partner, …), which is counted but is not an error.
+   */
   public static final class Parsed {
     public int year;
     public String exporter;
@@ -22,6 +25,9 @@ public final class BaciParser implements Serializable {
     public boolean repaired;
     public Reject reason;
     public String message;
+    public String filtered;
+    /** Where the row comes from: BACI, COMTRADE_M (importer-reported) or COMTRADE_X (exporter-reported). */
+    public String source = "BACI";
     /** (year, exporter code, importer code, hs6) packed in BACI's sort order: t, then i, j, k. */
     public long key;
   }
@@ -49,6 +55,7 @@ public final class BaciParser implements Serializable {
   public Parsed parse(String line, Parsed out) {
     out.reason = null;
     out.message = null;
+    out.filtered = null;
     out.repaired = false;
     out.quantityT = null;
     if (line.isBlank()) {
@@ -138,7 +145,7 @@ public final class BaciParser implements Serializable {
     return Integer.parseInt(s);
   }
 
-  private static boolean isDigits(String s) {
+  static boolean isDigits(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
@@ -167,7 +174,7 @@ public final class BaciParser implements Serializable {
     return f;
   }
 
-  private static Parsed reject(Parsed out, Reject reason, String message) {
+  static Parsed reject(Parsed out, Reject reason, String message) {
     out.reason = reason;
     out.message = message;
     return out;

@@ -93,7 +93,7 @@ public final class BaciRelease {
   }
 
   /** Comma-separated fields with optional double quotes. */
-  static String[] split(String line) {
+  public static String[] split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

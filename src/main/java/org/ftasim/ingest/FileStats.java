@@ -17,6 +17,10 @@ public final class FileStats implements Serializable {
   public final BitSet hs6 = new BitSet();
   public final TreeSet<String> exporters = new TreeSet<>();
   public final TreeSet<String> importers = new TreeSet<>();
+  /** Lines the format says to leave out, by why (UN Comtrade totals, World partner, …). */
+  public final java.util.TreeMap<String, Long> filtered = new java.util.TreeMap<>();
+  /** Accepted exporter-reported lines replaced by the importer's report of the same flow (mirror). */
+  public long superseded;
 
   public void accept(BaciParser.Parsed p) {
     accepted++;
@@ -26,6 +30,14 @@ public final class FileStats implements Serializable {
     hs6.set(Integer.parseInt(p.hs6));
     exporters.add(p.exporter);
     importers.add(p.importer);
+  }
+
+  public void filter(String why) {
+    filtered.merge(why, 1L, Long::sum);
+  }
+
+  public long filteredTotal() {
+    return filtered.values().stream().mapToLong(Long::longValue).sum();
   }
 
   public void reject(Reject reason) {
@@ -60,6 +72,8 @@ public final class FileStats implements Serializable {
     hs6.or(o.hs6);
     exporters.addAll(o.exporters);
     importers.addAll(o.importers);
+    o.filtered.forEach((k, v) -> filtered.merge(k, v, Long::sum));
+    superseded += o.superseded;
     return this;
   }
 }

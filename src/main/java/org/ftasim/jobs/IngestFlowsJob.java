@@ -20,12 +20,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import scala.collection.immutable.Seq;
 import org.ftasim.config.UserException;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.BaciRelease;
+import org.ftasim.ingest.ComtradeParser;
+import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.Reject;
-import org.ftasim.ingest.spark.BaciIngest;
+import org.ftasim.ingest.spark.FlowIngest;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
 
@@ -37,11 +40,12 @@ import org.ftasim.table.Tables;
  */
 public final class IngestFlowsJob {
   public static final JobSpec SPEC = new JobSpec("ingest-flows",
-      "Ingest BACI trade files into trade_flows, with rejects and data-quality metrics",
-      Map.of("--format", "baci (CEPII BACI CSV with its country and product code files)",
-          "--input", "a BACI file or a folder of them; repeatable",
+      "Ingest BACI or UN Comtrade files into trade_flows, with rejects and data-quality metrics",
+      Map.of("--format", "baci (CEPII BACI CSV with its country and product code files) or comtrade (UN Comtrade CSV)",
+          "--input", "a file or a folder of them; repeatable",
           "--chunk-mb", "bytes per parallel read, in MB (default 32)"),
-      Set.of("--input"), Map.of(), null, true, false);
+      Set.of("--input"), Map.of("--mirror", "comtrade: keep exporter-reported (FOB) flows where no importer report"
+          + " (CIF) exists; without it only importer reports are kept"), null, true, false);
 
   private IngestFlowsJob() {}
 
@@ -51,26 +55,33 @@ public final class IngestFlowsJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
     String format = ctx.args().value("--format").orElse("baci");
-    if (!format.equals("baci")) {
-      throw new UserException("--format '" + format + "' is not supported; use baci");
+    if (!format.equals("baci") && !format.equals("comtrade")) {
+      throw new UserException("--format '" + format + "' is not supported; use baci or comtrade");
     }
     List<String> inputs = ctx.args().all("--input");
     if (inputs.isEmpty()) {
       throw new UserException("--input is required: a BACI file or folder, e.g. --input data/BACI_HS17_V202401");
     }
     long chunkBytes = ctx.args().value("--chunk-mb").map(Long::parseLong).orElse(32L) << 20;
-    return ingestBaci(spark, ctx, inputs, chunkBytes);
+    return ingest(spark, ctx, format, inputs, chunkBytes, ctx.args().flag("--mirror"));
   }
 
-  /** One BACI file to read: where, its name facts and its parser. */
-  private record Input(String path, String name, long size, BaciRelease.Name facts) {}
-
+  /** BACI files or folders, as the demo ingests them. */
   static JobResult ingestBaci(SparkSession spark, JobContext ctx, List<String> inputs, long chunkBytes)
       throws IOException {
+    return ingest(spark, ctx, "baci", inputs, chunkBytes, false);
+  }
+
+  /** One file to read: where, its name and size, and (once its header is read) its HS version. */
+  private record Input(String path, String name, long size, String hsVersion) {}
+
+  static JobResult ingest(SparkSession spark, JobContext ctx, String format, List<String> inputs, long chunkBytes,
+      boolean mirror) throws IOException {
     long t0 = System.nanoTime();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    List<Input> files = resolve(inputs, hadoop);
-    List<BaciParser> parsers = new ArrayList<>();
+    boolean baci = format.equals("baci");
+    List<Input> files = resolve(inputs, hadoop, baci);
+    List<FlowParser> parsers = new ArrayList<>();
     Map<String, BaciParser> byRelease = new HashMap<>();
     List<Row> fileRejects = new ArrayList<>();
     List<Input> nonEmpty = new ArrayList<>();
@@ -80,60 +91,80 @@ public final class IngestFlowsJob {
             "the file is empty (no header, no lines); fix: download it again", ctx.runId()));
         continue;
       }
-      checkHeader(f, hadoop);
-      String dir = new Path(f.path()).getParent().toString();
-      String key = dir + "|" + f.facts().tag() + "|" + f.facts().hsDigits();
-      BaciParser release = byRelease.get(key);
-      if (release == null) {
-        String countries = dir + "/country_codes_V" + f.facts().tag() + ".csv";
-        String products = dir + "/product_codes_HS" + f.facts().hsDigits() + "_V" + f.facts().tag() + ".csv";
-        release = new BaciParser(BaciRelease.countries(readText(countries, f, hadoop), countries),
-            BaciRelease.products(readText(products, f, hadoop), products), 0);
-        byRelease.put(key, release);
+      String[] head = firstLines(f, hadoop);
+      if (baci) {
+        if (!head[0].equals(BaciRelease.HEADER)) {
+          throw new UserException("file " + f.path() + " does not start with BACI's header: found '" + head[0]
+              + "', expected '" + BaciRelease.HEADER + "'; fix: pass CEPII BACI CSV files with --format baci");
+        }
+        BaciRelease.Name facts = BaciRelease.parseName(f.name());
+        String dir = new Path(f.path()).getParent().toString();
+        String key = dir + "|" + facts.tag() + "|" + facts.hsDigits();
+        BaciParser release = byRelease.get(key);
+        if (release == null) {
+          String countries = dir + "/country_codes_V" + facts.tag() + ".csv";
+          String products = dir + "/product_codes_HS" + facts.hsDigits() + "_V" + facts.tag() + ".csv";
+          release = new BaciParser(BaciRelease.countries(readText(countries, f, hadoop), countries),
+              BaciRelease.products(readText(products, f, hadoop), products), 0);
+          byRelease.put(key, release);
+        }
+        parsers.add(release.forYear(facts.year()));
+        nonEmpty.add(new Input(f.path(), f.name(), f.size(), facts.hsVersion()));
+      } else {
+        String[] header = BaciRelease.split(head[0]);
+        List<String> missing = ComtradeParser.missing(header);
+        if (!missing.isEmpty()) {
+          throw new UserException("file " + f.path() + " is not a UN Comtrade CSV: its header lacks " + missing
+              + "; expected the Comtrade+ API/bulk columns (" + String.join(",", ComtradeParser.REQUIRED)
+              + ", ...); fix: download the CSV with all columns, or use --format baci for BACI files");
+        }
+        parsers.add(new ComtradeParser(header, mirror));
+        nonEmpty.add(new Input(f.path(), f.name(), f.size(), comtradeVersion(header, head[1])));
       }
-      parsers.add(release.forYear(f.facts().year()));
-      nonEmpty.add(f);
     }
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Map<String, String> confMap = new HashMap<>();
     hadoop.forEach(e -> confMap.put(e.getKey(), e.getValue()));
     Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
-    Broadcast<List<BaciParser>> parserBroadcast = jsc.broadcast(parsers);
+    Broadcast<List<FlowParser>> parserBroadcast = jsc.broadcast(parsers);
     try {
-      List<BaciIngest.Chunk> chunks = BaciIngest.chunks(nonEmpty.stream().map(Input::path).toList(),
+      List<FlowIngest.Chunk> chunks = FlowIngest.chunks(nonEmpty.stream().map(Input::path).toList(),
           nonEmpty.stream().map(Input::name).toList(), nonEmpty.stream().map(Input::size).toList(), chunkBytes);
       long scanStart = System.nanoTime();
-      List<BaciIngest.Scan> scans = BaciIngest.scan(jsc, chunks, parserBroadcast, conf);
+      List<FlowIngest.Scan> scans = FlowIngest.scan(jsc, chunks, parserBroadcast, conf);
       ctx.err().printf("ftasim ingest-flows: scanned %d files in %d chunks in %.1f s%n", nonEmpty.size(),
           chunks.size(), (System.nanoTime() - scanStart) / 1e9);
-      List<BaciIngest.Chunk> numbered = BaciIngest.number(chunks, scans);
+      List<FlowIngest.Chunk> numbered = FlowIngest.number(chunks, scans);
       Map<Integer, FileStats> stats = new HashMap<>();
       long[] lines = new long[nonEmpty.size()];
       List<Row> rejectRows = new ArrayList<>(fileRejects);
-      List<BaciIngest.Chunk> overflow = new ArrayList<>();
+      List<FlowIngest.Chunk> overflow = new ArrayList<>();
       for (int c = 0; c < numbered.size(); c++) {
-        BaciIngest.Chunk chunk = numbered.get(c);
-        BaciIngest.Scan scan = scans.get(c);
+        FlowIngest.Chunk chunk = numbered.get(c);
+        FlowIngest.Scan scan = scans.get(c);
         stats.computeIfAbsent(chunk.file(), f -> new FileStats()).merge(scan.stats);
         lines[chunk.file()] += scan.lines;
         if (scan.rejectsOverflow) {
           overflow.add(chunk);
         } else {
-          for (BaciIngest.RejectLine r : scan.rejects) {
+          for (FlowIngest.RejectLine r : scan.rejects) {
             rejectRows.add(RowFactory.create(chunk.sourceFile(), chunk.firstLine() + r.line(), r.raw(), r.reason(),
                 r.message(), ctx.runId()));
           }
         }
       }
-      Map<Integer, Set<Long>> duplicates = BaciIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
+      Map<Integer, Set<Long>> duplicates = FlowIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
           ctx.runId(), parserBroadcast, conf);
       Broadcast<Map<Integer, Set<Long>>> dupBroadcast = jsc.broadcast(duplicates);
-      Dataset<Row> flows = BaciIngest.accepted(spark, numbered, parserBroadcast, conf, dupBroadcast,
-          nonEmpty.stream().map(f -> f.facts().hsVersion()).toList(), ctx.runId());
+      Dataset<Row> flows = FlowIngest.accepted(spark, numbered, parserBroadcast, conf, dupBroadcast,
+          nonEmpty.stream().map(Input::hsVersion).toList(), ctx.runId());
+      if (!baci && mirror) {
+        flows = mirror(flows, nonEmpty, stats);
+      }
       Dataset<Row> rejects = spark.createDataFrame(rejectRows, Tables.TRADE_FLOWS_REJECTS.schema());
       if (!overflow.isEmpty()) {
-        rejects = rejects.unionByName(BaciIngest.overflowRejects(spark, overflow, parserBroadcast, conf,
+        rejects = rejects.unionByName(FlowIngest.overflowRejects(spark, overflow, parserBroadcast, conf,
             ctx.runId()));
       }
       String predicate = "source_file IN (" + files.stream().map(f -> "'" + TableWriter.safeId(f.name()) + "'")
@@ -153,11 +184,13 @@ public final class IngestFlowsJob {
       for (int f = 0; f < nonEmpty.size(); f++) {
         Input in = nonEmpty.get(f);
         FileStats m = stats.get(f);
-        long ok = m.accepted;
+        long ok = m.accepted - m.superseded;
         long bad = m.rejectedTotal();
-        if (lines[f] != 1 + ok + bad) {
+        long filtered = m.filteredTotal();
+        if (lines[f] != 1 + ok + m.superseded + bad + filtered) {
           throw new IllegalStateException("file " + in.name() + ": " + lines[f] + " lines read but 1 header + " + ok
-              + " accepted + " + bad + " rejected; this is a bug in the reader");
+              + " accepted + " + m.superseded + " superseded + " + bad + " rejected + " + filtered
+              + " filtered; this is a bug in the reader");
         }
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (Reject r : Reject.values()) {
@@ -165,20 +198,25 @@ public final class IngestFlowsJob {
             byReason.put(r.name(), m.rejected[r.ordinal()]);
           }
         }
-        metricRows.add(RowFactory.create(ctx.runId(), in.name(), "baci", in.facts().hsVersion(), lines[f], 1L, ok, bad,
-            scala.jdk.javaapi.CollectionConverters.asScala(byReason), m.repaired, m.nullQuantities,
+        metricRows.add(RowFactory.create(ctx.runId(), in.name(), format, in.hsVersion(), lines[f], 1L, ok, bad,
+            scala.jdk.javaapi.CollectionConverters.asScala(byReason), filtered,
+            scala.jdk.javaapi.CollectionConverters.asScala(m.filtered), m.superseded, m.repaired, m.nullQuantities,
             m.rejected[Reject.DUPLICATE_KEY.ordinal()], m.valueUsd, (long) m.exporters.size(),
             (long) m.importers.size(), (long) m.hs6.cardinality(), seconds));
         accepted += ok;
         rejected += bad;
-        ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%n", in.name(), lines[f], ok, bad, m.repaired,
-            m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason);
+        ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%s%n", in.name(), lines[f], ok, bad, m.repaired,
+            m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason,
+            filtered == 0 ? "" : "  filtered " + m.filtered + (m.superseded == 0 ? "" : ", superseded "
+                + m.superseded));
       }
       for (Input in : files) {
         if (in.size() == 0) {
-          metricRows.add(RowFactory.create(ctx.runId(), in.name(), "baci", in.facts().hsVersion(), 0L, 0L, 0L, 0L,
-              scala.jdk.javaapi.CollectionConverters.asScala(Map.of(Reject.EMPTY_FILE.name(), 0L)), 0L, 0L, 0L, 0.0,
-              0L, 0L, 0L, seconds));
+          String version = baci ? BaciRelease.parseName(in.name()).hsVersion() : "HS";
+          metricRows.add(RowFactory.create(ctx.runId(), in.name(), format, version, 0L, 0L, 0L, 0L,
+              scala.jdk.javaapi.CollectionConverters.asScala(Map.of(Reject.EMPTY_FILE.name(), 0L)), 0L,
+              scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), 0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L,
+              seconds));
           ctx.err().printf("%-34s empty file%n", in.name());
         }
       }
@@ -195,7 +233,28 @@ public final class IngestFlowsJob {
     }
   }
 
-  private static List<Input> resolve(List<String> inputs, Configuration hadoop) throws IOException {
+  /**
+   * Mirror flows: where the importer reported a flow (COMTRADE_M) its report is kept and the exporter's report of the
+   * same (year, exporter, importer, hs6) is dropped, counted as superseded in the exporter file's metrics.
+   */
+  private static Dataset<Row> mirror(Dataset<Row> flows, List<Input> files, Map<Integer, FileStats> stats) {
+    Dataset<Row> all = flows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(List.of("year", "exporter", "importer", "hs6"))
+        .toList();
+    Dataset<Row> imports = all.filter("source = 'COMTRADE_M'");
+    Dataset<Row> importKeys = imports.select("year", "exporter", "importer", "hs6").distinct();
+    Dataset<Row> exports = all.filter("source = 'COMTRADE_X'");
+    for (Row r : exports.join(importKeys, key, "left_semi").groupBy("source_file").count().collectAsList()) {
+      for (int f = 0; f < files.size(); f++) {
+        if (files.get(f).name().equals(r.getString(0))) {
+          stats.get(f).superseded += r.getLong(1);
+        }
+      }
+    }
+    return imports.unionByName(exports.join(importKeys, key, "left_anti"));
+  }
+
+  private static List<Input> resolve(List<String> inputs, Configuration hadoop, boolean baci) throws IOException {
     List<Input> out = new ArrayList<>();
     Set<String> names = new java.util.HashSet<>();
     for (String input : inputs) {
@@ -207,12 +266,14 @@ public final class IngestFlowsJob {
       List<FileStatus> found = new ArrayList<>();
       if (fs.getFileStatus(p).isDirectory()) {
         for (FileStatus s : fs.listStatus(p)) {
-          if (BaciRelease.FILE.matcher(s.getPath().getName()).matches()) {
+          String name = s.getPath().getName();
+          if (baci ? BaciRelease.FILE.matcher(name).matches() : name.toLowerCase().endsWith(".csv")) {
             found.add(s);
           }
         }
         if (found.isEmpty()) {
-          throw new UserException("--input " + input + " holds no BACI files (BACI_HS17_Y2022_V202401.csv ...)");
+          throw new UserException("--input " + input + " holds no " + (baci
+              ? "BACI files (BACI_HS17_Y2022_V202401.csv ...)" : "CSV files"));
         }
         found.sort(java.util.Comparator.comparing(s -> s.getPath().getName()));
       } else {
@@ -223,24 +284,34 @@ public final class IngestFlowsJob {
         if (!names.add(name)) {
           throw new UserException("file " + name + " is given twice; fix: name each file once");
         }
-        out.add(new Input(s.getPath().toString(), name, s.getLen(), BaciRelease.parseName(name)));
+        if (baci) {
+          BaciRelease.parseName(name);
+        }
+        out.add(new Input(s.getPath().toString(), name, s.getLen(), null));
       }
     }
     return out;
   }
 
-  private static void checkHeader(Input f, Configuration hadoop) throws IOException {
+  /** The header (BOM and CR removed) and the first data line, or "" when there is none. */
+  private static String[] firstLines(Input f, Configuration hadoop) throws IOException {
     Path p = new Path(f.path());
     try (InputStream in = p.getFileSystem(hadoop).open(p)) {
-      byte[] head = in.readNBytes(256);
-      String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "");
-      int nl = text.indexOf('\n');
-      String first = (nl >= 0 ? text.substring(0, nl) : text).replace("\r", "").trim();
-      if (!first.equals(BaciRelease.HEADER)) {
-        throw new UserException("file " + f.path() + " does not start with BACI's header: found '" + first
-            + "', expected '" + BaciRelease.HEADER + "'; fix: pass CEPII BACI CSV files with --format baci");
+      byte[] head = in.readNBytes(64 << 10);
+      String[] lines = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\n", 3);
+      return new String[] {lines[0].replace("\r", "").trim(), lines.length > 1 ? lines[1].replace("\r", "") : ""};
+    }
+  }
+
+  /** HS version of a Comtrade file from its first data line's classificationCode (H0 … H6), else "HS". */
+  private static String comtradeVersion(String[] header, String firstData) {
+    String[] f = BaciRelease.split(firstData);
+    for (int i = 0; i < header.length && i < f.length; i++) {
+      if (header[i].trim().equals("classificationCode") && f[i].trim().matches("H[0-6]")) {
+        return f[i].trim();
       }
     }
+    return "HS";
   }
 
   private static String readText(String path, Input forFile, Configuration hadoop) throws IOException {

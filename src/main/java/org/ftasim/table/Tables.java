@@ -95,9 +95,11 @@ public final class Tables {
           col("importer", DataTypes.StringType, false, "importer, ISO3"),
           col("hs6", DataTypes.StringType, false, "HS six-digit product code, six characters with leading zeros"),
           col("hs_version", DataTypes.StringType, false, "HS nomenclature of hs6: H0 (1988) ... H5 (2017), H6 (2022)"),
-          col("value_usd", DataTypes.DoubleType, false, "trade value in USD (BACI's thousand USD times 1000)"),
+          col("value_usd", DataTypes.DoubleType, false,
+              "trade value in USD (BACI's thousand USD times 1000; Comtrade's CIF or FOB value, else primaryValue)"),
           col("quantity_t", DataTypes.DoubleType, true, "quantity in metric tonnes; null when not reported (BACI NA)"),
-          col("source", DataTypes.StringType, false, "BACI, or COMTRADE_M / COMTRADE_X (importer / exporter report)"),
+          col("source", DataTypes.StringType, false,
+              "BACI, or COMTRADE_M / COMTRADE_X (UN Comtrade, importer's CIF / exporter's FOB report)"),
           SOURCE_FILE,
           col("run_id", DataTypes.StringType, false, "the ingest run that wrote the row")),
       List.of("year"), List.of(), "ingest-flows")
@@ -119,7 +121,7 @@ public final class Tables {
 
   public static final TableDef INGEST_METRICS = new TableDef("ingest_metrics",
       "Data-quality metrics per input file and ingest run, computed in one pass. lines_read = header_lines + accepted"
-          + " + rejected.",
+          + " + superseded + rejected + filtered.",
       schema(
           col("run_id", DataTypes.StringType, false, "the ingest run"),
           SOURCE_FILE,
@@ -131,6 +133,12 @@ public final class Tables {
           col("rejected", DataTypes.LongType, false, "lines written to trade_flows_rejects"),
           col("rejected_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
               "rejected lines by reason code"),
+          col("filtered", DataTypes.LongType, false, "lines the format says to leave out (UN Comtrade breakdowns and"
+              + " totals, World and special partners); 0 for BACI"),
+          col("filtered_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
+              "filtered lines by why"),
+          col("superseded", DataTypes.LongType, false, "exporter-reported lines replaced by the importer's report of"
+              + " the same flow (UN Comtrade with --mirror)"),
           col("repaired_hs_codes", DataTypes.LongType, false, "five-digit HS codes given back their leading zero"),
           col("null_quantities", DataTypes.LongType, false, "accepted lines with no quantity (NA)"),
           col("duplicates", DataTypes.LongType, false, "lines rejected as DUPLICATE_KEY"),

@@ -24,12 +24,14 @@ import org.apache.spark.sql.SparkSession;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.ChunkReader;
 import org.ftasim.ingest.FileStats;
+import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.Reject;
 import org.ftasim.table.Tables;
 import scala.Tuple2;
 
 /**
- * BACI files read in parallel byte ranges ("chunks"), in two passes and without a shuffle in the usual case.
+ * Trade files (BACI, UN Comtrade) read in parallel byte ranges ("chunks"), in two passes and without a shuffle in the
+ * usual case.
  *
  * <p>The scan pass validates every line and returns, per chunk, its line count, its metrics ({@link FileStats}),
  * its rejected lines and whether its keys (t, i, j, k) are in BACI's sort order. BACI's files are sorted, so a
@@ -38,7 +40,7 @@ import scala.Tuple2;
  * grouping job over its keys instead. The write pass re-reads the chunks and emits the accepted lines, skipping the
  * duplicates; only it writes, in one Delta commit.
  */
-public final class BaciIngest {
+public final class FlowIngest {
   /** At most this many rejected lines travel back per chunk; beyond it they are re-read by a rejects job. */
   static final int REJECTS_PER_CHUNK = 10_000;
 
@@ -70,7 +72,7 @@ public final class BaciIngest {
     public boolean rejectsOverflow;
   }
 
-  private BaciIngest() {}
+  private FlowIngest() {}
 
   /** Splits files into chunks of about {@code chunkBytes}. */
   public static List<Chunk> chunks(List<String> paths, List<String> sourceFiles, List<Long> sizes, long chunkBytes) {
@@ -86,12 +88,12 @@ public final class BaciIngest {
   }
 
   /** The scan pass. */
-  public static List<Scan> scan(JavaSparkContext jsc, List<Chunk> chunks, Broadcast<List<BaciParser>> parsers,
+  public static List<Scan> scan(JavaSparkContext jsc, List<Chunk> chunks, Broadcast<List<FlowParser>> parsers,
       Broadcast<Map<String, String>> conf) {
     return jsc.parallelize(chunks, Math.max(1, chunks.size())).map(c -> {
       Scan s = new Scan();
       s.chunk = c.index();
-      BaciParser parser = parsers.value().get(c.file());
+      FlowParser parser = parsers.value().get(c.file());
       BaciParser.Parsed p = new BaciParser.Parsed();
       try (FSDataInputStream in = open(c, conf.value())) {
         ChunkReader r = new ChunkReader(in, c.start(), c.end());
@@ -101,11 +103,13 @@ public final class BaciIngest {
         while ((text = r.next()) != null) {
           if (!(c.start() == 0 && local == 0)) {
             parser.parse(text, p);
-            if (p.reason == null && p.key == previous) {
+            if (p.reason == null && p.filtered == null && p.key == previous) {
               p.reason = Reject.DUPLICATE_KEY;
               p.message = DUPLICATE_MESSAGE;
             }
-            if (p.reason == null) {
+            if (p.filtered != null) {
+              s.stats.filter(p.filtered);
+            } else if (p.reason == null) {
               s.stats.accept(p);
               if (s.firstKey < 0) {
                 s.firstKey = p.key;
@@ -159,7 +163,7 @@ public final class BaciIngest {
    */
   public static Map<Integer, Set<Long>> crossChunkDuplicates(JavaSparkContext jsc, List<Chunk> numbered,
       List<Scan> scans, Map<Integer, FileStats> stats, List<Row> rejects, String runId,
-      Broadcast<List<BaciParser>> parsers, Broadcast<Map<String, String>> conf) {
+      Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf) {
     Map<Integer, Set<Long>> out = new HashMap<>();
     Set<Integer> unsorted = new HashSet<>();
     Map<Integer, Long> lastKey = new HashMap<>();
@@ -191,7 +195,7 @@ public final class BaciIngest {
     List<Tuple2<Long, Object[]>> dups = jsc.parallelize(redo, redo.size()).flatMap(c -> {
       List<Tuple2<Tuple2<Integer, Long>, Object[]>> keys = new ArrayList<>();
       forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
-        if (p.reason == null && !adjacentDuplicate) {
+        if (p.reason == null && p.filtered == null && !adjacentDuplicate) {
           keys.add(new Tuple2<>(new Tuple2<>(c.file(), p.key), new Object[] {c.file(), line, text, p.valueUsd,
               p.quantityT == null, p.repaired, c.sourceFile()}));
         }
@@ -220,7 +224,7 @@ public final class BaciIngest {
   }
 
   /** The write pass: the accepted lines as rows of {@code trade_flows}, parsed as Spark pulls them. */
-  public static Dataset<Row> accepted(SparkSession spark, List<Chunk> numbered, Broadcast<List<BaciParser>> parsers,
+  public static Dataset<Row> accepted(SparkSession spark, List<Chunk> numbered, Broadcast<List<FlowParser>> parsers,
       Broadcast<Map<String, String>> conf, Broadcast<Map<Integer, Set<Long>>> duplicates, List<String> hsVersions,
       String runId) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -233,7 +237,7 @@ public final class BaciIngest {
   /** The accepted lines of one chunk, read one at a time so a task never holds its chunk in memory. */
   private static final class AcceptedRows implements Iterator<Row> {
     private final Chunk chunk;
-    private final BaciParser parser;
+    private final FlowParser parser;
     private final Set<Long> duplicates;
     private final String version;
     private final String runId;
@@ -244,7 +248,7 @@ public final class BaciIngest {
     private long previous = -1;
     private Row next;
 
-    AcceptedRows(Chunk chunk, BaciParser parser, Map<String, String> conf, Set<Long> duplicates, String version,
+    AcceptedRows(Chunk chunk, FlowParser parser, Map<String, String> conf, Set<Long> duplicates, String version,
         String runId) throws IOException {
       this.chunk = chunk;
       this.parser = parser;
@@ -266,12 +270,12 @@ public final class BaciIngest {
           continue;
         }
         parser.parse(text, p);
-        if (p.reason != null || p.key == previous) {
+        if (p.reason != null || p.filtered != null || p.key == previous) {
           continue;
         }
         previous = p.key;
         if (!duplicates.contains(current)) {
-          next = RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, "BACI",
+          next = RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, p.source,
               chunk.sourceFile(), runId);
         }
       }
@@ -302,7 +306,7 @@ public final class BaciIngest {
 
   /** The rejected lines of chunks whose rejects did not all fit in their scan result. */
   public static Dataset<Row> overflowRejects(SparkSession spark, List<Chunk> chunks,
-      Broadcast<List<BaciParser>> parsers, Broadcast<Map<String, String>> conf, String runId) {
+      Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf, String runId) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.parallelize(chunks, Math.max(1, chunks.size())).flatMap(c -> {
       List<Row> out = new ArrayList<>();
@@ -323,7 +327,7 @@ public final class BaciIngest {
     void accept(long line, String text, BaciParser.Parsed parsed, boolean adjacentDuplicate);
   }
 
-  private static void forEachLine(Chunk c, BaciParser parser, Map<String, String> conf, LineSink sink)
+  private static void forEachLine(Chunk c, FlowParser parser, Map<String, String> conf, LineSink sink)
       throws IOException {
     BaciParser.Parsed p = new BaciParser.Parsed();
     try (FSDataInputStream in = open(c, conf)) {
@@ -334,8 +338,8 @@ public final class BaciIngest {
       while ((text = r.next()) != null) {
         if (line > 1) {
           parser.parse(text, p);
-          boolean adjacent = p.reason == null && p.key == previous;
-          if (p.reason == null && !adjacent) {
+          boolean adjacent = p.reason == null && p.filtered == null && p.key == previous;
+          if (p.reason == null && p.filtered == null && !adjacent) {
             previous = p.key;
           }
           sink.accept(line, text, p, adjacent);
