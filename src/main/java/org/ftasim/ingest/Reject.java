@@ -18,6 +18,8 @@ public enum Reject {
   MALFORMED_HS,
   /** An HS code absent from the product list. */
   UNKNOWN_HS,
+  /** An HS code the concordance to the target HS version does not map. */
+  UNMAPPED_HS,
   /** Same (year, exporter, importer, hs6) as an earlier line of the same file; the first is kept. */
   DUPLICATE_KEY,
   /** An empty line. */

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,6 +26,8 @@ import org.ftasim.config.UserException;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.BaciRelease;
 import org.ftasim.ingest.ComtradeParser;
+import org.ftasim.ingest.ConvertingParser;
+import org.ftasim.ingest.HsConcordance;
 import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.Reject;
@@ -43,7 +46,10 @@ public final class IngestFlowsJob {
       "Ingest BACI or UN Comtrade files into trade_flows, with rejects and data-quality metrics",
       Map.of("--format", "baci (CEPII BACI CSV with its country and product code files) or comtrade (UN Comtrade CSV)",
           "--input", "a file or a folder of them; repeatable",
-          "--chunk-mb", "bytes per parallel read, in MB (default 32)"),
+          "--chunk-mb", "bytes per parallel read, in MB (default 32)",
+          "--hs-target", "HS version to land every file in (H0 ... H6); files in another version need --concordance",
+          "--concordance", "CSV linking source to target HS6 codes (columns named after the versions, e.g. H5,H6;"
+              + " optional weight)"),
       Set.of("--input"), Map.of("--mirror", "comtrade: keep exporter-reported (FOB) flows where no importer report"
           + " (CIF) exists; without it only importer reports are kept"), null, true, false);
 
@@ -63,20 +69,58 @@ public final class IngestFlowsJob {
       throw new UserException("--input is required: a BACI file or folder, e.g. --input data/BACI_HS17_V202401");
     }
     long chunkBytes = ctx.args().value("--chunk-mb").map(Long::parseLong).orElse(32L) << 20;
-    return ingest(spark, ctx, format, inputs, chunkBytes, ctx.args().flag("--mirror"));
+    String target = ctx.args().value("--hs-target").orElse(null);
+    if (target != null && !target.matches("H[0-6]")) {
+      throw new UserException("--hs-target '" + target + "' is not an HS version; use H0 ... H6 (H5 = HS 2017)");
+    }
+    HsConcordance concordance = null;
+    String concordanceFile = ctx.args().value("--concordance").orElse(null);
+    if (concordanceFile != null) {
+      Path p = new Path(concordanceFile);
+      try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
+        concordance = HsConcordance.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), concordanceFile);
+      } catch (java.io.FileNotFoundException e) {
+        throw new UserException("--concordance " + concordanceFile + " does not exist");
+      }
+      if (target == null) {
+        target = concordance.to();
+      } else if (!target.equals(concordance.to())) {
+        throw new UserException("--concordance " + concordanceFile + " maps " + concordance.from() + " to "
+            + concordance.to() + ", but --hs-target is " + target);
+      }
+    }
+    return ingest(spark, ctx, format, inputs, chunkBytes, ctx.args().flag("--mirror"),
+        new Target(target, concordance, concordanceFile));
+  }
+
+  /** Where files should land: the HS version (null: as they are) and the concordance that takes them there. */
+  record Target(String version, HsConcordance concordance, String file) {
+    static final Target AS_IS = new Target(null, null, null);
+
+    FlowParser wrap(FlowParser parser, String fileVersion, String fileName) {
+      if (version == null || version.equals(fileVersion)) {
+        return parser;
+      }
+      if (concordance == null || !concordance.from().equals(fileVersion)) {
+        throw new UserException("file " + fileName + " is in " + fileVersion + ", not --hs-target " + version
+            + "; fix: give --concordance with a " + fileVersion + " to " + version + " table"
+            + (concordance == null ? "" : " (" + file + " maps " + concordance.from() + ")"));
+      }
+      return new ConvertingParser(parser, concordance, file);
+    }
   }
 
   /** BACI files or folders, as the demo ingests them. */
   static JobResult ingestBaci(SparkSession spark, JobContext ctx, List<String> inputs, long chunkBytes)
       throws IOException {
-    return ingest(spark, ctx, "baci", inputs, chunkBytes, false);
+    return ingest(spark, ctx, "baci", inputs, chunkBytes, false, Target.AS_IS);
   }
 
   /** One file to read: where, its name and size, and (once its header is read) its HS version. */
   private record Input(String path, String name, long size, String hsVersion) {}
 
   static JobResult ingest(SparkSession spark, JobContext ctx, String format, List<String> inputs, long chunkBytes,
-      boolean mirror) throws IOException {
+      boolean mirror, Target target) throws IOException {
     long t0 = System.nanoTime();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     boolean baci = format.equals("baci");
@@ -108,7 +152,7 @@ public final class IngestFlowsJob {
               BaciRelease.products(readText(products, f, hadoop), products), 0);
           byRelease.put(key, release);
         }
-        parsers.add(release.forYear(facts.year()));
+        parsers.add(target.wrap(release.forYear(facts.year()), facts.hsVersion(), f.name()));
         nonEmpty.add(new Input(f.path(), f.name(), f.size(), facts.hsVersion()));
       } else {
         String[] header = BaciRelease.split(head[0]);
@@ -118,8 +162,9 @@ public final class IngestFlowsJob {
               + "; expected the Comtrade+ API/bulk columns (" + String.join(",", ComtradeParser.REQUIRED)
               + ", ...); fix: download the CSV with all columns, or use --format baci for BACI files");
         }
-        parsers.add(new ComtradeParser(header, mirror));
-        nonEmpty.add(new Input(f.path(), f.name(), f.size(), comtradeVersion(header, head[1])));
+        String version = comtradeVersion(header, head[1]);
+        parsers.add(target.wrap(new ComtradeParser(header, mirror), version, f.name()));
+        nonEmpty.add(new Input(f.path(), f.name(), f.size(), version));
       }
     }
 
@@ -159,6 +204,9 @@ public final class IngestFlowsJob {
       Broadcast<Map<Integer, Set<Long>>> dupBroadcast = jsc.broadcast(duplicates);
       Dataset<Row> flows = FlowIngest.accepted(spark, numbered, parserBroadcast, conf, dupBroadcast,
           nonEmpty.stream().map(Input::hsVersion).toList(), ctx.runId());
+      if (parsers.stream().anyMatch(p -> p instanceof ConvertingParser)) {
+        flows = addUpMerged(flows);
+      }
       if (!baci && mirror) {
         flows = mirror(flows, nonEmpty, stats);
       }
@@ -231,6 +279,15 @@ public final class IngestFlowsJob {
       conf.destroy();
       parserBroadcast.destroy();
     }
+  }
+
+  /** Rows that several source codes sent to one target code (n:1), added up; a quantity is kept only when all were. */
+  private static Dataset<Row> addUpMerged(Dataset<Row> flows) {
+    Column quantity = org.apache.spark.sql.functions.when(
+        org.apache.spark.sql.functions.count("quantity_t").equalTo(org.apache.spark.sql.functions.count("*")),
+        org.apache.spark.sql.functions.sum("quantity_t"));
+    return flows.groupBy("year", "exporter", "importer", "hs6", "hs_version", "source", "source_file", "run_id")
+        .agg(org.apache.spark.sql.functions.sum("value_usd").alias("value_usd"), quantity.alias("quantity_t"));
   }
 
   /**

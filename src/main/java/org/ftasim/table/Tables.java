@@ -114,7 +114,7 @@ public final class Tables {
           col("line_number", DataTypes.LongType, false, "line in the file, 1 = header; 0 for a file-level problem"),
           col("raw_line", DataTypes.StringType, true, "the line as read (without its line break)"),
           col("reason_code", DataTypes.StringType, false, "COLUMN_COUNT, BAD_NUMBER, NEGATIVE_NUMBER, NOT_FINITE,"
-              + " BAD_YEAR, UNKNOWN_COUNTRY, MALFORMED_HS, UNKNOWN_HS, DUPLICATE_KEY, BLANK_LINE, EMPTY_FILE"),
+              + " BAD_YEAR, UNKNOWN_COUNTRY, MALFORMED_HS, UNKNOWN_HS, UNMAPPED_HS, DUPLICATE_KEY, BLANK_LINE, EMPTY_FILE"),
           col("message", DataTypes.StringType, false, "what is wrong, naming the field and value"),
           col("run_id", DataTypes.StringType, false, "the ingest run")),
       List.of(), List.of(), "ingest-flows");

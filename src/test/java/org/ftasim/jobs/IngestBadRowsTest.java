@@ -91,4 +91,44 @@ class IngestBadRowsTest {
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("BACI_HS17_Y2022_V202401.csv").contains("expected 't,i,j,k,v,q'");
   }
+
+  @Test
+  void aConcordanceMovesFlowsToTheTargetVersionSplittingAndAddingUp() throws Exception {
+    Path dir = TestSpark.newDir("baci-hs");
+    Files.writeString(dir.resolve("country_codes_V202401.csv"), COUNTRIES);
+    Files.writeString(dir.resolve("product_codes_HS17_V202401.csv"), PRODUCTS + "854231,Processors\n");
+    Files.writeString(dir.resolve("BACI_HS17_Y2022_V202401.csv"), "t,i,j,k,v,q\n"
+        + "2022,410,392,010121,9.000,3.000\n"       // 1:1 -> 010129
+        + "2022,410,392,854231,4.000,             NA\n" // n:1 with 854232 -> 854239
+        + "2022,410,392,854232,6.000,2.000\n"
+        + "2022,410,392,870323,10.000,5.000\n");     // not in the concordance -> UNMAPPED_HS
+    Path concordance = dir.resolve("hs17_hs22.csv");
+    Files.writeString(concordance, "HS 2017 Product Code,HS 2022 Product Code\n010121,010129\n854231,854239\n"
+        + "854232,854239\n");
+    Path wh = TestSpark.newDir("wh-hs");
+    LauncherContractTest.Outcome o = LauncherContractTest.run("ingest-flows", "--input", dir.toString(),
+        "--hs-target", "H6", "--concordance", concordance.toString(), "--warehouse", wh.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    Warehouse w = new Warehouse(wh.toString());
+    List<Row> flows = TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS).orderBy("hs6").collectAsList();
+    assertThat(flows).extracting(r -> r.getAs("hs6") + " " + r.getAs("hs_version") + " " + r.getAs("value_usd") + " "
+        + r.getAs("quantity_t")).containsExactly("010129 H6 9000.0 3.0", "854239 H6 10000.0 null");
+    List<Row> rejects = TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS_REJECTS).collectAsList();
+    assertThat(rejects).extracting(r -> r.getAs("line_number") + " " + r.getAs("reason_code"))
+        .containsExactly("5 UNMAPPED_HS");
+
+    Files.writeString(concordance, "HS 2017 Product Code,HS 2022 Product Code,weight\n854231,854231,3\n"
+        + "854231,854239,1\n010121,010121,1\n854232,854232,1\n870323,870323,1\n");
+    o = LauncherContractTest.run("ingest-flows", "--input", dir.toString(), "--hs-target", "H6", "--concordance",
+        concordance.toString(), "--warehouse", wh.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    Map<String, Double> values = TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS).collectAsList().stream()
+        .collect(Collectors.toMap(r -> (String) r.getAs("hs6"), r -> (Double) r.getAs("value_usd")));
+    assertThat(values).containsEntry("854231", 3000.0).containsEntry("854239", 1000.0).hasSize(5);
+
+    LauncherContractTest.Outcome missing = LauncherContractTest.run("ingest-flows", "--input", dir.toString(),
+        "--hs-target", "H6", "--warehouse", wh.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("is in H5, not --hs-target H6").contains("--concordance");
+  }
 }

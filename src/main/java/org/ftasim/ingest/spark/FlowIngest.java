@@ -23,6 +23,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.ChunkReader;
+import org.ftasim.ingest.ConvertingParser;
 import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.Reject;
@@ -247,6 +248,7 @@ public final class FlowIngest {
     private long line;
     private long previous = -1;
     private Row next;
+    private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
 
     AcceptedRows(Chunk chunk, FlowParser parser, Map<String, String> conf, Set<Long> duplicates, String version,
         String runId) throws IOException {
@@ -262,7 +264,7 @@ public final class FlowIngest {
     }
 
     private void advance() throws IOException {
-      next = null;
+      next = pending.poll();
       String text;
       while (next == null && (text = reader.next()) != null) {
         long current = line++;
@@ -274,7 +276,20 @@ public final class FlowIngest {
           continue;
         }
         previous = p.key;
-        if (!duplicates.contains(current)) {
+        if (duplicates.contains(current)) {
+          continue;
+        }
+        if (parser instanceof ConvertingParser convert) {
+          // split over the target codes; n:1 links are added up after the write pass
+          String[] to = convert.concordance().targets(p.hs6);
+          double[] share = convert.concordance().shares(p.hs6);
+          for (int t = 0; t < to.length; t++) {
+            pending.add(RowFactory.create(p.year, p.exporter, p.importer, to[t], convert.concordance().to(),
+                p.valueUsd * share[t], p.quantityT == null ? null : p.quantityT * share[t], p.source,
+                chunk.sourceFile(), runId));
+          }
+          next = pending.poll();
+        } else {
           next = RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, p.source,
               chunk.sourceFile(), runId);
         }
