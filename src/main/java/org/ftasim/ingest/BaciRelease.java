@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ftasim.config.UserException;
+import org.ftasim.table.Csv;
 
 /**
  * What a BACI file's name and its release's companion files say: {@code BACI_HS17_Y2022_V202401.csv} is HS 2017
@@ -86,34 +87,9 @@ public final class BaciRelease {
     List<String[]> rows = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
-        rows.add(split(lines[i]));
+        rows.add(Csv.split(lines[i]));
       }
     }
     return rows;
-  }
-
-  /** Comma-separated fields with optional double quotes. */
-  public static String[] split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-        }
-      } else if (c == ',' && !quoted) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out.toArray(new String[0]);
   }
 }

@@ -3,6 +3,7 @@ package org.ftasim.ingest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.ftasim.table.Csv;
 
 /**
  * One line of a UN Comtrade CSV (the Comtrade+ API / bulk layout, 47 columns: refYear, reporterCode, reporterISO,
@@ -52,7 +53,7 @@ public final class ComtradeParser implements FlowParser {
     if (line.isBlank()) {
       return BaciParser.reject(out, Reject.BLANK_LINE, "the line is empty");
     }
-    String[] f = BaciRelease.split(line);
+    String[] f = Csv.split(line);
     if (f.length != columns) {
       return BaciParser.reject(out, Reject.COLUMN_COUNT, "expected " + columns + " columns as in the header, found "
           + f.length);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ftasim.config.UserException;
+import org.ftasim.table.Csv;
 
 /**
  * An HS concordance between two nomenclature versions in the UNSD / WITS layout: a CSV whose first two columns named
@@ -71,7 +72,7 @@ public final class HsConcordance implements Serializable {
     if (lines.length == 0 || lines[0].isBlank()) {
       throw new UserException("concordance " + file + " is empty; expected a header such as H5,H6");
     }
-    String[] header = BaciRelease.split(lines[0]);
+    String[] header = Csv.split(lines[0]);
     int src = -1;
     int dst = -1;
     int weight = -1;
@@ -97,7 +98,7 @@ public final class HsConcordance implements Serializable {
       if (lines[l].isBlank()) {
         continue;
       }
-      String[] f = BaciRelease.split(lines[l]);
+      String[] f = Csv.split(lines[l]);
       String a = f.length > src ? pad(f[src].trim()) : "";
       String b = f.length > dst ? pad(f[dst].trim()) : "";
       if (!a.matches("\\d{6}") || !b.matches("\\d{6}")) {

@@ -1,6 +1,5 @@
 package org.ftasim.jobs;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +25,7 @@ public final class DemoJob {
   private DemoJob() {}
 
   private static Map<String, String> options() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("--countries", "economies in the sample world (default 24)");
-    m.put("--products", "about this many HS6 products (default 5000)");
-    m.put("--years", "YEAR or FIRST-LAST (default 2019-2023)");
-    return m;
+    return new java.util.TreeMap<>(GenerateSampleJob.WORLD_OPTIONS);
   }
 
   public static void main(String[] args) {

@@ -35,6 +35,12 @@ import org.ftasim.table.TextFiles;
  * partitioning. BACI files are generated in parallel by Spark, one block per exporter.
  */
 public final class GenerateSampleJob {
+  /** The options that size the world, shared with the demo. */
+  static final Map<String, String> WORLD_OPTIONS = Map.of(
+      "--countries", "number of economies (default 24 at small scale)",
+      "--products", "about this many HS6 products (default 5000)",
+      "--years", "YEAR or FIRST-LAST (default 2019-2023)");
+
   public static final JobSpec SPEC = new JobSpec("generate-sample",
       "Write the embedded sample world (BACI, tariffs, model data) in the real input formats",
       options(), Set.of(), Map.of(), null, true, false);
@@ -48,9 +54,7 @@ public final class GenerateSampleJob {
     m.put("--out", "folder (or Hadoop URI) to write to; required");
     m.put("--seed", "seed (default: the config's seed)");
     m.put("--scale", "small (24 economies, the demo's world, default) or full (about 200 economies, BACI's size)");
-    m.put("--countries", "number of economies (overrides the scale's)");
-    m.put("--products", "about this many HS6 products (default 5000)");
-    m.put("--years", "YEAR or FIRST-LAST (default 2019-2023)");
+    m.putAll(WORLD_OPTIONS);
     m.put("--partitions", "Spark partitions for the BACI files (default 4 per core)");
     return m;
   }

@@ -21,19 +21,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import scala.collection.immutable.Seq;
 import org.ftasim.config.UserException;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.BaciRelease;
 import org.ftasim.ingest.ComtradeParser;
 import org.ftasim.ingest.ConvertingParser;
-import org.ftasim.ingest.HsConcordance;
-import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.FileStats;
+import org.ftasim.ingest.FlowParser;
+import org.ftasim.ingest.HsConcordance;
 import org.ftasim.ingest.Reject;
 import org.ftasim.ingest.spark.FlowIngest;
+import org.ftasim.table.Csv;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
+import scala.collection.immutable.Seq;
 
 /**
  * {@code ftasim ingest-flows --format baci --input PATH…}: BACI files (or folders of them) into {@code trade_flows},
@@ -155,7 +156,7 @@ public final class IngestFlowsJob {
         parsers.add(target.wrap(release.forYear(facts.year()), facts.hsVersion(), f.name()));
         nonEmpty.add(new Input(f.path(), f.name(), f.size(), facts.hsVersion()));
       } else {
-        String[] header = BaciRelease.split(head[0]);
+        String[] header = Csv.split(head[0]);
         List<String> missing = ComtradeParser.missing(header);
         if (!missing.isEmpty()) {
           throw new UserException("file " + f.path() + " is not a UN Comtrade CSV: its header lacks " + missing
@@ -362,7 +363,7 @@ public final class IngestFlowsJob {
 
   /** HS version of a Comtrade file from its first data line's classificationCode (H0 … H6), else "HS". */
   private static String comtradeVersion(String[] header, String firstData) {
-    String[] f = BaciRelease.split(firstData);
+    String[] f = Csv.split(firstData);
     for (int i = 0; i < header.length && i < f.length; i++) {
       if (header[i].trim().equals("classificationCode") && f[i].trim().matches("H[0-6]")) {
         return f[i].trim();

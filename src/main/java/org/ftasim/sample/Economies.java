@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ftasim.table.Csv;
 
 /**
  * The sample's economies. Small scale: Korea, Japan, China, the USA, the other CPTPP members, four EU members,
@@ -145,31 +146,12 @@ public final class Economies {
             header = false;
             continue;
           }
-          rows.add(split(line));
+          rows.add(Csv.split(line));
         }
         return rows;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    private static String[] split(String line) {
-      List<String> out = new ArrayList<>();
-      StringBuilder cur = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-          out.add(cur.toString());
-          cur.setLength(0);
-        } else {
-          cur.append(c);
-        }
-      }
-      out.add(cur.toString());
-      return out.toArray(new String[0]);
     }
   }
 }
