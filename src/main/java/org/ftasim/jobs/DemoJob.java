@@ -25,7 +25,7 @@ public final class DemoJob {
   private DemoJob() {}
 
   private static Map<String, String> options() {
-    return new java.util.TreeMap<>(GenerateSampleJob.WORLD_OPTIONS);
+    return GenerateSampleJob.WORLD_OPTIONS;
   }
 
   public static void main(String[] args) {

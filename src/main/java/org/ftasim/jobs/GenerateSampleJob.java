@@ -36,10 +36,15 @@ import org.ftasim.table.TextFiles;
  */
 public final class GenerateSampleJob {
   /** The options that size the world, shared with the demo. */
-  static final Map<String, String> WORLD_OPTIONS = Map.of(
-      "--countries", "number of economies (default 24 at small scale)",
-      "--products", "about this many HS6 products (default 5000)",
-      "--years", "YEAR or FIRST-LAST (default 2019-2023)");
+  static final Map<String, String> WORLD_OPTIONS = worldOptions();
+
+  private static Map<String, String> worldOptions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("--countries", "number of economies (default 24 at small scale)");
+    m.put("--products", "about this many HS6 products (default 5000)");
+    m.put("--years", "YEAR or FIRST-LAST (default 2019-2023)");
+    return m;
+  }
 
   public static final JobSpec SPEC = new JobSpec("generate-sample",
       "Write the embedded sample world (BACI, tariffs, model data) in the real input formats",
