@@ -30,6 +30,15 @@ public final class BaciParser implements FlowParser {
     public String source = "BACI";
     /** (year, exporter code, importer code, hs6) packed in BACI's sort order: t, then i, j, k. */
     public long key;
+
+    /** Clears what a previous line left, so one instance serves a whole chunk. */
+    void reset() {
+      reason = null;
+      message = null;
+      filtered = null;
+      repaired = false;
+      quantityT = null;
+    }
   }
 
   private final Map<Integer, String> countries;
@@ -53,11 +62,7 @@ public final class BaciParser implements FlowParser {
   }
 
   public Parsed parse(String line, Parsed out) {
-    out.reason = null;
-    out.message = null;
-    out.filtered = null;
-    out.repaired = false;
-    out.quantityT = null;
+    out.reset();
     if (line.isBlank()) {
       return reject(out, Reject.BLANK_LINE, "the line is empty");
     }

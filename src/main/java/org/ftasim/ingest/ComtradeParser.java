@@ -45,11 +45,7 @@ public final class ComtradeParser implements FlowParser {
 
   @Override
   public BaciParser.Parsed parse(String line, BaciParser.Parsed out) {
-    out.reason = null;
-    out.message = null;
-    out.filtered = null;
-    out.repaired = false;
-    out.quantityT = null;
+    out.reset();
     if (line.isBlank()) {
       return BaciParser.reject(out, Reject.BLANK_LINE, "the line is empty");
     }

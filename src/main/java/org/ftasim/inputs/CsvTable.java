@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ftasim.config.UserException;
+import org.ftasim.table.Csv;
 
 /**
  * A small CSV file read whole, with a header: comma-separated, optional double quotes, BOM and CRLF tolerated.
@@ -111,33 +112,6 @@ public final class CsvTable {
     if (line.endsWith("\r")) {
       line = line.substring(0, line.length() - 1);
     }
-    if (line.indexOf('"') < 0) {
-      return line.split(",", -1);
-    }
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out.toArray(new String[0]);
+    return line.indexOf('"') < 0 ? line.split(",", -1) : Csv.split(line);
   }
 }
