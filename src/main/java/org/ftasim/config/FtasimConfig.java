@@ -12,8 +12,28 @@ import java.util.List;
  * @param export settings of {@code ftasim export}
  * @param solver settings of the equilibrium solvers (Caliendo–Parro and structural gravity)
  * @param sweep a Monte Carlo sensitivity sweep ({@code ftasim sweep})
+ * @param tariffs the tariff engine ({@code ftasim tariffs})
  */
-public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep) {
+public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep, Tariffs tariffs) {
+
+  /** Aggregation levels of tariff_aggregates. */
+  public static final List<String> TARIFF_LEVELS = List.of("total", "wto_group", "hs_section", "hs2", "hs4",
+      "sector");
+
+  /**
+   * @param input tariff files or folders to ingest into tariff_schedules first (mfn.csv, preferential_*.csv);
+   *     empty: compute from tariff_schedules as it stands
+   * @param agreements the agreements file; empty: conf/agreements.yaml as bundled in the jar
+   * @param scenarios scenario files or folders of them (conf/scenarios); the baseline is always computed
+   * @param firstYear first year of rates; 0: the first year of trade_flows
+   * @param lastYear last year; 0: the end of the longest phase-in of any scenario
+   * @param weightYear the trade_flows year weighting the averages; 0: the latest year in trade_flows
+   * @param sectors the HS6 → sector map; empty: conf/sectors/ftasim-21.csv as bundled
+   * @param peak the peak threshold in percent (WTO: 15)
+   * @param levels aggregation levels to write (total, wto_group, hs_section, hs2, hs4, sector)
+   */
+  public record Tariffs(List<String> input, String agreements, List<String> scenarios, int firstYear, int lastYear,
+      int weightYear, String sectors, double peak, List<String> levels) {}
 
   /** @param maxRows the most rows {@code ftasim sql} prints; more is an error that says to add a LIMIT */
   public record Sql(int maxRows) {}
@@ -86,6 +106,13 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.range("sweep.smart.import_demand", sweep.smart().importDemand(), 1e-9, 1e6);
     check.range("sweep.smart.substitution", sweep.smart().substitution(), 0, 1e6);
     check.range("sweep.smart.export_supply", sweep.smart().exportSupply(), 1e-9, Double.POSITIVE_INFINITY);
+    check.range("tariffs.first_year", tariffs.firstYear(), 0, 2200);
+    check.range("tariffs.last_year", tariffs.lastYear(), 0, 2200);
+    check.range("tariffs.weight_year", tariffs.weightYear(), 0, 2200);
+    check.range("tariffs.peak", tariffs.peak(), 0, 10_000);
+    for (int i = 0; i < tariffs.levels().size(); i++) {
+      check.oneOf("tariffs.levels." + i, tariffs.levels().get(i), TARIFF_LEVELS);
+    }
     for (int i = 0; i < sweep.parameters().size(); i++) {
       SweepParameter sp = sweep.parameters().get(i);
       String key = "sweep.parameters." + i;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftasim.config.FtasimConfig;
+import org.ftasim.tariff.Scenario;
 import org.ftasim.sample.SampleSpec;
 import org.ftasim.table.TableDef;
 import org.ftasim.table.TableReader;
@@ -21,6 +23,11 @@ import org.ftasim.table.Tables;
 public final class DemoJob {
   public static final JobSpec SPEC = new JobSpec("demo", "Run every pipeline stage on the embedded sample world",
       options(), Set.of(), Map.of(), null, true, false);
+
+  /** The demo's tariffs run to the end of the Korea-Japan scenarios' phase-in (10 cuts from 2027). */
+  static final int TARIFF_LAST_YEAR = 2036;
+  /** The demo's aggregation levels: what the notebooks read (HS4 is the largest level and left to users). */
+  static final List<String> DEMO_LEVELS = List.of("total", "wto_group", "hs_section", "hs2", "sector");
 
   private DemoJob() {}
 
@@ -49,13 +56,13 @@ public final class DemoJob {
 
     SampleSpec spec = GenerateSampleJob.spec(ctx);
     String sample = ctx.warehouse().root() + "/sample";
-    ctx.err().printf("ftasim demo: [1/2] generating the sample world in %s%n", sample);
+    ctx.err().printf("ftasim demo: [1/3] generating the sample world in %s%n", sample);
     JobResult generated = GenerateSampleJob.generate(spark, spec, sample,
         4 * spark.sparkContext().defaultParallelism(), ctx);
     result.count("sample_flows", generated.counts().get("flows"));
     result.count("sample_tariff_lines", generated.counts().get("tariff_lines"));
 
-    ctx.err().printf("ftasim demo: [2/2] ingesting its BACI files%n");
+    ctx.err().printf("ftasim demo: [2/3] ingesting its BACI files%n");
     JobResult ingested = IngestFlowsJob.ingestBaci(spark, ctx, List.of(sample + "/baci"), 32L << 20);
     long rejected = ingested.counts().get("rejected");
     // the sample plants five bad lines in its last year's file; anything else rejected is a defect
@@ -67,6 +74,23 @@ public final class DemoJob {
     ingested.tables().forEach(result::table);
     ctx.err().printf("ftasim demo: warehouse %s holds %d tables; %,d flows ingested, %d planted bad lines rejected%n",
         ctx.warehouse().root(), Tables.all().size(), ingested.counts().get("accepted"), rejected);
+
+    ctx.err().printf("ftasim demo: [3/3] tariffs: baseline and %d scenarios, %d-%d%n", Scenario.SHIPPED.size(),
+        spec.referenceYear(), TARIFF_LAST_YEAR);
+    FtasimConfig.Tariffs defaults = ctx.config().tariffs();
+    FtasimConfig.Tariffs tariffs = new FtasimConfig.Tariffs(List.of(), defaults.agreements(),
+        Scenario.SHIPPED.stream().map(id -> Scenario.BUNDLED_PREFIX + id).toList(), spec.referenceYear(),
+        Math.max(TARIFF_LAST_YEAR, spec.referenceYear()), spec.referenceYear(), defaults.sectors(), defaults.peak(),
+        DEMO_LEVELS);
+    JobResult rates = TariffsJob.run(spark, ctx, tariffs, List.of(sample + "/tariffs"));
+    if (rates.counts().get("schedule_rejects") != 0) {
+      throw new IllegalStateException("the sample's tariff files had " + rates.counts().get("schedule_rejects")
+          + " rejected lines; they plant none");
+    }
+    result.count("tariff_lines_ingested", rates.counts().get("schedule_lines"))
+        .count("tariff_effective_rows", rates.counts().get("effective_rows"))
+        .count("tariff_aggregate_rows", rates.counts().get("aggregate_rows"));
+    rates.tables().forEach(result::table);
     return result;
   }
 }

@@ -17,7 +17,8 @@ public final class Ftasim {
       new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class),
       new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class),
       new Command(GenerateSampleJob.SPEC, GenerateSampleJob::run, GenerateSampleJob.class),
-      new Command(IngestFlowsJob.SPEC, IngestFlowsJob::run, IngestFlowsJob.class));
+      new Command(IngestFlowsJob.SPEC, IngestFlowsJob::run, IngestFlowsJob.class),
+      new Command(TariffsJob.SPEC, TariffsJob::run, TariffsJob.class));
 
   private Ftasim() {}
 

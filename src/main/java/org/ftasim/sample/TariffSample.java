@@ -13,6 +13,7 @@ import org.ftasim.table.TextFiles;
 import org.ftasim.tariff.Agreement;
 import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.HsGroups;
+import org.ftasim.tariff.TariffFiles;
 
 /**
  * The sample's tariffs in ftasim's tariff input format (README, "Tariff files"): MFN applied schedules per importer
@@ -29,8 +30,8 @@ import org.ftasim.tariff.HsGroups;
  * wheat, beef and pork, dairy and sugar.
  */
 public final class TariffSample {
-  public static final String MFN_HEADER = "reporter,year,nomenclature,tariff_line,duty_type,av_rate,specific_duty,ave,trq";
-  public static final String PREF_HEADER = "agreement,importer,partners,tariff_line,base_rate,staging,trq";
+  public static final String MFN_HEADER = TariffFiles.MFN_HEADER;
+  public static final String PREF_HEADER = TariffFiles.PREF_HEADER;
 
   /** MFN targets: AG and NAMA simple averages (%), share of NAMA and of AG lines duty free. */
   record Profile(double ag, double nama, double namaFree, double agFree) {}

@@ -149,9 +149,97 @@ public final class Tables {
           col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run")),
       List.of(), List.of(), "ingest-flows");
 
+  public static final TableDef TARIFF_SCHEDULES = new TableDef("tariff_schedules",
+      "Tariff schedules as ingested by ftasim tariffs: MFN applied lines per reporter and year, and preferential"
+          + " lines per agreement with base rate and staging category. Re-ingesting a file replaces its rows.",
+      schema(
+          SOURCE_FILE,
+          col("line_number", DataTypes.LongType, false, "line in the file, 1 = header"),
+          col("schedule", DataTypes.StringType, false, "MFN, or the agreement id of a preferential schedule"),
+          col("importer", DataTypes.StringType, false, "the economy applying the schedule, ISO3"),
+          col("partners", DataTypes.StringType, true, "preferential: ALL or ISO3 codes separated by ;; null for MFN"),
+          col("year", DataTypes.IntegerType, true, "MFN: the year the schedule applies; null for preferential lines"),
+          col("nomenclature", DataTypes.StringType, true, "MFN: HS version of the lines, e.g. HS17"),
+          col("tariff_line", DataTypes.StringType, false, "national tariff line (HS6 and national digits)"),
+          col("duty_type", DataTypes.StringType, true, "MFN: AV, SP (specific) or CP (compound)"),
+          col("av_rate", DataTypes.DoubleType, true, "MFN: the ad valorem part, percent"),
+          col("specific_duty", DataTypes.StringType, true, "MFN: the specific part as written, e.g. 341 JPY/kg"),
+          col("ave", DataTypes.DoubleType, true, "MFN: ad valorem equivalent of an SP or CP duty, percent"),
+          col("rate", DataTypes.DoubleType, false,
+              "percent: the MFN applied rate (av_rate for AV, ave otherwise) or the preferential base rate"),
+          col("staging", DataTypes.StringType, true, "preferential: staging category (conf/agreements.yaml)"),
+          col("trq", DataTypes.BooleanType, false, "line under a tariff-rate quota (the rate is out-of-quota)"),
+          col("run_id", DataTypes.StringType, false, "the run that ingested the file")),
+      List.of(), List.of(), "tariffs")
+      .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
+
+  public static final TableDef TARIFF_REJECTS = new TableDef("tariff_rejects",
+      "Every tariff file line ftasim tariffs did not accept, with why.",
+      schema(
+          SOURCE_FILE,
+          col("line_number", DataTypes.LongType, false, "line in the file, 1 = header; 0 for a file-level problem"),
+          col("raw_line", DataTypes.StringType, true, "the line as read"),
+          col("reason_code", DataTypes.StringType, false, "BLANK_LINE, COLUMN_COUNT, BAD_COUNTRY, BAD_YEAR,"
+              + " MALFORMED_LINE, BAD_DUTY_TYPE, BAD_NUMBER, NEGATIVE_NUMBER, NOT_FINITE, MISSING_AVE, BAD_FLAG,"
+              + " UNKNOWN_AGREEMENT, NOT_A_MEMBER, UNKNOWN_STAGING, DUPLICATE_KEY, EMPTY_FILE"),
+          col("message", DataTypes.StringType, false, "what is wrong, naming the field and value, and the fix"),
+          col("run_id", DataTypes.StringType, false, "the run")),
+      List.of(), List.of(), "tariffs");
+
+  public static final TableDef TARIFF_EFFECTIVE = new TableDef("tariff_effective",
+      "The tariff applied per (scenario, year, importer, exporter, HS6), percent. exporter MFN rows (baseline) give"
+          + " the MFN rate every partner without a preference pays; baseline rows exist for each pair an agreement"
+          + " covers that year; a scenario's rows exist for the pairs an agreement it adds or changes covers. Rate of"
+          + " (s, i, e, k, t) = the row of s if present, else of baseline, else the MFN row. Replaced per scenario.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the tariffs run"),
+          col("scenario_id", DataTypes.StringType, false, "baseline or a scenario of conf/scenarios"),
+          col("year", DataTypes.IntegerType, false, "calendar year (day-weighted mean of the rates in force)"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("exporter", DataTypes.StringType, false, "exporter, ISO3, or MFN for the MFN rate"),
+          col("hs6", DataTypes.StringType, false, "HS six-digit product"),
+          col("rate", DataTypes.DoubleType, false, "applied rate, percent: mean over the national lines of the HS6"),
+          col("mfn_rate", DataTypes.DoubleType, false, "the MFN rate of the same lines, percent"),
+          col("source", DataTypes.StringType, false, "MFN, or the agreement giving the lowest rate on 31 December"),
+          col("n_lines", DataTypes.IntegerType, false, "national tariff lines averaged")),
+      List.of(), List.of(), "tariffs")
+      // File statistics on the key columns only: readers filter by year, importer, exporter and hs6, and stats on
+      // every column slow the write.
+      .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "6"));
+
+  public static final TableDef TARIFF_AGGREGATES = new TableDef("tariff_aggregates",
+      "Tariff averages as WITS and the WTO report them, over HS6 rates (each the mean of its national lines), with"
+          + " mergeable states (sums and counts) so users can roll them up further. Rows as in tariff_effective.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the tariffs run"),
+          col("scenario_id", DataTypes.StringType, false, "baseline or a scenario"),
+          col("year", DataTypes.IntegerType, false, "calendar year"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("exporter", DataTypes.StringType, false, "exporter, ISO3, or MFN for the MFN schedule itself"),
+          col("level", DataTypes.StringType, false, "total, wto_group, hs_section, hs2, hs4 or sector"),
+          col("code", DataTypes.StringType, false, "ALL (total), AG/NAMA (WTO Agreement on Agriculture, Annex 1),"
+              + " section I-XXI, HS2, HS4 or model sector"),
+          col("n_lines", DataTypes.LongType, false, "HS6 products"),
+          col("simple_avg", DataTypes.DoubleType, false, "simple mean of the HS6 rates, percent"),
+          col("weighted_avg", DataTypes.DoubleType, true,
+              "mean weighted by the importer's imports (from the exporter; from all partners for MFN rows) in the"
+                  + " weight year, percent; null without trade"),
+          col("duty_free_share", DataTypes.DoubleType, false, "share of HS6 products with a zero rate"),
+          col("peak_share", DataTypes.DoubleType, false, "share of HS6 products above the peak threshold (15%)"),
+          col("max_rate", DataTypes.DoubleType, false, "highest HS6 rate, percent"),
+          col("margin", DataTypes.DoubleType, true,
+              "preference margin: simple mean of (MFN - applied) in percentage points; null for MFN rows"),
+          col("rate_sum", DataTypes.DoubleType, false, "state: sum of the HS6 rates"),
+          col("weighted_sum", DataTypes.DoubleType, false, "state: sum of rate x import weight"),
+          col("weight_usd", DataTypes.DoubleType, false, "state: import weight in USD (trade_flows, weight year)"),
+          col("n_duty_free", DataTypes.LongType, false, "state: HS6 products duty free"),
+          col("n_peak", DataTypes.LongType, false, "state: HS6 products above the peak threshold"),
+          col("weight_year", DataTypes.IntegerType, false, "the trade_flows year weighting the averages")),
+      List.of(), List.of(), "tariffs");
+
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
-        INGEST_METRICS);
+        INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES);
   }
 
   public static Optional<TableDef> byName(String name) {

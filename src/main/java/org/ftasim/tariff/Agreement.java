@@ -2,21 +2,55 @@ package org.ftasim.tariff;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A trade agreement: its members with their entry into force and cut date, the share of eligible trade that uses
  * the preference (1 = all), the category lines not in a schedule take (null: only scheduled lines get
- * preferences) and its own staging categories.
+ * preferences), its own staging categories, and what scenarios add: staging rules by HS range, WTO group or
+ * sector (the first match wins over the schedule), the base the cuts of unscheduled lines start from, and an
+ * acceding member.
+ *
+ * @param base {@code mfn}: unscheduled lines are cut from the MFN rate; {@code applied}: from the rate the pair
+ *     applied the day before the agreement entered into force (a Korea–Japan FTA starts from RCEP's staged rates)
+ * @param accession null, or the member the agreement is an accession of: it then covers only pairs with that
+ *     member on one side (Korea joining CPTPP leaves the other members' schedules among themselves unchanged)
  */
 public record Agreement(String id, String name, Map<String, CutCalendar> members, double utilisation,
-    String defaultStaging, Map<String, StagingCategory> categories) implements Serializable {
+    String defaultStaging, Map<String, StagingCategory> categories, List<StagingRule> rules, String base,
+    String accession) implements Serializable {
+
+  public static final String BASE_MFN = "mfn";
+  public static final String BASE_APPLIED = "applied";
+
+  public Agreement(String id, String name, Map<String, CutCalendar> members, double utilisation,
+      String defaultStaging, Map<String, StagingCategory> categories) {
+    this(id, name, members, utilisation, defaultStaging, categories, List.of(), BASE_MFN, null);
+  }
 
   /** Whether importer and exporter are both members and the agreement is in force for both on some day of year. */
   public boolean covers(String importer, String exporter, int year) {
     CutCalendar a = members.get(importer);
     CutCalendar b = members.get(exporter);
-    return a != null && b != null && !importer.equals(exporter) && inForceBy(a, b, year);
+    return a != null && b != null && !importer.equals(exporter) && inForceBy(a, b, year)
+        && (accession == null || accession.equals(importer) || accession.equals(exporter));
+  }
+
+  /** Whether the agreement covers the pair in some year: both are members (and one is the acceding member). */
+  public boolean pairs(String importer, String exporter) {
+    return members.containsKey(importer) && members.containsKey(exporter) && !importer.equals(exporter)
+        && (accession == null || accession.equals(importer) || accession.equals(exporter));
+  }
+
+  /** The staging category a rule gives an HS6 product, or null when no rule matches. */
+  public String ruleCategory(String hs6, SectorMap sectors) {
+    for (StagingRule r : rules) {
+      if (r.matches(hs6, sectors)) {
+        return r.category();
+      }
+    }
+    return null;
   }
 
   private static boolean inForceBy(CutCalendar a, CutCalendar b, int year) {

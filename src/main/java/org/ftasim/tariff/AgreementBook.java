@@ -9,7 +9,9 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ftasim.config.UserException;
@@ -71,12 +73,31 @@ public final class AgreementBook implements Serializable {
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode a = list.get(i);
-      String where = source + ": agreements[" + i + "]";
-      String id = text(a, "id", where);
-      where = source + ": agreement " + id;
-      MonthDay defaultCut = monthDay(a.path("cut_date").asText("01-01"), where + ".cut_date");
-      Map<String, CutCalendar> members = new LinkedHashMap<>();
-      JsonNode m = a.path("members");
+      String id = text(a, "id", source + ": agreements[" + i + "]");
+      Agreement parsed = agreement(a, source + ": agreement " + id, shared, null, Agreement.BASE_MFN);
+      if (!parsed.base().equals(Agreement.BASE_MFN)) {
+        throw new UserException(source + ": agreement " + id + ".base: 'applied' is for scenarios (it starts cuts"
+            + " from the baseline's own rates); an agreement of the baseline starts from MFN or its schedule");
+      }
+      if (agreements.put(id, parsed) != null) {
+        throw new UserException(source + ": agreement " + id + ": the id is used twice; fix: give each agreement"
+            + " its own id");
+      }
+    }
+    return new AgreementBook(shared, agreements);
+  }
+
+  /**
+   * One agreement entry. With {@code existing} (a scenario changing an agreement of the baseline) every key is
+   * optional: the keys given replace the existing values, and members are added to or change the existing ones.
+   */
+  static Agreement agreement(JsonNode a, String where, Map<String, StagingCategory> shared, Agreement existing,
+      String defaultBase) {
+    String id = a.get("id").asText();
+    MonthDay defaultCut = monthDay(a.path("cut_date").asText("01-01"), where + ".cut_date");
+    Map<String, CutCalendar> members = new LinkedHashMap<>(existing == null ? Map.of() : existing.members());
+    JsonNode m = a.path("members");
+    if (existing == null || !m.isMissingNode()) {
       if (!m.isObject() || m.isEmpty()) {
         throw new UserException(where + ": 'members' must map ISO3 codes to {entry_into_force: YYYY-MM-DD}");
       }
@@ -91,22 +112,88 @@ public final class AgreementBook implements Serializable {
             ? monthDay(e.getValue().get("cut_date").asText(), key + ".cut_date") : defaultCut;
         members.put(e.getKey(), new CutCalendar(eif, cut));
       }
-      double utilisation = a.path("utilisation").asDouble(1.0);
-      if (!(utilisation >= 0 && utilisation <= 1)) {
-        throw new UserException(where + ".utilisation: " + a.path("utilisation") + " must be between 0 and 1");
+    }
+    double utilisation = a.has("utilisation") ? a.get("utilisation").asDouble(Double.NaN)
+        : existing == null ? 1.0 : existing.utilisation();
+    if (!(utilisation >= 0 && utilisation <= 1)) {
+      throw new UserException(where + ".utilisation: " + a.path("utilisation") + " must be between 0 and 1");
+    }
+    Map<String, StagingCategory> own = new LinkedHashMap<>(existing == null ? shared : existing.categories());
+    own.putAll(categories(a.path("staging"), where, "staging"));
+    String def = a.has("default_staging") ? (a.get("default_staging").isNull() ? null
+        : a.get("default_staging").asText()) : existing == null ? null : existing.defaultStaging();
+    if (def != null && !own.containsKey(def)) {
+      throw new UserException(where + ".default_staging: '" + def + "' is not a staging category; defined: "
+          + own.keySet());
+    }
+    String base = a.has("base") ? a.get("base").asText() : existing == null ? defaultBase : existing.base();
+    if (!base.equals(Agreement.BASE_MFN) && !base.equals(Agreement.BASE_APPLIED)) {
+      throw new UserException(where + ".base: '" + base + "' must be mfn (cuts start from the MFN rate) or applied"
+          + " (from the rate applied the day before entry into force)");
+    }
+    String accession = a.has("accession") ? a.get("accession").asText()
+        : existing == null ? null : existing.accession();
+    if (accession != null && !members.containsKey(accession)) {
+      throw new UserException(where + ".accession: '" + accession + "' is not among the members " + members.keySet());
+    }
+    List<StagingRule> rules = new ArrayList<>();
+    JsonNode exclude = a.path("exclude");
+    if (!exclude.isMissingNode()) {
+      if (!exclude.isArray()) {
+        throw new UserException(where + ".exclude: must be a list of AG, NAMA or HS ranges such as \"8703\"");
       }
-      Map<String, StagingCategory> own = new LinkedHashMap<>(shared);
-      own.putAll(categories(a.path("staging"), source, "agreement " + id + ".staging"));
-      String def = a.hasNonNull("default_staging") ? a.get("default_staging").asText() : null;
-      if (def != null && !own.containsKey(def)) {
-        throw new UserException(where + ".default_staging: '" + def + "' is not a staging category; defined: "
-            + own.keySet());
-      }
-      if (agreements.put(id, new Agreement(id, a.path("name").asText(id), members, utilisation, def, own)) != null) {
-        throw new UserException(where + ": the id is used twice; fix: give each agreement its own id");
+      own.putIfAbsent(EXCLUDED.code(), EXCLUDED);
+      for (int i = 0; i < exclude.size(); i++) {
+        rules.add(rule(exclude.get(i).asText(), null, EXCLUDED.code(), where + ".exclude[" + i + "]"));
       }
     }
-    return new AgreementBook(shared, agreements);
+    JsonNode list = a.path("staging_rules");
+    if (!list.isMissingNode()) {
+      if (!list.isArray()) {
+        throw new UserException(where + ".staging_rules: must be a list of {hs|group|sector: …, category: …}");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode r = list.get(i);
+        String key = where + ".staging_rules[" + i + "]";
+        String category = text(r, "category", key);
+        if (!own.containsKey(category)) {
+          throw new UserException(key + ".category: '" + category + "' is not a staging category; defined: "
+              + own.keySet());
+        }
+        if (r.has("group")) {
+          rules.add(rule(r.get("group").asText(), null, category, key + ".group"));
+        } else if (r.has("hs")) {
+          rules.add(rule(r.get("hs").asText(), null, category, key + ".hs"));
+        } else if (r.has("sector")) {
+          rules.add(rule(null, r.get("sector").asText(), category, key + ".sector"));
+        } else {
+          throw new UserException(key + ": name the products with hs (e.g. \"28-38\"), group (AG or NAMA) or"
+              + " sector (a sector of the sector map)");
+        }
+      }
+    }
+    if (existing != null && rules.isEmpty()) {
+      rules.addAll(existing.rules());
+    }
+    String name = a.path("name").asText(existing == null ? id : existing.name());
+    return new Agreement(id, name, members, utilisation, def, own, List.copyOf(rules), base, accession);
+  }
+
+  /** The category exclusion lists use: the line keeps what it had without the agreement. */
+  static final StagingCategory EXCLUDED = new StagingCategory("excluded", StagingCategory.Type.EXCLUDED, 0, 0, 0);
+
+  private static StagingRule rule(String products, String sector, String category, String key) {
+    try {
+      if (sector != null) {
+        return new StagingRule(StagingRule.Kind.SECTOR, sector, sector, category);
+      }
+      if (products.equals("AG") || products.equals("NAMA")) {
+        return new StagingRule(StagingRule.Kind.GROUP, products, products, category);
+      }
+      return StagingRule.hsRange(products, category);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(key + ": " + e.getMessage());
+    }
   }
 
   private static Map<String, StagingCategory> categories(JsonNode node, String source, String where) {

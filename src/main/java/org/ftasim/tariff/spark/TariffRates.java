@@ -1,0 +1,328 @@
+package org.ftasim.tariff.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.ftasim.table.Tables;
+import org.ftasim.tariff.AgreementBook;
+import org.ftasim.tariff.HsGroups;
+import org.ftasim.tariff.ImporterSchedule;
+import org.ftasim.tariff.Scenario;
+import org.ftasim.tariff.SectorMap;
+import org.ftasim.tariff.TariffEngine;
+import org.ftasim.tariff.TariffFiles;
+
+/** The tariff stage's Spark transformations: tariff file lines → schedules and rejects → effective rates → aggregates. */
+public final class TariffRates {
+  /** Lines of tariff files: where they come from, whether the file is the MFN schedule, and the text. */
+  public static final StructType LINES = new StructType(new StructField[] {
+      DataTypes.createStructField("source_file", DataTypes.StringType, false),
+      DataTypes.createStructField("line_number", DataTypes.LongType, false),
+      DataTypes.createStructField("mfn_file", DataTypes.BooleanType, false),
+      DataTypes.createStructField("raw_line", DataTypes.StringType, false)});
+
+  private static final StructType PARSED = parsedSchema();
+
+  private TariffRates() {}
+
+  private static StructType parsedSchema() {
+    List<StructField> f = new ArrayList<>();
+    f.add(DataTypes.createStructField("source_file", DataTypes.StringType, false));
+    f.add(DataTypes.createStructField("line_number", DataTypes.LongType, false));
+    f.add(DataTypes.createStructField("raw_line", DataTypes.StringType, false));
+    f.add(DataTypes.createStructField("reason_code", DataTypes.StringType, true));
+    f.add(DataTypes.createStructField("message", DataTypes.StringType, true));
+    f.add(DataTypes.createStructField("key", DataTypes.StringType, true));
+    for (StructField s : Tables.TARIFF_SCHEDULES.schema().fields()) {
+      if (!List.of("source_file", "line_number", "run_id").contains(s.name())) {
+        f.add(DataTypes.createStructField(s.name(), s.dataType(), true));
+      }
+    }
+    return new StructType(f.toArray(new StructField[0]));
+  }
+
+  /**
+   * Every line parsed: accepted lines carry the schedule columns, the others a reason and message. A repeated key
+   * (reporter, year and line; or agreement, importer, partners and line) keeps its first line (by file name, then
+   * line number) and rejects the rest as DUPLICATE_KEY.
+   */
+  public static Dataset<Row> parse(Dataset<Row> lines, AgreementBook book) {
+    MapPartitionsFunction<Row, Row> parse = it -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = it.next();
+        String raw = r.getString(3);
+        TariffFiles.Parsed p = r.getBoolean(2) ? TariffFiles.mfn(raw) : TariffFiles.preferential(raw, book);
+        Object[] out = new Object[PARSED.size()];
+        out[0] = r.getString(0);
+        out[1] = r.getLong(1);
+        out[2] = raw;
+        if (p.reject() != null) {
+          out[3] = p.reject().name();
+          out[4] = p.message();
+        } else {
+          out[5] = p.key();
+          System.arraycopy(p.values(), 0, out, 6, p.values().length);
+        }
+        return RowFactory.create(out);
+      }
+    };
+    Dataset<Row> parsed = lines.mapPartitions(parse, Encoders.row(PARSED));
+    Column rank = row_number().over(Window.partitionBy("key").orderBy("source_file", "line_number"));
+    Dataset<Row> ok = parsed.where(col("reason_code").isNull()).withColumn("rank", rank);
+    Dataset<Row> dups = ok.where(col("rank").gt(1))
+        .withColumn("reason_code", lit(TariffFiles.Reject.DUPLICATE_KEY.name()))
+        .withColumn("message", org.apache.spark.sql.functions.concat(lit("the key "), col("key"),
+            lit(" appears on an earlier line; the first is kept; fix: keep one line per key")));
+    return parsed.where(col("reason_code").isNotNull())
+        .unionByName(ok.where(col("rank").equalTo(1)).drop("rank"))
+        .unionByName(dups.drop("rank"));
+  }
+
+  public static Dataset<Row> schedules(Dataset<Row> parsed, String runId) {
+    return parsed.where(col("reason_code").isNull()).withColumn("run_id", lit(runId))
+        .select(columns(Tables.TARIFF_SCHEDULES.schema()));
+  }
+
+  public static Dataset<Row> rejects(Dataset<Row> parsed, String runId) {
+    return parsed.where(col("reason_code").isNotNull()).withColumn("run_id", lit(runId))
+        .select(columns(Tables.TARIFF_REJECTS.schema()));
+  }
+
+  private static Column[] columns(StructType schema) {
+    return java.util.Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+  }
+
+  /**
+   * Effective HS6 rates for every scenario and year: the schedules grouped by importer, each group's schedule
+   * built once and run through the engine scenario by scenario and year by year (rows are produced lazily, a
+   * (scenario, year) at a time). Baseline rows toward a partner are kept only where the preference lowers the
+   * rate below MFN (elsewhere the MFN row says the same); a scenario keeps every row of the pairs it touches.
+   */
+  public static Dataset<Row> effective(Dataset<Row> schedules, List<Scenario> scenarios, Scenario baseline,
+      SectorMap sectors, int firstYear, int lastYear, String runId) {
+    FlatMapGroupsFunction<String, Row, Row> run = (key, rows) -> {
+      String importer = importerOf(key);
+      Scenario scenario = scenarios.get(scenarioOf(key));
+      ImporterSchedule schedule = schedule(importer, rows);
+      TariffEngine engine = new TariffEngine(scenario, baseline, sectors);
+      return new PerStep(lastYear - firstYear + 1, (step, out) -> {
+        int year = firstYear + step;
+        String id = scenario.id();
+        boolean sparse = scenario.isBaseline();
+        engine.run(schedule, year, year,
+            (y, exporter, hs6, rate, mfn, source, lines) -> {
+              if (!sparse || exporter.equals(TariffEngine.MFN) || rate < mfn) {
+                out.add(RowFactory.create(runId, id, y, importer, exporter, hs6, rate, mfn, source, lines));
+              }
+            });
+      });
+    };
+    return bySchedule(schedules, scenarios.size()).flatMapGroups(run,
+        Encoders.row(Tables.TARIFF_EFFECTIVE.schema()));
+  }
+
+  /**
+   * The schedules once per scenario, grouped by "importer|scenario index": each (importer, scenario) is a task of
+   * its own, so a few importers with several scenarios still use every core.
+   */
+  private static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySchedule(Dataset<Row> schedules,
+      int scenarios) {
+    Integer[] indices = new Integer[scenarios];
+    for (int i = 0; i < scenarios; i++) {
+      indices[i] = i;
+    }
+    return schedules.select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
+        .withColumn("scenario", org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.array(
+            java.util.Arrays.stream(indices).map(org.apache.spark.sql.functions::lit).toArray(Column[]::new))))
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "|" + r.getInt(7), Encoders.STRING());
+  }
+
+  private static String importerOf(String key) {
+    return key.substring(0, key.indexOf('|'));
+  }
+
+  private static int scenarioOf(String key) {
+    return Integer.parseInt(key.substring(key.indexOf('|') + 1));
+  }
+
+  private static ImporterSchedule schedule(String importer, Iterator<Row> rows) {
+    ImporterSchedule.Builder b = ImporterSchedule.builder(importer);
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      if (r.getString(1).equals(TariffEngine.MFN)) {
+        b.mfn(r.getInt(3), r.getString(4), r.getDouble(5));
+      } else {
+        b.preferential(r.getString(1), r.getString(2), r.getString(4), r.getDouble(5), r.getString(6));
+      }
+    }
+    return b.build();
+  }
+
+  /** Fills a buffer with the rows of one step (a year, or a scenario and year). */
+  private interface StepRows extends java.io.Serializable {
+    void rows(int step, List<Row> out);
+  }
+
+  /** Rows computed a step at a time, so memory holds one year's rows of one importer. */
+  private static final class PerStep implements Iterator<Row> {
+    private final int steps;
+    private final StepRows body;
+    private final List<Row> buffer = new ArrayList<>();
+    private int pos;
+    private int step;
+
+    PerStep(int steps, StepRows body) {
+      this.steps = steps;
+      this.body = body;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pos == buffer.size() && step < steps) {
+        buffer.clear();
+        pos = 0;
+        body.rows(step++, buffer);
+      }
+      return pos < buffer.size();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.get(pos++);
+    }
+  }
+
+  /**
+   * The weight year's flows as {@code importer, exporter, hs6, value_usd}; the aggregation sums them per
+   * (importer, exporter, hs6), and per (importer, hs6) over all partners for the MFN rows.
+   */
+  public static Dataset<Row> weights(Dataset<Row> tradeFlows, int year) {
+    return tradeFlows.where(col("year").equalTo(year)).select("importer", "exporter", "hs6", "value_usd");
+  }
+
+  /** Mergeable state of one aggregate: counts and sums over HS6 rates. */
+  private static final class State {
+    long n;
+    double sum;
+    double weighted;
+    double weight;
+    long free;
+    long peak;
+    double max = Double.NEGATIVE_INFINITY;
+    double margin;
+
+    void add(double rate, double mfn, double w, double peakAbove) {
+      n++;
+      sum += rate;
+      weighted += rate * w;
+      weight += w;
+      free += rate < 1e-9 ? 1 : 0;
+      peak += rate > peakAbove ? 1 : 0;
+      max = Math.max(max, rate);
+      margin += mfn - rate;
+    }
+  }
+
+  /**
+   * WITS/WTO aggregates in one pass: the schedules and the weight year's imports are grouped by importer together
+   * (one task per importer runs every scenario); each HS6 rate the engine gives updates the mergeable state of every level it belongs to (total, WTO group,
+   * HS section, HS2, HS4, sector), and the averages and shares follow from the states:
+   * <pre>
+   *   simple_avg = Σ t_k / n        weighted_avg = Σ w_k t_k / Σ w_k        margin = Σ (t_k^MFN − t_k) / n
+   * </pre>
+   * with w_k the importer's imports of k from the exporter (from all partners for the MFN rows).
+   *
+   * @param weights rows {@code importer, exporter, hs6, value_usd} ({@link #weights})
+   */
+  public static Dataset<Row> aggregates(Dataset<Row> schedules, Dataset<Row> weights, List<Scenario> scenarios,
+      Scenario baseline, SectorMap sectors, int firstYear, int lastYear, List<String> levels, double peak,
+      int weightYear, String runId) {
+    org.apache.spark.api.java.function.CoGroupFunction<String, Row, Row, Row> run = (importer, rows, trade) -> {
+      ImporterSchedule schedule = schedule(importer, rows);
+      java.util.Map<String, Double> w = new java.util.HashMap<>();
+      while (trade.hasNext()) {
+        Row t = trade.next();
+        w.merge(t.getString(1) + "|" + t.getString(2), t.getDouble(3), Double::sum);
+        w.merge(TariffEngine.MFN + "|" + t.getString(2), t.getDouble(3), Double::sum);
+      }
+      java.util.Map<String, String[]> codes = new java.util.HashMap<>();
+      List<TariffEngine> engines = scenarios.stream().map(s -> new TariffEngine(s, baseline, sectors)).toList();
+      int years = lastYear - firstYear + 1;
+      return new PerStep(scenarios.size() * years, (step, out) -> {
+        Scenario scenario = scenarios.get(step / years);
+        int year = firstYear + step % years;
+        java.util.Map<String, java.util.Map<String, State>> byExporter = new java.util.TreeMap<>();
+        engines.get(step / years).run(schedule, year, year,
+            (y, exporter, hs6, rate, mfn, source, lines) -> {
+              java.util.Map<String, State> states = byExporter.computeIfAbsent(exporter,
+                  e -> new java.util.TreeMap<>());
+              double weight = w.getOrDefault(exporter + "|" + hs6, 0.0);
+              for (String level : codes.computeIfAbsent(hs6, k -> levelCodes(k, levels, sectors))) {
+                states.computeIfAbsent(level, k -> new State()).add(rate, mfn, weight, peak);
+              }
+            });
+        byExporter.forEach((exporter, states) -> states.forEach((level, st) -> {
+          int bar = level.indexOf('|');
+          double n = st.n;
+          out.add(RowFactory.create(runId, scenario.id(), year, importer, exporter, level.substring(0, bar),
+              level.substring(bar + 1), st.n, st.sum / n, st.weight > 0 ? st.weighted / st.weight : null,
+              st.free / n, st.peak / n, st.max, exporter.equals(TariffEngine.MFN) ? null : st.margin / n,
+              st.sum, st.weighted, st.weight, st.free, st.peak, weightYear));
+        }));
+      });
+    };
+    MapFunction<Row, String> byImporter = r -> r.getString(0);
+    return schedules.select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
+        .groupByKey(byImporter, Encoders.STRING())
+        .cogroup(weights.groupByKey(byImporter, Encoders.STRING()), run,
+            Encoders.row(Tables.TARIFF_AGGREGATES.schema()));
+  }
+
+  /** The "level|code" keys an HS6 product is aggregated under. */
+  static String[] levelCodes(String hs6, List<String> levels, SectorMap sectors) {
+    String[] out = new String[levels.size()];
+    for (int i = 0; i < out.length; i++) {
+      String level = levels.get(i);
+      String code = switch (level) {
+        case "total" -> "ALL";
+        case "wto_group" -> HsGroups.wtoGroup(hs6);
+        case "hs_section" -> HsGroups.section(Integer.parseInt(hs6.substring(0, 2)));
+        case "hs2" -> hs6.substring(0, 2);
+        case "hs4" -> hs6.substring(0, 4);
+        case "sector" -> sectors.sectorOf(hs6);
+        default -> throw new IllegalArgumentException("unknown aggregation level " + level);
+      };
+      out[i] = level + "|" + code;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,278 @@
+package org.ftasim.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.assertj.core.data.Offset;
+import org.ftasim.TestSpark;
+import org.ftasim.sample.Nomenclature;
+import org.ftasim.sample.SampleSpec;
+import org.ftasim.sample.SampleWorld;
+import org.ftasim.sample.TariffSample;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.Tables;
+import org.ftasim.table.TextFiles;
+import org.ftasim.table.Warehouse;
+import org.ftasim.tariff.AgreementBook;
+import org.ftasim.tariff.HsGroups;
+import org.junit.jupiter.api.Test;
+
+/** ftasim tariffs end to end: hand-computed WITS averages, every kind of bad line, the sample world's schedules. */
+class TariffsJobTest {
+  private static final Offset<Double> EXACT = within(1e-9);
+  private final SparkSession spark = TestSpark.session();
+
+  private static final String AGREEMENTS = """
+      staging:
+        A: {type: immediate}
+        B4: {type: linear, cuts: 4}
+        X: {type: excluded}
+      agreements:
+        - id: AGR
+          members:
+            KOR: {entry_into_force: 2022-01-01}
+            USA: {entry_into_force: 2022-01-01}
+      """;
+
+  private static final String MFN = """
+      reporter,year,nomenclature,tariff_line,duty_type,av_rate,specific_duty,ave,trq
+      KOR,2022,HS17,0101211000,AV,8.0,,,N
+      KOR,2022,HS17,0101219000,AV,0,,,N
+      KOR,2022,HS17,8542320000,AV,0,,,N
+      KOR,2022,HS17,8703231000,SP,,1500000 KRW/u,10.0,N
+      KOR,2022,HS17,8703239000,CP,6.0,100000 KRW/u,8.0,Y
+      KOR,2022,HS17,8542320000,AV,0
+      kor,2022,HS17,8542320000,AV,0,,,N
+      KOR,20x2,HS17,8542320000,AV,0,,,N
+      KOR,2022,HS17,85423,AV,1,,,N
+      KOR,2022,HS17,8542320001,XX,1,,,N
+      KOR,2022,HS17,8542320002,AV,abc,,,N
+      KOR,2022,HS17,8542320003,AV,-1,,,N
+      KOR,2022,HS17,8542320004,AV,NaN,,,N
+      KOR,2022,HS17,8542320005,SP,,5 USD/kg,,N
+      KOR,2022,HS17,8542320006,AV,1,,,maybe
+      KOR,2022,HS17,8542320000,AV,5,,,N
+
+      """;
+
+  private static final String PREF = """
+      agreement,importer,partners,tariff_line,base_rate,staging,trq
+      AGR,KOR,ALL,0101211000,8.0,B4,N
+      AGR,KOR,ALL,0101219000,0,A,N
+      AGR,KOR,ALL,8703231000,10.0,A,N
+      AGR,KOR,USA,8703239000,8.0,X,N
+      NOPE,KOR,ALL,8542320000,0,A,N
+      AGR,JPN,ALL,8542320000,0,A,N
+      AGR,KOR,ALL,8542320000,0,B99,N
+      """;
+
+  private static final String BACI_COUNTRIES = "country_code,country_name,country_iso2,country_iso3\n"
+      + "410,Rep. of Korea,KR,KOR\n392,Japan,JP,JPN\n842,USA,US,USA\n";
+  private static final String BACI_PRODUCTS = "code,description\n010121,Horses\n854232,Memories\n870323,Cars\n";
+  private static final String BACI = "t,i,j,k,v,q\n"
+      + "2022,392,410,854232,3.000,1.0\n2022,392,410,870323,1.000,1.0\n"
+      + "2022,842,410,010121,4.000,1.0\n2022,842,410,854232,2.000,1.0\n";
+
+  @Test
+  void witsAveragesByHandAndEveryBadLineRejected() throws Exception {
+    Path dir = TestSpark.newDir("tariff-files");
+    Path baci = Files.createDirectories(dir.resolve("baci"));
+    Files.writeString(baci.resolve("country_codes_V202401.csv"), BACI_COUNTRIES);
+    Files.writeString(baci.resolve("product_codes_HS17_V202401.csv"), BACI_PRODUCTS);
+    Files.writeString(baci.resolve("BACI_HS17_Y2022_V202401.csv"), BACI);
+    Path tariffs = Files.createDirectories(dir.resolve("tariffs"));
+    Files.writeString(tariffs.resolve("mfn.csv"), MFN);
+    Files.writeString(tariffs.resolve("preferential_AGR.csv"), PREF);
+    Files.writeString(tariffs.resolve("preferential_EMPTY.csv"), "");
+    Files.writeString(dir.resolve("agreements.yaml"), AGREEMENTS);
+    Path config = dir.resolve("tariffs.yaml");
+    Files.writeString(config, "tariffs:\n  agreements: " + dir.resolve("agreements.yaml") + "\n  peak: 7.0\n");
+    String wh = TestSpark.newDir("wh-tariffs").toString();
+    assertThat(LauncherContractTest.run("ingest-flows", "--input", baci.toString(), "--warehouse", wh).code())
+        .isZero();
+
+    LauncherContractTest.Outcome o = LauncherContractTest.run("tariffs", "--config", config.toString(), "--input",
+        tariffs.toString(), "--warehouse", wh);
+    assertThat(o.code()).as(o.err()).isZero();
+    var counts = o.summary(false).get("counts");
+    assertThat(counts.get("first_year").asInt()).isEqualTo(2022);
+    assertThat(counts.get("last_year").asInt()).as("B4 from 2022: last cut 2025").isEqualTo(2025);
+    assertThat(counts.get("weight_year").asInt()).isEqualTo(2022);
+
+    Warehouse w = new Warehouse(wh);
+    Map<String, String> reasons = new HashMap<>();
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_REJECTS).collectAsList()) {
+      reasons.put(r.<String>getAs("source_file") + ":" + r.<Long>getAs("line_number"), r.getAs("reason_code"));
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    String[] mfnReasons = {"COLUMN_COUNT", "BAD_COUNTRY", "BAD_YEAR", "MALFORMED_LINE", "BAD_DUTY_TYPE", "BAD_NUMBER",
+        "NEGATIVE_NUMBER", "NOT_FINITE", "MISSING_AVE", "BAD_FLAG", "DUPLICATE_KEY", "BLANK_LINE"};
+    for (int i = 0; i < mfnReasons.length; i++) {
+      expected.put("mfn.csv:" + (7 + i), mfnReasons[i]);
+    }
+    expected.put("preferential_AGR.csv:6", "UNKNOWN_AGREEMENT");
+    expected.put("preferential_AGR.csv:7", "NOT_A_MEMBER");
+    expected.put("preferential_AGR.csv:8", "UNKNOWN_STAGING");
+    expected.put("preferential_EMPTY.csv:0", "EMPTY_FILE");
+    assertThat(reasons).isEqualTo(expected);
+    Dataset<Row> schedules = TableReader.read(spark, w, Tables.TARIFF_SCHEDULES);
+    long mfnLines = MFN.lines().count();
+    assertThat(schedules.where("source_file = 'mfn.csv'").count() + mfnReasons.length).isEqualTo(mfnLines - 1);
+    assertThat(schedules.where("source_file = 'preferential_AGR.csv'").count() + 3).isEqualTo(PREF.lines().count() - 1);
+    Row sp = schedules.where("tariff_line = '8703231000' and schedule = 'MFN'").first();
+    assertThat(sp.<Double>getAs("rate")).isEqualTo(10.0);
+    assertThat(sp.isNullAt(sp.fieldIndex("av_rate"))).isTrue();
+
+    // HS6 rates: MFN 010121 (8+0)/2 = 4, 854232 0, 870323 (SP AVE 10 + CP AVE 8)/2 = 9.
+    // From USA in 2022: 010121 (B4 one cut: 6, A: 0)/2 = 3, 854232 0 (no schedule), 870323 (A: 0, X: 8)/2 = 4.
+    Map<String, Double> eff = new HashMap<>();
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_EFFECTIVE).collectAsList()) {
+      eff.put(r.<Integer>getAs("year") + "|" + r.getAs("exporter") + "|" + r.getAs("hs6"), r.getAs("rate"));
+    }
+    assertThat(eff.get("2022|MFN|010121")).isCloseTo(4.0, EXACT);
+    assertThat(eff.get("2022|MFN|870323")).isCloseTo(9.0, EXACT);
+    assertThat(eff.get("2022|USA|010121")).isCloseTo(3.0, EXACT);
+    assertThat(eff.get("2023|USA|010121")).isCloseTo(2.0, EXACT);
+    assertThat(eff.get("2025|USA|010121")).isCloseTo(0.0, EXACT);
+    assertThat(eff.get("2022|USA|870323")).isCloseTo(4.0, EXACT);
+    assertThat(eff).as("a preference that does not lower the rate leaves the MFN row to speak")
+        .doesNotContainKey("2022|USA|854232");
+
+    Map<String, Row> agg = new HashMap<>();
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_AGGREGATES).where("year = 2022").collectAsList()) {
+      agg.put(r.getAs("exporter") + "|" + r.getAs("level") + "|" + r.getAs("code"), r);
+    }
+    // MFN weights: Korea's imports from everyone in USD (BACI thousands x 1000): 010121 4000, 854232 5000, 870323 1000.
+    Row total = agg.get("MFN|total|ALL");
+    assertThat(total.<Long>getAs("n_lines")).isEqualTo(3);
+    assertThat(total.<Double>getAs("simple_avg")).isCloseTo(13 / 3.0, EXACT);
+    assertThat(total.<Double>getAs("weighted_avg")).isCloseTo((4 * 4000 + 9 * 1000) / 10000.0, EXACT);
+    assertThat(total.<Double>getAs("duty_free_share")).isCloseTo(1 / 3.0, EXACT);
+    assertThat(total.<Double>getAs("peak_share")).as("above 7%: 870323").isCloseTo(1 / 3.0, EXACT);
+    assertThat(total.<Double>getAs("max_rate")).isCloseTo(9.0, EXACT);
+    assertThat((Object) total.getAs("margin")).isNull();
+    assertThat(total.<Double>getAs("weight_usd")).isCloseTo(10_000.0, EXACT);
+    assertThat(agg.get("MFN|wto_group|AG").<Double>getAs("simple_avg")).isCloseTo(4.0, EXACT);
+    assertThat(agg.get("MFN|wto_group|NAMA").<Double>getAs("simple_avg")).isCloseTo(4.5, EXACT);
+    assertThat(agg.get("MFN|wto_group|NAMA").<Double>getAs("weighted_avg")).isCloseTo(9 * 1000 / 6000.0, EXACT);
+    assertThat(agg.get("MFN|hs_section|XVII").<Double>getAs("simple_avg")).isCloseTo(9.0, EXACT);
+    assertThat(agg.get("MFN|hs4|8542").<Long>getAs("n_lines")).isEqualTo(1);
+    assertThat(agg.get("MFN|sector|autos").<Double>getAs("simple_avg")).isCloseTo(9.0, EXACT);
+    // From USA: weights 010121 4000, 854232 2000; margin ((4-3) + 0 + (9-4))/3 = 2.
+    Row usa = agg.get("USA|total|ALL");
+    assertThat(usa.<Double>getAs("simple_avg")).isCloseTo(7 / 3.0, EXACT);
+    assertThat(usa.<Double>getAs("weighted_avg")).isCloseTo(3 * 4000 / 6000.0, EXACT);
+    assertThat(usa.<Double>getAs("margin")).isCloseTo(2.0, EXACT);
+    assertThat(agg).doesNotContainKey("JPN|total|ALL");
+
+    Path wrong = Files.createDirectories(dir.resolve("wrong"));
+    Files.writeString(wrong.resolve("rates.csv"), "country,hs,rate\nKOR,010121,8\n");
+    LauncherContractTest.Outcome bad = LauncherContractTest.run("tariffs", "--config", config.toString(), "--input",
+        wrong.toString(), "--warehouse", wh);
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.err()).contains("rates.csv").contains(TariffSample.MFN_HEADER).contains(TariffSample.PREF_HEADER);
+  }
+
+  @Test
+  void theSampleWorldsSchedulesGiveItsCalibratedAveragesAndRcepPhaseIn() throws Exception {
+    SampleWorld world = new SampleWorld(SampleSpec.small(SampleSpec.DEFAULT_SEED, 2022, 2022));
+    TariffSample.Schedules all = TariffSample.build(world);
+    List<String> keep = List.of("KOR", "JPN");
+    Map<String, List<TariffSample.Line>> mfn = new LinkedHashMap<>();
+    keep.forEach(c -> mfn.put(c, all.mfn().get(c)));
+    Map<String, Map<String, Map<String, String[]>>> pref = new LinkedHashMap<>();
+    all.preferential().forEach((a, byImporter) -> {
+      Map<String, Map<String, String[]>> kept = new LinkedHashMap<>();
+      byImporter.forEach((imp, v) -> {
+        if (keep.contains(imp)) {
+          kept.put(imp, v);
+        }
+      });
+      pref.put(a, kept);
+    });
+    TariffSample.Schedules schedules = new TariffSample.Schedules(mfn, pref);
+    Path dir = TestSpark.newDir("sample-tariffs");
+    TariffSample.write(world, schedules, new TextFiles(spark.sparkContext().hadoopConfiguration()),
+        dir.resolve("tariffs").toString());
+    Path config = dir.resolve("tariffs.yaml");
+    Files.writeString(config, """
+        tariffs:
+          scenarios: [conf/scenarios/kor-jpn-fta.yaml, conf/scenarios/kor-jpn-fta-excl-sensitive.yaml]
+          first_year: 2021
+          last_year: 2037
+          levels: [total, wto_group]
+        """);
+    String wh = TestSpark.newDir("wh-sample-tariffs").toString();
+    LauncherContractTest.Outcome o = LauncherContractTest.run("tariffs", "--config", config.toString(), "--input",
+        dir.resolve("tariffs").toString(), "--warehouse", wh);
+    assertThat(o.code()).as(o.err()).isZero();
+    Map<String, Row> agg = new HashMap<>();
+    for (Row r : TableReader.read(spark, new Warehouse(wh), Tables.TARIFF_AGGREGATES).collectAsList()) {
+      agg.put(r.getAs("scenario_id") + "|" + r.getAs("year") + "|" + r.getAs("importer") + "|" + r.getAs("exporter")
+          + "|" + r.getAs("code"), r);
+    }
+    // The job's MFN averages are the sample's own (HS6 = mean of national lines), and as calibrated.
+    Predicate<String> ag = HsGroups::isAgricultural;
+    double[][] targets = {{13.4, 57.0, 6.6}, {4.3, 15.5, 2.5}};
+    double[][] tolerance = {{1.34, 5.7, 0.66}, {0.86, 3.1, 0.5}};
+    for (int c = 0; c < 2; c++) {
+      String imp = keep.get(c);
+      String[] codes = {"ALL", "AG", "NAMA"};
+      List<Predicate<String>> groups = List.of(x -> true, ag, ag.negate());
+      for (int g = 0; g < 3; g++) {
+        double got = agg.get("baseline|2022|" + imp + "|MFN|" + codes[g]).getAs("simple_avg");
+        assertThat(got).as(imp + " " + codes[g]).isCloseTo(sampleAverage(mfn.get(imp), groups.get(g)), EXACT)
+            .isCloseTo(targets[c][g], within(tolerance[c][g]));
+      }
+    }
+    // RCEP's Korea-Japan rates fall year by year as scheduled: the job agrees with the sample's own staging engine.
+    AgreementBook book = AgreementBook.bundled();
+    Nomenclature hs = world.hs();
+    for (String[] pair : new String[][] {{"KOR", "JPN"}, {"JPN", "KOR"}}) {
+      double previous = Double.MAX_VALUE;
+      for (int year = 2022; year <= 2037; year++) {
+        double got = agg.get("baseline|" + year + "|" + pair[0] + "|" + pair[1] + "|ALL").getAs("simple_avg");
+        double[] own = schedules.hs6Applied(pair[0], pair[1], year, book, hs);
+        double mean = java.util.Arrays.stream(own).filter(Double::isFinite).sum() / countHs6(mfn.get(pair[0]));
+        assertThat(got).as(pair[0] + " from " + pair[1] + " " + year).isCloseTo(mean, within(1e-9))
+            .isLessThanOrEqualTo(previous);
+        if (year <= 2031) {
+          assertThat(got).as("a cut every year until 2031").isLessThan(previous);
+        }
+        previous = got;
+      }
+      double rcep2037 = previous;
+      // The FTA ends at zero; the variant without its sensitive lines keeps some duty.
+      assertThat(agg.get("kor-jpn-fta|2037|" + pair[0] + "|" + pair[1] + "|ALL").<Double>getAs("simple_avg"))
+          .isCloseTo(0.0, EXACT);
+      assertThat(agg.get("kor-jpn-fta-excl-sensitive|2037|" + pair[0] + "|" + pair[1] + "|ALL")
+          .<Double>getAs("simple_avg")).isBetween(0.01, rcep2037);
+      assertThat(agg).doesNotContainKey("kor-jpn-fta|2026|" + pair[0] + "|" + pair[1] + "|ALL");
+    }
+  }
+
+  private static double sampleAverage(List<TariffSample.Line> lines, Predicate<String> group) {
+    Map<String, double[]> hs6 = new LinkedHashMap<>();
+    for (TariffSample.Line l : lines) {
+      double[] a = hs6.computeIfAbsent(l.code().substring(0, 6), k -> new double[2]);
+      a[0] += l.applied();
+      a[1]++;
+    }
+    return hs6.entrySet().stream().filter(e -> group.test(e.getKey())).mapToDouble(e -> e.getValue()[0]
+        / e.getValue()[1]).average().orElseThrow();
+  }
+
+  private static long countHs6(List<TariffSample.Line> lines) {
+    return lines.stream().map(l -> l.code().substring(0, 6)).distinct().count();
+  }
+}
