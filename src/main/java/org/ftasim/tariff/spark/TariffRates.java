@@ -1,16 +1,19 @@
 package org.ftasim.tariff.spark;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -97,7 +100,7 @@ public final class TariffRates {
     Dataset<Row> ok = parsed.where(col("reason_code").isNull()).withColumn("rank", rank);
     Dataset<Row> dups = ok.where(col("rank").gt(1))
         .withColumn("reason_code", lit(TariffFiles.Reject.DUPLICATE_KEY.name()))
-        .withColumn("message", org.apache.spark.sql.functions.concat(lit("the key "), col("key"),
+        .withColumn("message", concat(lit("the key "), col("key"),
             lit(" appears on an earlier line; the first is kept; fix: keep one line per key")));
     return parsed.where(col("reason_code").isNotNull())
         .unionByName(ok.where(col("rank").equalTo(1)).drop("rank"))
@@ -153,13 +156,12 @@ public final class TariffRates {
    */
   private static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySchedule(Dataset<Row> schedules,
       int scenarios) {
-    Integer[] indices = new Integer[scenarios];
+    Column[] indices = new Column[scenarios];
     for (int i = 0; i < scenarios; i++) {
-      indices[i] = i;
+      indices[i] = lit(i);
     }
     return schedules.select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
-        .withColumn("scenario", org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.array(
-            java.util.Arrays.stream(indices).map(org.apache.spark.sql.functions::lit).toArray(Column[]::new))))
+        .withColumn("scenario", explode(array(indices)))
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "|" + r.getInt(7), Encoders.STRING());
   }
 
@@ -268,23 +270,23 @@ public final class TariffRates {
       int weightYear, String runId) {
     org.apache.spark.api.java.function.CoGroupFunction<String, Row, Row, Row> run = (importer, rows, trade) -> {
       ImporterSchedule schedule = schedule(importer, rows);
-      java.util.Map<String, Double> w = new java.util.HashMap<>();
+      Map<String, Double> w = new HashMap<>();
       while (trade.hasNext()) {
         Row t = trade.next();
         w.merge(t.getString(1) + "|" + t.getString(2), t.getDouble(3), Double::sum);
         w.merge(TariffEngine.MFN + "|" + t.getString(2), t.getDouble(3), Double::sum);
       }
-      java.util.Map<String, String[]> codes = new java.util.HashMap<>();
+      Map<String, String[]> codes = new HashMap<>();
       List<TariffEngine> engines = scenarios.stream().map(s -> new TariffEngine(s, baseline, sectors)).toList();
       int years = lastYear - firstYear + 1;
       return new PerStep(scenarios.size() * years, (step, out) -> {
         Scenario scenario = scenarios.get(step / years);
         int year = firstYear + step % years;
-        java.util.Map<String, java.util.Map<String, State>> byExporter = new java.util.TreeMap<>();
+        Map<String, Map<String, State>> byExporter = new TreeMap<>();
         engines.get(step / years).run(schedule, year, year,
             (y, exporter, hs6, rate, mfn, source, lines) -> {
-              java.util.Map<String, State> states = byExporter.computeIfAbsent(exporter,
-                  e -> new java.util.TreeMap<>());
+              Map<String, State> states = byExporter.computeIfAbsent(exporter,
+                  e -> new TreeMap<>());
               double weight = w.getOrDefault(exporter + "|" + hs6, 0.0);
               for (String level : codes.computeIfAbsent(hs6, k -> levelCodes(k, levels, sectors))) {
                 states.computeIfAbsent(level, k -> new State()).add(rate, mfn, weight, peak);
