@@ -57,17 +57,31 @@ public final class ConfigLoader {
    * @param sets {@code key=value} overrides in the order given; dotted keys address nested sections
    */
   public static LoadedConfig load(Path file, List<String> sets) {
+    return load(file == null ? null : readFile(file), String.valueOf(file), sets);
+  }
+
+  /** A config shipped in the jar under {@code ftasim-conf/} (conf/ of the source tree), e.g. sweeps/kj-default.yaml. */
+  public static LoadedConfig bundled(String name, List<String> sets) {
+    String resource = "ftasim-conf/" + name;
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the jar; the build is broken");
+      }
+      return load(YAML.readTree(in), "conf/" + name + " (bundled)", sets);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static LoadedConfig load(JsonNode user, String file, List<String> sets) {
     ObjectNode tree = readDefaults();
     Map<String, String> origins = new LinkedHashMap<>();
-    if (file != null) {
-      JsonNode user = readFile(file);
-      if (user != null && !user.isMissingNode() && !user.isNull()) {
-        if (!user.isObject()) {
-          throw new UserException("config file " + file + " must be a YAML mapping of keys to values, found a "
-              + user.getNodeType().name().toLowerCase() + "; fix: write it as 'key: value' lines");
-        }
-        merge(tree, (ObjectNode) user, "", "in " + file, origins);
+    if (user != null && !user.isMissingNode() && !user.isNull()) {
+      if (!user.isObject()) {
+        throw new UserException("config file " + file + " must be a YAML mapping of keys to values, found a "
+            + user.getNodeType().name().toLowerCase() + "; fix: write it as 'key: value' lines");
       }
+      merge(tree, (ObjectNode) user, "", "in " + file, origins);
     }
     for (String set : sets) {
       applySet(tree, set, origins);

@@ -13,8 +13,14 @@ import java.util.List;
  * @param solver settings of the equilibrium solvers (Caliendo–Parro and structural gravity)
  * @param sweep a Monte Carlo sensitivity sweep ({@code ftasim sweep})
  * @param tariffs the tariff engine ({@code ftasim tariffs})
+ * @param inputs the model inputs ({@code ftasim model-inputs})
+ * @param report the headline report ({@code ftasim report})
  */
-public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep, Tariffs tariffs) {
+public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep, Tariffs tariffs,
+    Inputs inputs, Report report) {
+
+  /** How sector tariffs weight their HS6 rates. */
+  public static final List<String> TARIFF_WEIGHTS = List.of("bilateral", "importer");
 
   /** Aggregation levels of tariff_aggregates. */
   public static final List<String> TARIFF_LEVELS = List.of("total", "wto_group", "hs_section", "hs2", "hs4",
@@ -35,6 +41,23 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
   public record Tariffs(List<String> input, String agreements, List<String> scenarios, int firstYear, int lastYear,
       int weightYear, String sectors, double peak, List<String> levels) {}
 
+  /**
+   * @param id the name the inputs are stored under in model_inputs and model_tariffs (a sweep names it)
+   * @param io a folder in the Caliendo–Parro layout (solve-cp's) with intermediate use, value added, final demand,
+   *     deficits and domestic sales for the model's regions and sectors, e.g. the sample's {@code <dir>/model}
+   * @param sectors the HS6 → sector map with each sector's θ; empty: conf/sectors/ftasim-21.csv as bundled
+   * @param year the reference year of trade and tariff weights; 0: tariffs.weight_year, else the latest year of
+   *     trade_flows
+   * @param trade where bilateral trade comes from: flows (trade_flows, mapped to sectors) or io (the folder's)
+   * @param unitUsd USD per unit of the io folder's values (1e6: USD million)
+   * @param tariffWeights bilateral (the pair's own reference-year imports by HS6) or importer (the importer's
+   *     imports from all partners by HS6, which do not shrink where a tariff is prohibitive)
+   * @param restOfWorld the region of the io folder that takes every country not listed there by ISO3 code
+   * @param scenarios the scenarios of tariff_effective to take; empty: all of them
+   */
+  public record Inputs(String id, String io, String sectors, int year, String trade, double unitUsd,
+      String tariffWeights, String restOfWorld, List<String> scenarios) {}
+
   /** @param maxRows the most rows {@code ftasim sql} prints; more is an error that says to add a LIMIT */
   public record Sql(int maxRows) {}
 
@@ -51,7 +74,7 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
   public record Solver(double tolerance, int maxIterations, int memory, double wageStep) {}
 
   /**
-   * @param model ishigami, cp, gravity or smart
+   * @param model ishigami, cp, gravity, smart or fta (the phase-in model on stored model inputs)
    * @param data the model's data: a CP-layout folder (cp), a gravity table (gravity), a SMART market file (smart)
    * @param scenarioId the scenario the draws belong to
    * @param design monte_carlo, latin_hypercube, sobol, saltelli, quadrature or oat
@@ -64,7 +87,31 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
    */
   public record Sweep(String model, String data, String scenarioId, String design, int draws, int partitions,
       double maxFailedShare, int progressSeconds, int bootstrap, int injectFailurePartition,
-      List<SweepParameter> parameters, SweepCp cp, SweepGravity gravity, SweepSmart smart) {}
+      List<SweepParameter> parameters, SweepCp cp, SweepGravity gravity, SweepSmart smart, SweepFta fta) {}
+
+  /**
+   * The phase-in model ({@code sweep.model: fta}): the Caliendo–Parro model on stored model inputs, solved for every
+   * scenario and year of its phase-in.
+   *
+   * @param inputs the inputs id of model_inputs / model_tariffs
+   * @param scenarios the scenarios to solve; empty: every scenario stored under the inputs id
+   * @param firstYear the first year solved; 0: each scenario from the first year its tariffs differ from the
+   *     baseline's (entry into force)
+   * @param lastYear the last year solved; 0: the last stored year (the end of the phase-in)
+   * @param sectorRegions regions whose sector outcomes are reported
+   * @param pairRegions regions whose bilateral trade with each other is reported
+   * @param sectorGroups sector aggregates reported beside the sectors, as name=sector+sector+…
+   */
+  public record SweepFta(String inputs, List<String> scenarios, int firstYear, int lastYear,
+      List<String> sectorRegions, List<String> pairRegions, List<String> sectorGroups) {}
+
+  /**
+   * @param countries the report's countries: welfare and real GDP for each; sector output for the first; trade
+   *     between the first two
+   * @param sectors sectors or sector groups (sweep.fta.sector_groups) whose output change the report shows
+   * @param drivers how many parameters to name as the drivers of the first country's welfare
+   */
+  public record Report(List<String> countries, List<String> sectors, int drivers) {}
 
   /**
    * One uncertain parameter: normal (mean, sd), lognormal (median, log_sd), uniform (low, high) or triangular
@@ -91,7 +138,22 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.range("solver.max_iterations", solver.maxIterations(), 1, 1_000_000);
     check.range("solver.memory", solver.memory(), 0, 50);
     check.range("solver.wage_step", solver.wageStep(), 1e-3, 1.0);
-    check.oneOf("sweep.model", sweep.model(), List.of("ishigami", "cp", "gravity", "smart"));
+    check.oneOf("sweep.model", sweep.model(), List.of("ishigami", "cp", "gravity", "smart", "fta"));
+    check.notBlank("sweep.fta.inputs", sweep.fta().inputs());
+    check.range("sweep.fta.first_year", sweep.fta().firstYear(), 0, 2200);
+    check.range("sweep.fta.last_year", sweep.fta().lastYear(), 0, 2200);
+    check.notBlank("inputs.id", inputs.id());
+    check.range("report.drivers", report.drivers(), 0, 100);
+    for (int i = 0; i < sweep.fta().sectorGroups().size(); i++) {
+      String g = sweep.fta().sectorGroups().get(i);
+      if (!g.matches("[A-Za-z0-9_]+=[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)*")) {
+        check.oneOf("sweep.fta.sector_groups." + i, g, List.of("name=sector+sector+..."));
+      }
+    }
+    check.range("inputs.year", inputs.year(), 0, 2200);
+    check.oneOf("inputs.trade", inputs.trade(), List.of("flows", "io"));
+    check.positive("inputs.unit_usd", inputs.unitUsd());
+    check.oneOf("inputs.tariff_weights", inputs.tariffWeights(), TARIFF_WEIGHTS);
     check.oneOf("sweep.design", sweep.design(),
         List.of("monte_carlo", "latin_hypercube", "sobol", "saltelli", "quadrature", "oat"));
     check.notBlank("sweep.scenario_id", sweep.scenarioId());

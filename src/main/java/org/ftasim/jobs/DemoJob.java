@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftasim.config.ConfigLoader;
 import org.ftasim.config.FtasimConfig;
+import org.ftasim.config.LoadedConfig;
 import org.ftasim.tariff.Scenario;
 import org.ftasim.sample.SampleSpec;
 import org.ftasim.table.TableDef;
@@ -14,11 +16,14 @@ import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
 
 /**
- * {@code ftasim demo}: every pipeline stage that exists, in order, on the embedded sample world, then a short
- * summary on stderr. Today: the catalog's tables are created; the sample world is generated in the real input
- * formats under {@code <warehouse>/sample}; its BACI files are ingested into {@code trade_flows}, and the rejects
- * are checked against what the sample planted. The world's size options are those of {@code generate-sample}, so a
- * quick run can use a smaller world.
+ * {@code ftasim demo}: the whole pipeline on the embedded sample world, with progress on stderr: the catalog's
+ * tables are created; the sample world is generated in the real input formats under {@code <warehouse>/sample};
+ * its BACI files are ingested into {@code trade_flows} (rejects checked against what the sample planted); its
+ * tariff files go through the tariff engine for the baseline and the four shipped scenarios; the model inputs are
+ * built from those tables and the sample's IO data; a Latin-hypercube sweep of the phase-in model runs over all
+ * scenarios (conf/sweeps/kj-default.yaml, {@value #DRAWS} draws or {@code --draws}); the result sets are exported as Parquet to
+ * {@code <warehouse>/results/<table>/}; and the headline report is printed (stderr) and written beside them. The
+ * world's size options are those of {@code generate-sample}, so a quick run can use a smaller world.
  */
 public final class DemoJob {
   public static final JobSpec SPEC = new JobSpec("demo", "Run every pipeline stage on the embedded sample world",
@@ -29,10 +34,23 @@ public final class DemoJob {
   /** The demo's aggregation levels: what the notebooks read (HS4 is the largest level and left to users). */
   static final List<String> DEMO_LEVELS = List.of("total", "wto_group", "hs_section", "hs2", "sector");
 
+  /** The demo's sweep: enough draws for bands and regression-based drivers, few enough for a laptop. */
+  static final int DRAWS = 64;
+  /** The result sets the demo exports for notebooks (the run's rows). */
+  static final List<TableDef> RESULT_SETS = List.of(Tables.TARIFF_AGGREGATES, Tables.MODEL_TARIFFS,
+      Tables.SWEEP_SUMMARY, Tables.SWEEP_SENSITIVITY, Tables.SWEEP_DRAWS, Tables.INGEST_METRICS);
+
   private DemoJob() {}
 
+  /** A step's header on stderr, with the seconds since the demo started. */
+  private static void step(JobContext ctx, long t0, String text) {
+    ctx.err().printf("ftasim demo: %5.1f s %s%n", (System.nanoTime() - t0) / 1e9, text);
+  }
+
   private static Map<String, String> options() {
-    return GenerateSampleJob.WORLD_OPTIONS;
+    Map<String, String> m = new java.util.LinkedHashMap<>(GenerateSampleJob.WORLD_OPTIONS);
+    m.put("--draws", "draws of the demo's sweep (default " + DRAWS + ")");
+    return m;
   }
 
   public static void main(String[] args) {
@@ -40,6 +58,7 @@ public final class DemoJob {
   }
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws Exception {
+    long t0 = System.nanoTime();
     JobResult result = new JobResult();
     for (TableDef t : Tables.all()) {
       TableWriter.ensure(spark, ctx.warehouse(), t);
@@ -56,13 +75,13 @@ public final class DemoJob {
 
     SampleSpec spec = GenerateSampleJob.spec(ctx);
     String sample = ctx.warehouse().root() + "/sample";
-    ctx.err().printf("ftasim demo: [1/3] generating the sample world in %s%n", sample);
+    step(ctx, t0, String.format("[1/7] generating the sample world in %s", sample));
     JobResult generated = GenerateSampleJob.generate(spark, spec, sample,
         4 * spark.sparkContext().defaultParallelism(), ctx);
     result.count("sample_flows", generated.counts().get("flows"));
     result.count("sample_tariff_lines", generated.counts().get("tariff_lines"));
 
-    ctx.err().printf("ftasim demo: [2/3] ingesting its BACI files%n");
+    step(ctx, t0, "[2/7] ingesting its BACI files");
     JobResult ingested = IngestFlowsJob.ingestBaci(spark, ctx, List.of(sample + "/baci"), 32L << 20);
     long rejected = ingested.counts().get("rejected");
     // the sample plants five bad lines in its last year's file; anything else rejected is a defect
@@ -75,8 +94,8 @@ public final class DemoJob {
     ctx.err().printf("ftasim demo: warehouse %s holds %d tables; %,d flows ingested, %d planted bad lines rejected%n",
         ctx.warehouse().root(), Tables.all().size(), ingested.counts().get("accepted"), rejected);
 
-    ctx.err().printf("ftasim demo: [3/3] tariffs: baseline and %d scenarios, %d-%d%n", Scenario.SHIPPED.size(),
-        spec.referenceYear(), TARIFF_LAST_YEAR);
+    step(ctx, t0, String.format("[3/7] tariffs: baseline and %d scenarios, %d-%d", Scenario.SHIPPED.size(),
+        spec.referenceYear(), TARIFF_LAST_YEAR));
     FtasimConfig.Tariffs defaults = ctx.config().tariffs();
     FtasimConfig.Tariffs tariffs = new FtasimConfig.Tariffs(List.of(), defaults.agreements(),
         Scenario.SHIPPED.stream().map(id -> Scenario.BUNDLED_PREFIX + id).toList(), spec.referenceYear(),
@@ -91,6 +110,44 @@ public final class DemoJob {
         .count("tariff_effective_rows", rates.counts().get("effective_rows"))
         .count("tariff_aggregate_rows", rates.counts().get("aggregate_rows"));
     rates.tables().forEach(result::table);
+
+    step(ctx, t0, "[4/7] model inputs: the sample's IO data with its trade and tariffs");
+    FtasimConfig.Inputs inputs = ctx.config().inputs();
+    JobResult built = ModelInputsJob.run(spark, ctx, inputs, sample + "/model", spec.referenceYear());
+    if (built.counts().getOrDefault("trade_vs_io_max_rel_diff_ppm", 0L) > 1) {
+      throw new IllegalStateException("the sample's trade_flows, mapped to sectors, differ from its model data's trade"
+          + " by " + built.counts().get("trade_vs_io_max_rel_diff_ppm") + " ppm; they are built from the same flows");
+    }
+    result.count("model_tariff_rows", built.counts().get("model_tariff_rows"));
+    built.tables().forEach(result::table);
+
+    int draws = ctx.args().value("--draws").map(v -> GenerateSampleJob.positive("--draws", v)).orElse(DRAWS);
+    FtasimConfig.Solver solver = ctx.config().solver();
+    LoadedConfig sweepConfig = ConfigLoader.bundled("sweeps/kj-default.yaml", List.of("seed=" + ctx.config().seed(),
+        "sweep.draws=" + draws, "sweep.fta.inputs=" + inputs.id(), "sweep.progress_seconds=5",
+        "solver.tolerance=" + solver.tolerance(), "solver.max_iterations=" + solver.maxIterations(),
+        "solver.memory=" + solver.memory(), "solver.wage_step=" + solver.wageStep()));
+    step(ctx, t0, String.format("[5/7] sweep: %d Latin-hypercube draws of the phase-in model, every scenario",
+        draws));
+    JobContext sweepCtx = new JobContext(ctx.job(), ctx.runId(), ctx.warehouse(), sweepConfig, ctx.args(), ctx.out(),
+        ctx.err());
+    JobResult swept = SweepJob.run(spark, sweepCtx);
+    result.count("sweep_draws", swept.counts().get("draws")).count("failed_draws", swept.counts().get("failed_draws"))
+        .count("sweep_draw_rows", swept.counts().get("draw_rows"));
+    swept.tables().forEach(result::table);
+
+    String results = ctx.warehouse().root() + "/results";
+    step(ctx, t0, String.format("[6/7] exporting the result sets to %s", results));
+    for (TableDef t : RESULT_SETS) {
+      result.count("exported_" + t.name(), ExportJob.export(spark, ctx.warehouse(), t, ctx.runId(), results,
+          ctx.config().export().files()));
+    }
+
+    step(ctx, t0, "[7/7] report");
+    // on stderr with the progress: the demo's stdout is its one-line JSON summary
+    JobResult report = ReportJob.run(spark, sweepCtx, ctx.runId(), results, ctx.err());
+    result.count("headline_rows", report.counts().get("headline_rows"));
+    step(ctx, t0, "done");
     return result;
   }
 }

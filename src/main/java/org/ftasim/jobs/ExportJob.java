@@ -13,6 +13,7 @@ import org.ftasim.config.UserException;
 import org.ftasim.table.TableDef;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.Tables;
+import org.ftasim.table.Warehouse;
 
 /**
  * {@code ftasim export --table T [--run-id ID] --out DIR}: copies a curated table (optionally one run's rows)
@@ -54,11 +55,16 @@ public final class ExportJob {
     String runFilter = ctx.args().runId().orElse(null);
     JobResult result = new JobResult();
     for (TableDef t : tables) {
-      Dataset<Row> df = select(TableReader.read(spark, ctx.warehouse(), t), t, runFilter);
-      long n = write(df, t, out + "/" + t.name(), ctx.config().export().files());
-      result.count(t.name(), n);
+      result.count(t.name(), export(spark, ctx.warehouse(), t, runFilter, out, ctx.config().export().files()));
     }
     return result;
+  }
+
+  /** Writes one table (one run's rows when runId is not null) to {@code <out>/<table>/}; returns the row count. */
+  public static long export(SparkSession spark, Warehouse warehouse, TableDef table, String runId, String out,
+      int files) {
+    return write(select(TableReader.read(spark, warehouse, table), table, runId), table, out + "/" + table.name(),
+        files);
   }
 
   /** The rows to export: one run's when a run id is given and the table has run ids. */

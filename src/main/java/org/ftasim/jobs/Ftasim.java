@@ -18,7 +18,9 @@ public final class Ftasim {
       new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class),
       new Command(GenerateSampleJob.SPEC, GenerateSampleJob::run, GenerateSampleJob.class),
       new Command(IngestFlowsJob.SPEC, IngestFlowsJob::run, IngestFlowsJob.class),
-      new Command(TariffsJob.SPEC, TariffsJob::run, TariffsJob.class));
+      new Command(TariffsJob.SPEC, TariffsJob::run, TariffsJob.class),
+      new Command(ModelInputsJob.SPEC, ModelInputsJob::run, ModelInputsJob.class),
+      new Command(ReportJob.SPEC, ReportJob::run, ReportJob.class));
 
   private Ftasim() {}
 

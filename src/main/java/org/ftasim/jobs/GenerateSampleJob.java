@@ -25,7 +25,7 @@ import org.ftasim.sample.TariffSample;
 import org.ftasim.sample.spark.BaciLines;
 import org.ftasim.sample.spark.SectorFlows;
 import org.ftasim.tariff.AgreementBook;
-import org.ftasim.tariff.SectorMap;
+import org.ftasim.config.SectorMap;
 import org.ftasim.table.TextFiles;
 
 /**
@@ -112,7 +112,7 @@ public final class GenerateSampleJob {
     return spec.withCounts(countries, products);
   }
 
-  private static int positive(String option, String v) {
+  static int positive(String option, String v) {
     try {
       int n = Integer.parseInt(v);
       if (n > 0) {

@@ -20,10 +20,12 @@ import org.ftasim.config.UserException;
 import org.ftasim.inputs.CpLayout;
 import org.ftasim.inputs.GravityTable;
 import org.ftasim.inputs.SmartMarkets;
+import org.ftasim.inputs.spark.ModelTables;
 import org.ftasim.model.cp.CaliendoParro;
 import org.ftasim.model.gravity.GravityData;
 import org.ftasim.model.gravity.StructuralGravity;
 import org.ftasim.sweep.CpSweep;
+import org.ftasim.sweep.FtaSweep;
 import org.ftasim.sweep.GravitySweep;
 import org.ftasim.sweep.Ishigami;
 import org.ftasim.sweep.Parameter;
@@ -54,7 +56,7 @@ public final class SweepJob {
   public static JobResult run(SparkSession spark, JobContext ctx) {
     FtasimConfig.Sweep cfg = ctx.config().sweep();
     List<Parameter> parameters = SweepSpecs.parameters(cfg.parameters());
-    SweepModel.Factory model = model(ctx.config());
+    SweepModel.Factory model = model(spark, ctx);
     try {
       model.check(parameters);
     } catch (IllegalArgumentException e) {
@@ -67,7 +69,9 @@ public final class SweepJob {
     ctx.err().printf("ftasim sweep: model %s, design %s, %d draws over %d dimension(s), %d partitions, seed %d%n",
         cfg.model(), cfg.design(), total, design.dimensions().size(), partitions, ctx.config().seed());
 
-    SweepRunner.Plan plan = new SweepRunner.Plan(ctx.runId(), cfg.scenarioId(), ctx.config().seed(), design, model,
+    // the fta model names each row's scenario; its failed draws belong to none
+    String scenarioId = cfg.model().equals("fta") ? "ALL" : cfg.scenarioId();
+    SweepRunner.Plan plan = new SweepRunner.Plan(ctx.runId(), scenarioId, ctx.config().seed(), design, model,
         cfg.injectFailurePartition());
     LongAccumulator done = spark.sparkContext().longAccumulator("sweep draws done");
     try (SweepRunner.Progress p = new SweepRunner.Progress(done, total, cfg.progressSeconds(), ctx.err())) {
@@ -79,7 +83,7 @@ public final class SweepJob {
     Dataset<Row> summary = SweepRunner.summary(stored);
     TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId());
     SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(), design.dimensions(),
-        ctx.config().seed(), cfg.bootstrap());
+        ctx.config().seed(), cfg.bootstrap(), design);
     TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(), Tables.SWEEP_SENSITIVITY,
         ctx.runId());
 
@@ -111,9 +115,21 @@ public final class SweepJob {
     return (int) Math.max(1, Math.min(Math.min(draws, 10_000), Math.max(4L * cores, byDraws)));
   }
 
-  static SweepModel.Factory model(FtasimConfig config) {
+  static SweepModel.Factory model(SparkSession spark, JobContext ctx) {
+    FtasimConfig config = ctx.config();
     FtasimConfig.Sweep cfg = config.sweep();
     return switch (cfg.model()) {
+      case "fta" -> {
+        FtasimConfig.SweepFta f = cfg.fta();
+        ModelTables.Loaded in = ModelTables.load(spark, ctx.warehouse(), f.inputs(), f.scenarios(), f.firstYear(),
+            f.lastYear());
+        ctx.err().printf("ftasim sweep: model inputs '%s' (%d regions x %d sectors, reference year %d); scenarios %s,"
+            + " years %d-%d%n", f.inputs(), in.data().n(), in.data().j(), in.referenceYear(), in.path().scenarios(),
+            in.path().years()[0], in.path().years()[in.path().years().length - 1]);
+        yield new FtaSweep(in.data(), in.path(), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
+            cfg.cp().regions(), f.sectorRegions(), f.pairRegions(), FtaSweep.groups(f.sectorGroups()), in.unitUsd(),
+            SolveCpJob.options(config));
+      }
       case "ishigami" -> new Ishigami(7, 0.1);
       case "cp" -> new CpSweep(CpLayout.read(dataPath(cfg)), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
           cfg.cp().regions(), cfg.cp().sectorMetrics(), SolveCpJob.options(config));

@@ -36,7 +36,7 @@ import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
 import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.Scenario;
-import org.ftasim.tariff.SectorMap;
+import org.ftasim.config.SectorMap;
 import org.ftasim.tariff.TariffEngine;
 import org.ftasim.tariff.TariffFiles;
 import org.ftasim.tariff.spark.TariffRates;

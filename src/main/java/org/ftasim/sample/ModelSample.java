@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ftasim.table.TextFiles;
-import org.ftasim.tariff.SectorMap;
+import org.ftasim.config.SectorMap;
 
 /**
  * The sample's model data for one reference year in the Caliendo–Parro layout ({@code solve-cp} reads it, and a user

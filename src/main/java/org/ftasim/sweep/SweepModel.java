@@ -10,8 +10,16 @@ import org.ftasim.model.Diagnostics;
  * deterministic.
  */
 public interface SweepModel {
-  /** One result value. Dimensions that do not apply are "ALL"; year is null when it does not apply. */
-  record Outcome(String metric, String country, String sector, String partner, Integer year, double value) {}
+  /**
+   * One result value. Dimensions that do not apply are "ALL"; year is null when it does not apply; scenario is
+   * null for models of one scenario (the sweep's sweep.scenario_id).
+   */
+  record Outcome(String scenario, String metric, String country, String sector, String partner, Integer year,
+      double value) {
+    public Outcome(String metric, String country, String sector, String partner, Integer year, double value) {
+      this(null, metric, country, sector, partner, year, value);
+    }
+  }
 
   /** A draw's outcomes and how its solve ended. */
   record Evaluation(List<Outcome> outcomes, Diagnostics diagnostics) {}

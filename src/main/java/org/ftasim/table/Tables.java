@@ -207,6 +207,43 @@ public final class Tables {
       // every column slow the write.
       .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "6"));
 
+  public static final TableDef MODEL_INPUTS = new TableDef("model_inputs",
+      "The Caliendo-Parro model's data in long form, as ftasim model-inputs assembled it (the six files of the CP"
+          + " layout). item: region (value = deficit D), sector (value = theta), trade (region = importer, other ="
+          + " exporter; domestic sales where they are equal), intermediate (other = input, sector = using sector),"
+          + " value_added, final_demand. Values in the io folder's unit (inputs.unit_usd USD). Replaced by inputs_id.",
+      schema(
+          col("inputs_id", DataTypes.StringType, false, "the name the inputs are stored under (inputs.id)"),
+          col("run_id", DataTypes.StringType, false, "the model-inputs run that wrote them"),
+          col("item", DataTypes.StringType, false, "region, sector, trade, intermediate, value_added, final_demand"),
+          col("region", DataTypes.StringType, false, "model region (importer for trade), or ALL"),
+          col("sector", DataTypes.StringType, false, "model sector (using sector for intermediate), or ALL"),
+          col("other", DataTypes.StringType, false, "exporter (trade), input sector (intermediate), or ALL"),
+          col("ordinal", DataTypes.IntegerType, false, "position of the region or sector in the model; 0 otherwise"),
+          col("value", DataTypes.DoubleType, false, "the value (see item)"),
+          col("source", DataTypes.StringType, false, "trade_flows or the io file the value comes from")),
+      List.of(), List.of(), "inputs");
+
+  public static final TableDef MODEL_TARIFFS = new TableDef("model_tariffs",
+      "Sector tariffs the model uses, dense: every (scenario, year, importer, exporter, sector) of the model's"
+          + " regions and sectors, from tariff_effective weighted by reference-year imports. Replaced by inputs_id.",
+      schema(
+          col("inputs_id", DataTypes.StringType, false, "the name the inputs are stored under (inputs.id)"),
+          col("run_id", DataTypes.StringType, false, "the model-inputs run that wrote them"),
+          col("scenario_id", DataTypes.StringType, false, "baseline or a scenario of tariff_effective"),
+          col("year", DataTypes.IntegerType, false, "calendar year"),
+          col("importer", DataTypes.StringType, false, "model region"),
+          col("exporter", DataTypes.StringType, false, "model region"),
+          col("sector", DataTypes.StringType, false, "model sector"),
+          col("tariff", DataTypes.DoubleType, false, "ad valorem rate as a fraction (0.05 = 5%), as the model takes it"),
+          col("weight_usd", DataTypes.DoubleType, false, "the reference-year import value weighting the HS6 rates"),
+          col("n_hs6", DataTypes.LongType, false, "HS6 rates averaged (weighted) into the rate"),
+          col("basis", DataTypes.StringType, false, "weighted (trade-weighted HS6 rates), mfn (no bilateral trade:"
+              + " the importer's trade-weighted MFN rate), none (no imports of the sector: 0, which the model never"
+              + " uses since its trade share stays 0) or domestic (importer = exporter: 0)")),
+      List.of(), List.of(), "inputs")
+      .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
+
   public static final TableDef TARIFF_AGGREGATES = new TableDef("tariff_aggregates",
       "Tariff averages as WITS and the WTO report them, over HS6 rates (each the mean of its national lines), with"
           + " mergeable states (sums and counts) so users can roll them up further. Rows as in tariff_effective.",
@@ -239,7 +276,8 @@ public final class Tables {
 
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
-        INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES);
+        INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES, MODEL_INPUTS,
+        MODEL_TARIFFS);
   }
 
   public static Optional<TableDef> byName(String name) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.ftasim.config.SectorMap;
 
 /**
  * A trade agreement: its members with their entry into force and cut date, the share of eligible trade that uses

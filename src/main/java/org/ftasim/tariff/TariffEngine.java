@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.ftasim.config.SectorMap;
 
 /**
  * The rate that applies to each (importer, exporter, HS6, year) in a scenario.
@@ -81,8 +82,9 @@ public final class TariffEngine implements Serializable {
         for (Agreement a : scenario.book().agreements().values()) {
           if (a.covers(imp, e, year)) {
             touched |= scenario.touched().contains(a.id());
+            // partners sharing the ALL rows share a context only if their pair enters into force on the same day
             String key = imp + "|" + a.id() + "|" + (s.hasOwnRows(a.id(), e) || a.base().equals(Agreement.BASE_APPLIED) ? e
-                : "ALL") + "|" + mfnYear;
+                : "ALL@" + a.calendar(imp, e).entryIntoForce()) + "|" + mfnYear;
             int y = year;
             ctxs.add(cache.computeIfAbsent(key, k -> context(s, a, e, y, lines)));
           }

@@ -7,24 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.assertj.core.data.Offset;
 import org.ftasim.TestSpark;
-import org.ftasim.sample.Nomenclature;
-import org.ftasim.sample.SampleSpec;
-import org.ftasim.sample.SampleWorld;
 import org.ftasim.sample.TariffSample;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.Tables;
-import org.ftasim.table.TextFiles;
 import org.ftasim.table.Warehouse;
-import org.ftasim.tariff.AgreementBook;
-import org.ftasim.tariff.HsGroups;
 import org.junit.jupiter.api.Test;
 
 /** ftasim tariffs end to end: hand-computed WITS averages, every kind of bad line, the sample world's schedules. */
@@ -181,98 +173,5 @@ class TariffsJobTest {
         wrong.toString(), "--warehouse", wh);
     assertThat(bad.code()).isNotZero();
     assertThat(bad.err()).contains("rates.csv").contains(TariffSample.MFN_HEADER).contains(TariffSample.PREF_HEADER);
-  }
-
-  @Test
-  void theSampleWorldsSchedulesGiveItsCalibratedAveragesAndRcepPhaseIn() throws Exception {
-    SampleWorld world = new SampleWorld(SampleSpec.small(SampleSpec.DEFAULT_SEED, 2022, 2022));
-    TariffSample.Schedules all = TariffSample.build(world);
-    List<String> keep = List.of("KOR", "JPN");
-    Map<String, List<TariffSample.Line>> mfn = new LinkedHashMap<>();
-    keep.forEach(c -> mfn.put(c, all.mfn().get(c)));
-    Map<String, Map<String, Map<String, String[]>>> pref = new LinkedHashMap<>();
-    all.preferential().forEach((a, byImporter) -> {
-      Map<String, Map<String, String[]>> kept = new LinkedHashMap<>();
-      byImporter.forEach((imp, v) -> {
-        if (keep.contains(imp)) {
-          kept.put(imp, v);
-        }
-      });
-      pref.put(a, kept);
-    });
-    TariffSample.Schedules schedules = new TariffSample.Schedules(mfn, pref);
-    Path dir = TestSpark.newDir("sample-tariffs");
-    TariffSample.write(world, schedules, new TextFiles(spark.sparkContext().hadoopConfiguration()),
-        dir.resolve("tariffs").toString());
-    Path config = dir.resolve("tariffs.yaml");
-    Files.writeString(config, """
-        tariffs:
-          scenarios: [conf/scenarios/kor-jpn-fta.yaml, conf/scenarios/kor-jpn-fta-excl-sensitive.yaml]
-          first_year: 2021
-          last_year: 2037
-          levels: [total, wto_group]
-        """);
-    String wh = TestSpark.newDir("wh-sample-tariffs").toString();
-    LauncherContractTest.Outcome o = LauncherContractTest.run("tariffs", "--config", config.toString(), "--input",
-        dir.resolve("tariffs").toString(), "--warehouse", wh);
-    assertThat(o.code()).as(o.err()).isZero();
-    Map<String, Row> agg = new HashMap<>();
-    for (Row r : TableReader.read(spark, new Warehouse(wh), Tables.TARIFF_AGGREGATES).collectAsList()) {
-      agg.put(r.getAs("scenario_id") + "|" + r.getAs("year") + "|" + r.getAs("importer") + "|" + r.getAs("exporter")
-          + "|" + r.getAs("code"), r);
-    }
-    // The job's MFN averages are the sample's own (HS6 = mean of national lines), and as calibrated.
-    Predicate<String> ag = HsGroups::isAgricultural;
-    double[][] targets = {{13.4, 57.0, 6.6}, {4.3, 15.5, 2.5}};
-    double[][] tolerance = {{1.34, 5.7, 0.66}, {0.86, 3.1, 0.5}};
-    for (int c = 0; c < 2; c++) {
-      String imp = keep.get(c);
-      String[] codes = {"ALL", "AG", "NAMA"};
-      List<Predicate<String>> groups = List.of(x -> true, ag, ag.negate());
-      for (int g = 0; g < 3; g++) {
-        double got = agg.get("baseline|2022|" + imp + "|MFN|" + codes[g]).getAs("simple_avg");
-        assertThat(got).as(imp + " " + codes[g]).isCloseTo(sampleAverage(mfn.get(imp), groups.get(g)), EXACT)
-            .isCloseTo(targets[c][g], within(tolerance[c][g]));
-      }
-    }
-    // RCEP's Korea-Japan rates fall year by year as scheduled: the job agrees with the sample's own staging engine.
-    AgreementBook book = AgreementBook.bundled();
-    Nomenclature hs = world.hs();
-    for (String[] pair : new String[][] {{"KOR", "JPN"}, {"JPN", "KOR"}}) {
-      double previous = Double.MAX_VALUE;
-      for (int year = 2022; year <= 2037; year++) {
-        double got = agg.get("baseline|" + year + "|" + pair[0] + "|" + pair[1] + "|ALL").getAs("simple_avg");
-        double[] own = schedules.hs6Applied(pair[0], pair[1], year, book, hs);
-        double mean = java.util.Arrays.stream(own).filter(Double::isFinite).sum() / countHs6(mfn.get(pair[0]));
-        assertThat(got).as(pair[0] + " from " + pair[1] + " " + year).isCloseTo(mean, within(1e-9))
-            .isLessThanOrEqualTo(previous);
-        if (year <= 2031) {
-          assertThat(got).as("a cut every year until 2031").isLessThan(previous);
-        }
-        previous = got;
-      }
-      double rcep2037 = previous;
-      // The FTA ends at zero; the variant without its sensitive lines keeps some duty.
-      assertThat(agg.get("kor-jpn-fta|2037|" + pair[0] + "|" + pair[1] + "|ALL").<Double>getAs("simple_avg"))
-          .isCloseTo(0.0, EXACT);
-      assertThat(agg.get("kor-jpn-fta-excl-sensitive|2037|" + pair[0] + "|" + pair[1] + "|ALL")
-          .<Double>getAs("simple_avg")).isBetween(0.01, rcep2037);
-      assertThat(agg).doesNotContainKey("kor-jpn-fta|2026|" + pair[0] + "|" + pair[1] + "|ALL");
-    }
-  }
-
-  private static double sampleAverage(List<TariffSample.Line> lines, Predicate<String> group) {
-    Map<String, double[]> hs6 = new LinkedHashMap<>();
-    for (TariffSample.Line l : lines) {
-      double[] a = hs6.computeIfAbsent(l.code().substring(0, 6), k -> new double[2]);
-      a[0] += l.applied();
-      a[1]++;
-    }
-    return hs6.entrySet().stream().filter(e -> group.test(e.getKey())).mapToDouble(e -> e.getValue()[0]
-        / e.getValue()[1]).average().orElseThrow();
-  }
-
-  private static long countHs6(List<TariffSample.Line> lines) {
-    return lines.stream().map(l -> l.code().substring(0, 6)).distinct().count();
   }
 }

@@ -197,7 +197,7 @@ class SampleWorldTest {
 
   @Test
   void modelDataCloseEveryAccountMatchGdpAndSolve() throws Exception {
-    org.ftasim.tariff.SectorMap sectors = org.ftasim.tariff.SectorMap.bundled();
+    org.ftasim.config.SectorMap sectors = org.ftasim.config.SectorMap.bundled();
     int year = 2022;
     ModelSample.RateTable rates = ModelSample.RateTable.build(world, schedules, AgreementBook.bundled(), sectors, year);
     int n = world.economies().size();

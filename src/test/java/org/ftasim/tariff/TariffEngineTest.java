@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.data.Offset;
+import org.ftasim.config.SectorMap;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed rates: every staging type year by year, Japan's April cuts, exclusions, several agreements. */
@@ -47,6 +48,7 @@ class TariffEngineTest {
             AAA: {entry_into_force: 2019-01-01}
             DDD: {entry_into_force: 2019-01-01}
             EEE: {entry_into_force: 2019-01-01}
+            FFF: {entry_into_force: 2021-07-02}
       """;
 
   static AgreementBook book() throws IOException {
@@ -91,6 +93,20 @@ class TariffEngineTest {
       assertThat(r.get("2019|MFN|84010" + i)).isEqualTo(10.0);
     }
     assertThat(r).doesNotContainKey("2019|BBB|840100");
+  }
+
+  @Test
+  void aLateMemberGetsThePreferenceFromItsOwnEntryIntoForce() throws IOException {
+    // DDD and FFF share PACT's ALL rows, but FFF joins on 2 July 2021 (182 days of MFN, then the first cut)
+    AgreementBook book = book();
+    ImporterSchedule s = ImporterSchedule.builder("AAA").mfn(2019, "290511", 10.0)
+        .preferential("PACT", "ALL", "290511", 10.0, "A").build();
+    Map<String, Double> r = run(Scenario.baseline(book), Scenario.baseline(book), s, 2020, 2022);
+    assertThat(r.get("2020|DDD|290511")).isCloseTo(0.0, EXACT);
+    assertThat(r).doesNotContainKey("2020|FFF|290511");
+    assertThat(r.get("2021|DDD|290511")).isCloseTo(0.0, EXACT);
+    assertThat(r.get("2021|FFF|290511")).isCloseTo(182 * 10.0 / 365, EXACT);
+    assertThat(r.get("2022|FFF|290511")).isCloseTo(0.0, EXACT);
   }
 
   @Test

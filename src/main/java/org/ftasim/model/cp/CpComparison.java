@@ -101,6 +101,19 @@ public final class CpComparison {
     return (cf.income(region) / base.income(region) / priceChange(region) - 1) * 100;
   }
 
+  /**
+   * Real GDP in percent of baseline GDP (value added plus tariff revenue, I − D): GDP at baseline prices. With
+   * labour in fixed supply and technology unchanged, it moves only through the allocative-efficiency effect of the
+   * tariff change, the tariff-weighted change in import volumes Σ_{i,j} τ_ni^j M_ni^j (M̂_ni^j − ĉ_i^j), which is
+   * CP 2015's volume-of-trade term (Huff and Hertel 2000, "Decomposing Welfare Changes in the GTAP Model", GTAP
+   * Technical Paper 5: allocative efficiency is the change in real GDP when endowments and technology are fixed).
+   * A first-order measure; the terms-of-trade gain is in welfare, not here.
+   */
+  public double realGdpPct(int region) {
+    double income = base.income(region);
+    return vot[region] * income / (income - base.deficit(region));
+  }
+
   /** P̂_n between the two equilibria. */
   public double priceChange(int region) {
     return cf.consumerPrice(region) / base.consumerPrice(region);

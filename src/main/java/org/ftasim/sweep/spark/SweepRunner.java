@@ -12,9 +12,9 @@ import static org.apache.spark.sql.functions.when;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -26,6 +26,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.ftasim.sweep.Parameter;
+import org.ftasim.sweep.RegressionIndices;
+import org.ftasim.sweep.Seeds;
 import org.ftasim.sweep.SobolIndices;
 import org.ftasim.sweep.SweepDesign;
 import org.ftasim.sweep.SweepModel;
@@ -63,9 +65,9 @@ public final class SweepRunner {
         try {
           SweepModel.Evaluation e = model.evaluate(params, values);
           for (SweepModel.Outcome o : e.outcomes()) {
-            rows.add(RowFactory.create(p.runId(), p.scenarioId(), draw, p.seed(), paramMap, o.metric(), o.country(),
-                o.sector(), o.partner(), o.year(), o.value(), e.diagnostics().converged(),
-                e.diagnostics().iterations(), e.diagnostics().residual()));
+            rows.add(RowFactory.create(p.runId(), o.scenario() != null ? o.scenario() : p.scenarioId(), draw,
+                p.seed(), paramMap, o.metric(), o.country(), o.sector(), o.partner(), o.year(), o.value(),
+                e.diagnostics().converged(), e.diagnostics().iterations(), e.diagnostics().residual()));
           }
         } catch (RuntimeException ex) {
           // A failed draw is kept and flagged, never dropped.
@@ -98,18 +100,21 @@ public final class SweepRunner {
   }
 
   /** What the sensitivity step needs of the design, small enough to ship in a closure. */
-  public record DesignInfo(SweepDesign.Kind kind, int basePoints, List<String> dimensions, long seed, int bootstrap)
-      implements Serializable {}
+  public record DesignInfo(SweepDesign.Kind kind, int basePoints, List<String> dimensions, long seed, int bootstrap,
+      SweepDesign design) implements Serializable {}
 
   /**
-   * Sobol indices (Saltelli designs) or one-at-a-time effects (OAT designs) per outcome; empty for other designs.
-   * Base points with a failed evaluation anywhere are left out of the Sobol estimate.
+   * Sobol indices (Saltelli designs), one-at-a-time effects (OAT designs) or standardised regression coefficients
+   * (Monte Carlo, Latin hypercube and Sobol designs) per outcome; none for quadrature designs, and none for
+   * bilateral outcomes (partner other than ALL), which the table has no column for. Base points with a failed
+   * evaluation anywhere are left out of the Sobol estimate; failed draws out of the regression.
    */
   public static Dataset<Row> sensitivity(Dataset<Row> draws, DesignInfo info) {
-    if (info.kind() != SweepDesign.Kind.SALTELLI && info.kind() != SweepDesign.Kind.OAT) {
+    if (info.kind() == SweepDesign.Kind.QUADRATURE) {
       return draws.sparkSession().createDataFrame(List.of(), Tables.SWEEP_SENSITIVITY.schema());
     }
-    Dataset<Row> grouped = draws.where(col("converged").and(col("metric").notEqual(lit("ALL"))))
+    Dataset<Row> grouped = draws.where(col("converged").and(col("metric").notEqual(lit("ALL")))
+            .and(col("partner").equalTo(lit("ALL"))))
         .groupBy("run_id", "scenario_id", "metric", "country", "sector", "year")
         .agg(collect_list(struct(col("draw_id"), col("value"))).as("points"));
     FlatMapFunction<Row, Row> indices = r -> compute(r, info).iterator();
@@ -127,6 +132,9 @@ public final class SweepRunner {
     List<Row> out = new ArrayList<>();
     Object[] key = {r.getAs("run_id"), r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"),
         r.getAs("sector"), r.getAs("year")};
+    if (info.kind() != SweepDesign.Kind.OAT && info.kind() != SweepDesign.Kind.SALTELLI) {
+      return regression(byDraw, key, info);
+    }
     if (info.kind() == SweepDesign.Kind.OAT) {
       Double central = byDraw.get(0L);
       if (central == null) {
@@ -170,7 +178,7 @@ public final class SweepRunner {
         fab[k][i] = byDraw.get((long) (2 + k) * n + j);
       }
     }
-    long seed = org.ftasim.sweep.Seeds.mix(info.seed(), 5, String.join("|", String.valueOf(key[2]),
+    long seed = Seeds.mix(info.seed(), 5, String.join("|", String.valueOf(key[2]),
         String.valueOf(key[3]), String.valueOf(key[4]), String.valueOf(key[5])).hashCode());
     SobolIndices.Estimate e = SobolIndices.estimate(fa, fb, fab, seed, info.bootstrap());
     for (int k = 0; k < d; k++) {
@@ -180,6 +188,45 @@ public final class SweepRunner {
           info.bootstrap() > 0 ? e.totalHigh()[k] : null));
     }
     return out;
+  }
+
+  private static List<Row> regression(Map<Long, Double> byDraw, Object[] key, DesignInfo info) {
+    List<String> dims = info.dimensions();
+    int d = dims.size();
+    // a dimension's value is that of its first parameter (a group's members share one uniform draw)
+    int[] column = new int[d];
+    List<Parameter> params = info.design().parameters();
+    for (int k = 0; k < d; k++) {
+      String dim = dims.get(k);
+      column[k] = IntStream.range(0, params.size())
+          .filter(p -> params.get(p).dimension().equals(dim)).findFirst().orElseThrow();
+    }
+    long[] ids = byDraw.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    double[][] x = new double[ids.length][d];
+    double[] y = new double[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      double[] v = info.design().values(ids[i]);
+      for (int k = 0; k < d; k++) {
+        x[i][k] = v[column[k]];
+      }
+      y[i] = byDraw.get(ids[i]);
+    }
+    List<Row> out = new ArrayList<>();
+    RegressionIndices.Estimate e = RegressionIndices.estimate(x, y, seedOf(info, key), info.bootstrap());
+    if (e == null) {
+      return out;
+    }
+    boolean ci = info.bootstrap() > 0;
+    for (int k = 0; k < d; k++) {
+      out.add(row(key, dims.get(k), "src", e.src()[k], ci ? e.low()[k] : null, ci ? e.high()[k] : null));
+    }
+    out.add(row(key, "ALL", "src_r2", e.r2(), null, null));
+    return out;
+  }
+
+  private static long seedOf(DesignInfo info, Object[] key) {
+    return Seeds.mix(info.seed(), 5, String.join("|", String.valueOf(key[1]), String.valueOf(key[2]),
+        String.valueOf(key[3]), String.valueOf(key[4]), String.valueOf(key[5])).hashCode());
   }
 
   private static Row row(Object[] key, String parameter, String method, double value, Double low, Double high) {

@@ -31,7 +31,7 @@ import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.HsGroups;
 import org.ftasim.tariff.ImporterSchedule;
 import org.ftasim.tariff.Scenario;
-import org.ftasim.tariff.SectorMap;
+import org.ftasim.config.SectorMap;
 import org.ftasim.tariff.TariffEngine;
 import org.ftasim.tariff.TariffFiles;
 

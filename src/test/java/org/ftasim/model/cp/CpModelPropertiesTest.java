@@ -10,10 +10,10 @@ import org.ftasim.model.ModelDataException;
 import org.junit.jupiter.api.Test;
 
 /** Properties of the CP model that hold for any data: checked on small random economies (seeded). */
-class CpModelPropertiesTest {
+public class CpModelPropertiesTest {
 
   /** A random but consistent economy: n regions, j sectors, last sector barely traded (services). */
-  static CpData economy(long seed, int n, int j) {
+  public static CpData economy(long seed, int n, int j) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<String> regions = java.util.stream.IntStream.range(0, n).mapToObj(i -> "R" + i).toList();
     List<String> sectors = java.util.stream.IntStream.range(0, j).mapToObj(i -> "S" + i).toList();

@@ -1,4 +1,4 @@
-package org.ftasim.tariff;
+package org.ftasim.config;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.UserException;
 
 /**
  * HS6 → model sector, from a {@code conf/sectors/*.csv} file ({@code hs_prefix,sector,theta}): a code belongs to the

@@ -1,0 +1,241 @@
+package org.ftasim.inputs.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.ftasim.config.UserException;
+import org.ftasim.model.cp.CpData;
+import org.ftasim.model.cp.CpTariffPath;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.Tables;
+import org.ftasim.table.Warehouse;
+
+/**
+ * The model's data to and from model_inputs and model_tariffs: what model-inputs writes is exactly what a sweep
+ * (and anyone tracing a result back) reads, in the same region and sector order.
+ */
+public final class ModelTables {
+  /** Stored model inputs: the reference-year data (data tariffs = the baseline's of that year) and the path. */
+  public record Loaded(CpData data, CpTariffPath path, int referenceYear, double unitUsd) {}
+
+  private ModelTables() {}
+
+  /**
+   * model_inputs rows for the data (its tariff arrays are not stored here: they are model_tariffs' rows).
+   *
+   * @param tradeSource for each bilateral cell of {@link CpData#pair}, where its value comes from
+   */
+  public static List<Row> rows(CpData d, String inputsId, String runId, int referenceYear, double unitUsd,
+      String[] tradeSource, String ioFolder) {
+    List<Row> out = new ArrayList<>();
+    out.add(row(inputsId, runId, "reference_year", "ALL", "ALL", "ALL", 0, referenceYear, "inputs.year"));
+    out.add(row(inputsId, runId, "unit_usd", "ALL", "ALL", "ALL", 0, unitUsd, "inputs.unit_usd"));
+    for (int r = 0; r < d.n(); r++) {
+      out.add(row(inputsId, runId, "region", d.regions().get(r), "ALL", "ALL", r, d.deficit()[r],
+          ioFolder + "/deficit.csv"));
+    }
+    for (int s = 0; s < d.j(); s++) {
+      out.add(row(inputsId, runId, "sector", "ALL", d.sectors().get(s), "ALL", s, d.theta()[s], "inputs.sectors"));
+    }
+    for (int s = 0; s < d.j(); s++) {
+      for (int m = 0; m < d.n(); m++) {
+        for (int i = 0; i < d.n(); i++) {
+          int p = d.pair(s, m, i);
+          out.add(row(inputsId, runId, "trade", d.regions().get(m), d.sectors().get(s), d.regions().get(i), 0,
+              d.trade()[p], tradeSource[p]));
+        }
+      }
+    }
+    for (int r = 0; r < d.n(); r++) {
+      for (int k = 0; k < d.j(); k++) {
+        for (int s = 0; s < d.j(); s++) {
+          out.add(row(inputsId, runId, "intermediate", d.regions().get(r), d.sectors().get(s), d.sectors().get(k), 0,
+              d.intermediate()[d.io(r, k, s)], ioFolder + "/intermediate_consumption.csv"));
+        }
+      }
+      for (int s = 0; s < d.j(); s++) {
+        out.add(row(inputsId, runId, "value_added", d.regions().get(r), d.sectors().get(s), "ALL", 0,
+            d.valueAdded()[d.rs(r, s)], ioFolder + "/value_added.csv"));
+        out.add(row(inputsId, runId, "final_demand", d.regions().get(r), d.sectors().get(s), "ALL", 0,
+            d.finalDemand()[d.rs(r, s)], ioFolder + "/final_consumption.csv"));
+      }
+    }
+    return out;
+  }
+
+  private static Row row(String id, String runId, String item, String region, String sector, String other,
+      int ordinal, double value, String source) {
+    return RowFactory.create(id, runId, item, region, sector, other, ordinal, value, source);
+  }
+
+  /**
+   * Reads inputs back.
+   *
+   * @param scenarios scenarios to take (empty: all stored)
+   * @param firstYear first year of the path (0: the earliest entry into force of the scenarios)
+   * @param lastYear last year (0: the last stored year)
+   */
+  public static Loaded load(SparkSession spark, Warehouse warehouse, String inputsId, List<String> scenarios,
+      int firstYear, int lastYear) {
+    if (!TableReader.exists(spark, warehouse, Tables.MODEL_INPUTS)) {
+      throw new UserException("there are no model inputs: the table model_inputs does not exist in "
+          + warehouse.root() + "; fix: run ftasim model-inputs first");
+    }
+    List<Row> rows = TableReader.read(spark, warehouse, Tables.MODEL_INPUTS)
+        .where(col("inputs_id").equalTo(inputsId)).collectAsList();
+    if (rows.isEmpty()) {
+      List<String> ids = TableReader.read(spark, warehouse, Tables.MODEL_INPUTS).select("inputs_id").distinct()
+          .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+      throw new UserException("model_inputs holds no inputs with id '" + inputsId + "' (it has " + ids
+          + "); fix: run ftasim model-inputs with inputs.id=" + inputsId + " or name one of those");
+    }
+    Map<String, List<Row>> byItem = new HashMap<>();
+    for (Row r : rows) {
+      byItem.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r);
+    }
+    int referenceYear = (int) byItem.get("reference_year").get(0).getDouble(7);
+    double unitUsd = byItem.get("unit_usd").get(0).getDouble(7);
+    List<Row> regionRows = new ArrayList<>(byItem.get("region"));
+    regionRows.sort((a, b) -> Integer.compare(a.getInt(6), b.getInt(6)));
+    List<Row> sectorRows = new ArrayList<>(byItem.get("sector"));
+    sectorRows.sort((a, b) -> Integer.compare(a.getInt(6), b.getInt(6)));
+    List<String> regions = regionRows.stream().map(r -> r.getString(3)).toList();
+    List<String> sectors = sectorRows.stream().map(r -> r.getString(4)).toList();
+    int n = regions.size();
+    int j = sectors.size();
+    Map<String, Integer> ri = index(regions);
+    Map<String, Integer> si = index(sectors);
+    double[] deficit = regionRows.stream().mapToDouble(r -> r.getDouble(7)).toArray();
+    double[] theta = sectorRows.stream().mapToDouble(r -> r.getDouble(7)).toArray();
+    double[] trade = new double[n * n * j];
+    double[] io = new double[n * j * j];
+    double[] va = new double[n * j];
+    double[] fd = new double[n * j];
+    CpData shape = new CpData(regions, sectors, trade, trade, trade, trade, trade, trade, io, va, fd, deficit, theta);
+    for (Row r : byItem.get("trade")) {
+      trade[shape.pair(si.get(r.getString(4)), ri.get(r.getString(3)), ri.get(r.getString(5)))] = r.getDouble(7);
+    }
+    for (Row r : byItem.get("intermediate")) {
+      io[shape.io(ri.get(r.getString(3)), si.get(r.getString(5)), si.get(r.getString(4)))] = r.getDouble(7);
+    }
+    for (Row r : byItem.get("value_added")) {
+      va[shape.rs(ri.get(r.getString(3)), si.get(r.getString(4)))] = r.getDouble(7);
+    }
+    for (Row r : byItem.get("final_demand")) {
+      fd[shape.rs(ri.get(r.getString(3)), si.get(r.getString(4)))] = r.getDouble(7);
+    }
+
+    var tariffs = TableReader.read(spark, warehouse, Tables.MODEL_TARIFFS).where(col("inputs_id").equalTo(inputsId)
+        .and(col("year").geq(lit(referenceYear))));
+    TreeSet<String> stored = new TreeSet<>(tariffs.select("scenario_id").distinct().collectAsList().stream()
+        .map(r -> r.getString(0)).toList());
+    stored.remove(ModelInputs.BASELINE);
+    List<String> wanted = scenarios.isEmpty() ? List.copyOf(stored) : scenarios;
+    for (String s : wanted) {
+      if (!stored.contains(s)) {
+        throw new UserException("scenario '" + s + "' has no model tariffs under inputs id '" + inputsId + "' (stored: "
+            + stored + "); fix: run ftasim tariffs with the scenario, then ftasim model-inputs");
+      }
+    }
+    if (wanted.isEmpty()) {
+      throw new UserException("model_tariffs holds no scenario besides the baseline under inputs id '" + inputsId
+          + "'; fix: run ftasim tariffs with scenarios (tariffs.scenarios), then ftasim model-inputs");
+    }
+    int[] years = tariffs.where(col("scenario_id").equalTo(ModelInputs.BASELINE)).select("year").distinct()
+        .collectAsList().stream().mapToInt(r -> r.getInt(0)).sorted().toArray();
+    if (years.length == 0 || years[0] != referenceYear) {
+      throw new UserException("model_tariffs has no baseline rows for the reference year " + referenceYear
+          + " under inputs id '" + inputsId + "'; fix: run ftasim model-inputs again");
+    }
+    Map<Integer, Integer> yi = new HashMap<>();
+    for (int y = 0; y < years.length; y++) {
+      yi.put(years[y], y);
+    }
+    Map<String, Integer> ki = index(wanted);
+    double[][] baseline = new double[years.length][n * n * j];
+    double[][][] scenario = new double[wanted.size()][years.length][n * n * j];
+    Iterator<Row> it = tariffs.select("scenario_id", "year", "importer", "exporter", "sector", "tariff")
+        .toLocalIterator();
+    while (it.hasNext()) {
+      Row r = it.next();
+      String k = r.getString(0);
+      Integer kk = ki.get(k);
+      if (kk == null && !k.equals(ModelInputs.BASELINE)) {
+        continue;
+      }
+      int p = shape.pair(si.get(r.getString(4)), ri.get(r.getString(2)), ri.get(r.getString(3)));
+      double[] target = kk == null ? baseline[yi.get(r.getInt(1))] : scenario[kk][yi.get(r.getInt(1))];
+      target[p] = r.getDouble(5);
+    }
+    double[] tau0 = baseline[0].clone();
+    CpData data = new CpData(regions, sectors, trade, tau0, tau0, tau0, ones(n * n * j), ones(n * n * j), io, va, fd,
+        deficit, theta);
+
+    int[] first = new int[wanted.size()];
+    int from = years.length;
+    for (int k = 0; k < wanted.size(); k++) {
+      first[k] = CpTariffPath.firstDifference(baseline, scenario[k]);
+      from = Math.min(from, first[k]);
+    }
+    int lo = firstYear > 0 ? indexAtLeast(years, firstYear) : from;
+    int hi = lastYear > 0 ? indexAtMost(years, lastYear) : years.length - 1;
+    if (lo > hi) {
+      throw new UserException("no year to solve: the scenarios' tariffs first differ from the baseline's in "
+          + (from < years.length ? years[from] : "no stored year") + ", stored years run " + years[0] + "-"
+          + years[years.length - 1] + ", sweep.fta.first_year = " + firstYear + ", last_year = " + lastYear
+          + "; fix: check the scenarios (do they change anything?) or the year settings");
+    }
+    int[] pathYears = Arrays.copyOfRange(years, lo, hi + 1);
+    double[][] pathBaseline = Arrays.copyOfRange(baseline, lo, hi + 1);
+    double[][][] pathScenario = new double[wanted.size()][][];
+    int[] pathFirst = new int[wanted.size()];
+    for (int k = 0; k < wanted.size(); k++) {
+      pathScenario[k] = Arrays.copyOfRange(scenario[k], lo, hi + 1);
+      pathFirst[k] = Math.min(pathYears.length, Math.max(0, first[k] - lo));
+    }
+    return new Loaded(data, new CpTariffPath(wanted, pathYears, pathBaseline, pathScenario, pathFirst),
+        referenceYear, unitUsd);
+  }
+
+  private static int indexAtLeast(int[] years, int year) {
+    for (int y = 0; y < years.length; y++) {
+      if (years[y] >= year) {
+        return y;
+      }
+    }
+    return years.length;
+  }
+
+  private static int indexAtMost(int[] years, int year) {
+    for (int y = years.length - 1; y >= 0; y--) {
+      if (years[y] <= year) {
+        return y;
+      }
+    }
+    return -1;
+  }
+
+  private static double[] ones(int size) {
+    double[] a = new double[size];
+    Arrays.fill(a, 1.0);
+    return a;
+  }
+
+  private static Map<String, Integer> index(List<String> names) {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      m.put(names.get(i), i);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,277 @@
+package org.ftasim.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.ftasim.config.FtasimConfig;
+import org.ftasim.config.SectorMap;
+import org.ftasim.config.UserException;
+import org.ftasim.inputs.CpLayout;
+import org.ftasim.inputs.spark.ModelInputs;
+import org.ftasim.inputs.spark.ModelTables;
+import org.ftasim.model.cp.CpData;
+import org.ftasim.model.cp.CpModel;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.TableWriter;
+import org.ftasim.table.Tables;
+
+/**
+ * {@code ftasim model-inputs --config …}: the Caliendo–Parro model's data for the reference year and its sector
+ * tariffs for every scenario and year, into model_inputs and model_tariffs (replaced by inputs id). Input–output
+ * data, value added, final demand, deficits and domestic sales come from a folder in solve-cp's layout (the
+ * sample's, or OECD ICIO / WIOD aggregates); bilateral goods trade from trade_flows mapped to sectors; θ from the
+ * sector map; tariffs from tariff_effective ({@link ModelInputs}).
+ */
+public final class ModelInputsJob {
+  public static final JobSpec SPEC = new JobSpec("model-inputs",
+      "Model data and sector tariffs per scenario and year from trade_flows, tariff_effective and an IO folder"
+          + " (config section inputs)",
+      Map.of("--io", "folder in the CP layout with the IO, value-added and final-demand data (sets inputs.io)"),
+      Set.of(), Map.of(), null, true, false);
+
+  private ModelInputsJob() {}
+
+  public static void main(String[] args) {
+    Launcher.main(SPEC, ModelInputsJob::run, args);
+  }
+
+  public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
+    FtasimConfig.Inputs cfg = ctx.config().inputs();
+    String io = ctx.args().value("--io").orElse(cfg.io());
+    return run(spark, ctx, cfg, io, ctx.config().tariffs().weightYear());
+  }
+
+  static JobResult run(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, int tariffWeightYear)
+      throws IOException {
+    long t0 = System.nanoTime();
+    if (io == null || io.isBlank()) {
+      throw new UserException("inputs.io is empty: model-inputs needs a folder in the CP layout with the"
+          + " input-output data; fix: --io DIR (e.g. the sample's <dir>/model) or set inputs.io");
+    }
+    CpData layout = CpLayout.read(Path.of(io));
+    SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled() : readSectors(spark, cfg.sectors());
+    if (!new TreeSet<>(layout.sectors()).equals(new TreeSet<>(sectors.sectors()))) {
+      Set<String> onlyIo = new TreeSet<>(layout.sectors());
+      onlyIo.removeAll(sectors.sectors());
+      Set<String> onlyMap = new TreeSet<>(sectors.sectors());
+      onlyMap.removeAll(layout.sectors());
+      throw new UserException("the sectors of " + io + "/theta.csv and of the sector map differ: only in the io"
+          + " folder " + onlyIo + ", only in the map " + onlyMap + "; fix: aggregate the io data to the map's sectors"
+          + " or give a map with the io data's sectors (inputs.sectors)");
+    }
+    for (String t : List.of(Tables.TRADE_FLOWS.name(), Tables.TARIFF_EFFECTIVE.name())) {
+      if (!TableReader.exists(spark, ctx.warehouse(), Tables.byName(t).orElseThrow())) {
+        throw new UserException("the table " + t + " does not exist in " + ctx.warehouse().root() + "; fix: run "
+            + (t.equals("trade_flows") ? "ftasim ingest-flows" : "ftasim tariffs") + " first");
+      }
+    }
+    Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
+    int year = cfg.year() > 0 ? cfg.year() : tariffWeightYear > 0 ? tariffWeightYear
+        : flows.agg(max("year")).first().isNullAt(0) ? 0 : flows.agg(max("year")).first().getInt(0);
+    Dataset<Row> effectiveAll = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
+    TreeSet<String> storedScenarios = new TreeSet<>(effectiveAll.select("scenario_id").distinct().collectAsList()
+        .stream().map(r -> r.getString(0)).toList());
+    if (!storedScenarios.remove(ModelInputs.BASELINE)) {
+      throw new UserException("tariff_effective has no baseline rows; fix: run ftasim tariffs");
+    }
+    List<String> scenarios = cfg.scenarios().isEmpty() ? List.copyOf(storedScenarios) : cfg.scenarios();
+    for (String s : scenarios) {
+      if (!storedScenarios.contains(s)) {
+        throw new UserException("inputs.scenarios names '" + s + "', which tariff_effective does not hold (it has "
+            + storedScenarios + "); fix: run ftasim tariffs with that scenario or drop it");
+      }
+    }
+    // The reference year, then the years a scenario has rows of its own: before those, scenarios are the baseline.
+    Row from = effectiveAll.where(col("scenario_id").isin(scenarios.toArray())).agg(min("year")).first();
+    int firstScenarioYear = from.isNullAt(0) ? Integer.MAX_VALUE : from.getInt(0);
+    List<Integer> years = effectiveAll.where(col("scenario_id").equalTo(ModelInputs.BASELINE)
+            .and(col("year").geq(year))).select("year").distinct().collectAsList().stream()
+        .map(r -> r.getInt(0)).filter(y -> y == year || y >= firstScenarioYear).sorted().toList();
+    if (years.isEmpty() || years.get(0) != year) {
+      throw new UserException("tariff_effective has no baseline rates for the reference year " + year
+          + " (inputs.year, else tariffs.weight_year, else the latest trade year); fix: run ftasim tariffs with"
+          + " tariffs.first_year at or before " + year + ", or set inputs.year to a year it covers");
+    }
+    ctx.err().printf("ftasim model-inputs: %d regions x %d sectors from %s; trade and weights of %d; %d scenario(s)"
+        + " %s, years %s, %s weights%n", layout.n(), layout.j(), io, year, scenarios.size(), scenarios,
+        years.size() > 1 ? year + " and " + years.get(1) + "-" + years.get(years.size() - 1) : year,
+        cfg.tariffWeights());
+
+    List<String> keep = new ArrayList<>(scenarios);
+    keep.add(ModelInputs.BASELINE);
+    Dataset<Row> effective = effectiveAll.where(col("scenario_id").isin(keep.toArray())
+        .and(col("year").isin(years.toArray())));
+    Dataset<Row> regionFlows = ModelInputs.regionFlows(flows, year, layout.regions(), cfg.restOfWorld(), sectors)
+        .cache();
+    JobResult result = new JobResult();
+    try {
+      long flowCount = regionFlows.count();
+      if (flowCount == 0) {
+        throw new UserException("trade_flows has no rows for the reference year " + year + "; fix: ingest that"
+            + " year or set inputs.year");
+      }
+      for (Row r : ModelInputs.leftOut(regionFlows).collectAsList()) {
+        result.count("left_out_" + r.getString(0) + "_flows", r.getLong(1))
+            .count("left_out_" + r.getString(0) + "_usd", Math.round(r.getDouble(2)));
+        ctx.err().printf("ftasim model-inputs: %,d flows (USD %,.0f) left out: %s%n", r.getLong(1), r.getDouble(2),
+            r.getString(0));
+      }
+      Row unrated = ModelInputs.unrated(regionFlows, effective, year).first();
+      result.count("unrated_flows", unrated.getLong(0))
+          .count("unrated_usd", unrated.isNullAt(1) ? 0 : Math.round(unrated.getDouble(1)));
+
+      String[] source = new String[layout.trade().length];
+      double[] trade = layout.trade().clone();
+      Arrays.fill(source, io + "/trade.csv");
+      double maxGap = 0;
+      if (cfg.trade().equals("flows")) {
+        Map<String, Integer> ri = index(layout.regions());
+        Map<String, Integer> si = index(layout.sectors());
+        for (int s = 0; s < layout.j(); s++) {
+          if (layout.sectors().get(s).equals(sectors.nonTraded())) {
+            continue;
+          }
+          for (int m = 0; m < layout.n(); m++) {
+            for (int i = 0; i < layout.n(); i++) {
+              if (m != i) {
+                int p = layout.pair(s, m, i);
+                trade[p] = 0;
+                source[p] = "trade_flows";
+              }
+            }
+          }
+        }
+        for (Row r : ModelInputs.sectorTrade(regionFlows).collectAsList()) {
+          int p = layout.pair(si.get(r.getString(2)), ri.get(r.getString(0)), ri.get(r.getString(1)));
+          trade[p] = r.getDouble(3) / cfg.unitUsd();
+        }
+        for (int p = 0; p < trade.length; p++) {
+          if ("trade_flows".equals(source[p])) {
+            double a = Math.max(Math.abs(trade[p]), Math.abs(layout.trade()[p]));
+            maxGap = Math.max(maxGap, a > 0 ? Math.abs(trade[p] - layout.trade()[p]) / a : 0);
+          }
+        }
+        ctx.err().printf("ftasim model-inputs: bilateral goods trade from trade_flows; largest relative difference"
+            + " to %s/trade.csv: %.3g%n", io, maxGap);
+      }
+      result.count("trade_vs_io_max_rel_diff_ppm", Math.round(maxGap * 1e6));
+
+      long w0 = System.nanoTime();
+      List<Row> grid = new ArrayList<>();
+      for (String k : keep) {
+        for (int y : years) {
+          grid.add(RowFactory.create(k, y));
+        }
+      }
+      StructType gridType = new StructType().add("scenario_id", DataTypes.StringType, false)
+          .add("year", DataTypes.IntegerType, false);
+      List<Row> cells = new ArrayList<>();
+      for (int s = 0; s < layout.j(); s++) {
+        for (int m = 0; m < layout.n(); m++) {
+          for (int i = 0; i < layout.n(); i++) {
+            cells.add(RowFactory.create(layout.regions().get(m), layout.regions().get(i), layout.sectors().get(s),
+                layout.tariff()[layout.pair(s, m, i)]));
+          }
+        }
+      }
+      StructType cellType = new StructType().add("importer", DataTypes.StringType, false)
+          .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
+          .add("io_tariff", DataTypes.DoubleType, false);
+      Dataset<Row> dense = ModelInputs.dense(spark.createDataFrame(grid, gridType),
+              spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective, scenarios,
+                  layout.regions(), cfg.restOfWorld(), cfg.tariffWeights()))
+          .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
+      String predicate = "inputs_id = '" + TableWriter.safeId(cfg.id()) + "'";
+      TableWriter.replaceWhere(dense, ctx.warehouse(), Tables.MODEL_TARIFFS, predicate);
+      ctx.err().printf("ftasim model-inputs: wrote model_tariffs in %.1f s%n", (System.nanoTime() - w0) / 1e9);
+
+      Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.MODEL_TARIFFS)
+          .where(col("inputs_id").equalTo(cfg.id()));
+      for (Row r : stored.groupBy("basis").count().collectAsList()) {
+        result.count("tariff_cells_" + r.getString(0), r.getLong(1));
+      }
+      double[] tau0 = new double[trade.length];
+      Map<String, Integer> ri = index(layout.regions());
+      Map<String, Integer> si = index(layout.sectors());
+      for (Row r : stored.where(col("scenario_id").equalTo(ModelInputs.BASELINE).and(col("year").equalTo(year)))
+          .select("importer", "exporter", "sector", "tariff").collectAsList()) {
+        tau0[layout.pair(si.get(r.getString(2)), ri.get(r.getString(0)), ri.get(r.getString(1)))] = r.getDouble(3);
+      }
+      double[] theta = layout.sectors().stream().mapToDouble(sectors::theta).toArray();
+      CpData data = new CpData(layout.regions(), layout.sectors(), trade, tau0, tau0, tau0,
+          layout.icebergBaseline(), layout.icebergCounterfactual(), layout.intermediate(), layout.valueAdded(),
+          layout.finalDemand(), layout.deficit(), theta);
+      CpModel model = new CpModel(data);
+      model.notes().forEach(n -> ctx.err().println("ftasim model-inputs: note: " + n));
+      List<Row> rows = ModelTables.rows(data, cfg.id(), ctx.runId(), year, cfg.unitUsd(), source, io);
+      TableWriter.replaceWhere(spark.createDataFrame(rows, Tables.MODEL_INPUTS.schema()), ctx.warehouse(),
+          Tables.MODEL_INPUTS, predicate);
+
+      summary(ctx, data, years, stored);
+      result.count("regions", layout.n()).count("sectors", layout.j()).count("scenarios", scenarios.size())
+          .count("reference_year", year).count("first_year", years.get(0))
+          .count("last_year", years.get(years.size() - 1)).count("flows", flowCount)
+          .count("model_input_rows", rows.size()).count("model_tariff_rows", stored.count())
+          .count("millis", (System.nanoTime() - t0) / 1_000_000)
+          .table(Tables.MODEL_INPUTS.name()).table(Tables.MODEL_TARIFFS.name());
+      return result;
+    } finally {
+      regionFlows.unpersist();
+    }
+  }
+
+  /** Korea–Japan's trade-weighted average over sectors, year by year, when both are regions: a quick look. */
+  private static void summary(JobContext ctx, CpData data, List<Integer> years, Dataset<Row> stored) {
+    if (!data.regions().contains("KOR") || !data.regions().contains("JPN")) {
+      return;
+    }
+    List<Row> rows = stored.where(col("importer").equalTo("KOR").and(col("exporter").equalTo("JPN"))
+            .and(col("year").isin(years.get(0), years.get(years.size() - 1))))
+        .groupBy("scenario_id", "year")
+        .agg(sum(col("tariff").multiply(col("weight_usd"))).divide(sum("weight_usd")).as("avg"))
+        .orderBy("scenario_id", "year").collectAsList();
+    for (Row r : rows) {
+      ctx.err().printf("ftasim model-inputs: Korea's tariff on Japan, %s %d: %.2f%%%n", r.getString(0), r.getInt(1),
+          100 * r.getDouble(2));
+    }
+  }
+
+  private static SectorMap readSectors(SparkSession spark, String file) throws IOException {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+    FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(p)) {
+      throw new UserException("inputs.sectors: " + file + " does not exist");
+    }
+    try (InputStream in = fs.open(p)) {
+      return SectorMap.read(in, file);
+    }
+  }
+
+  private static Map<String, Integer> index(List<String> names) {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      m.put(names.get(i), i);
+    }
+    return m;
+  }
+}

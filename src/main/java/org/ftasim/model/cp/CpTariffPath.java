@@ -1,0 +1,74 @@
+package org.ftasim.model.cp;
+
+import java.io.Serializable;
+import java.util.List;
+import org.ftasim.model.ModelDataException;
+
+/**
+ * Tariffs of a phase-in: for each year, the baseline's tariffs and each scenario's, in the layout of
+ * {@link CpData#pair}. A year's effect of a scenario is the Caliendo–Parro comparison of the equilibrium under the
+ * scenario's tariffs of that year with the equilibrium under the baseline's of the same year (both from the same
+ * reference-year data), so the path isolates the agreement from what the baseline's own agreements do meanwhile.
+ *
+ * @param scenarios scenario ids
+ * @param years the years, ascending
+ * @param baseline baseline tariffs by year index
+ * @param scenario scenario tariffs by scenario and year index
+ * @param first for each scenario, the index of its first year (entry into force): earlier years equal the baseline
+ */
+public record CpTariffPath(List<String> scenarios, int[] years, double[][] baseline, double[][][] scenario,
+    int[] first) implements Serializable {
+
+  public CpTariffPath {
+    if (baseline.length != years.length) {
+      throw new ModelDataException("tariff path: " + baseline.length + " baseline years for " + years.length
+          + " years");
+    }
+    if (scenario.length != scenarios.size() || first.length != scenarios.size()) {
+      throw new ModelDataException("tariff path: tariffs or first years for " + scenario.length + " scenarios, "
+          + scenarios.size() + " named");
+    }
+    for (int y = 1; y < years.length; y++) {
+      if (years[y] <= years[y - 1]) {
+        throw new ModelDataException("tariff path: years must ascend, found " + years[y - 1] + " then " + years[y]);
+      }
+    }
+    for (int k = 0; k < scenario.length; k++) {
+      if (scenario[k].length != years.length || first[k] < 0 || first[k] > years.length) {
+        throw new ModelDataException("tariff path: scenario " + scenarios.get(k) + " has " + scenario[k].length
+            + " years of tariffs and first index " + first[k] + " for " + years.length + " years");
+      }
+    }
+  }
+
+  /**
+   * The index of the first year in which a scenario's tariffs differ from the baseline's ({@code years.length} if
+   * they never do): its entry into force as far as the model can see.
+   */
+  public static int firstDifference(double[][] baseline, double[][] scenario) {
+    for (int y = 0; y < baseline.length; y++) {
+      for (int p = 0; p < baseline[y].length; p++) {
+        if (scenario[y][p] != baseline[y][p]) {
+          return y;
+        }
+      }
+    }
+    return baseline.length;
+  }
+
+  /**
+   * Tariffs when only a share u of the trade a scenario's new preferences cover claims them (the rest stays under
+   * the baseline's regime): τ(u) = τ_baseline + u·(τ_scenario − τ_baseline), line by line exact, since both rates
+   * are import-weighted averages with the same weights.
+   */
+  public static double[] utilised(double[] baseline, double[] scenario, double u) {
+    if (u == 1) {
+      return scenario;
+    }
+    double[] out = new double[scenario.length];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = baseline[p] + u * (scenario[p] - baseline[p]);
+    }
+    return out;
+  }
+}
