@@ -41,25 +41,34 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
    * Every draw starts from the equilibria at the data's own elasticities, solved once per partition: a start that
    * is the same everywhere, so results do not depend on which draws share a partition.
    */
+  /**
+   * A draw's θ: {@code theta.scale} multiplies every sector's θ of the data first, then each
+   * {@code theta.<sector>} sets its own; other parameters are left to the caller.
+   */
+  static double[] theta(CpData data, List<Parameter> parameters, double[] values) {
+    double[] theta = data.theta().clone();
+    for (int i = 0; i < values.length; i++) {
+      if (parameters.get(i).name().equals("theta.scale")) {
+        for (int s = 0; s < theta.length; s++) {
+          theta[s] *= values[i];
+        }
+      }
+    }
+    for (int i = 0; i < values.length; i++) {
+      String name = parameters.get(i).name();
+      if (name.startsWith("theta.") && !name.equals("theta.scale")) {
+        theta[data.sectors().indexOf(name.substring(6))] = values[i];
+      }
+    }
+    return theta;
+  }
+
   @Override
   public SweepModel build() {
     CpModel calibrated = new CpModel(data);
     CpComparison central = CaliendoParro.run(calibrated, deficits, options, null);
     return (parameters, values) -> {
-      double[] theta = data.theta().clone();
-      for (int i = 0; i < values.length; i++) {
-        if (parameters.get(i).name().equals("theta.scale")) {
-          for (int s = 0; s < theta.length; s++) {
-            theta[s] *= values[i];
-          }
-        }
-      }
-      for (int i = 0; i < values.length; i++) {
-        String name = parameters.get(i).name();
-        if (!name.equals("theta.scale")) {
-          theta[data.sectors().indexOf(name.substring(6))] = values[i];
-        }
-      }
+      double[] theta = theta(data, parameters, values);
       CpComparison c = CaliendoParro.run(calibrated.withTheta(theta), deficits, options, central);
       Diagnostics b = c.baseline().diagnostics();
       Diagnostics f = c.counterfactual().diagnostics();

@@ -97,21 +97,11 @@ public record FtaSweep(CpData data, CpTariffPath path, CaliendoParro.Deficits de
     int[] sectorIdx = indices(sectorRegions);
     int[] pairIdx = indices(pairRegions);
     return (parameters, values) -> {
-      double[] theta = data.theta().clone();
+      double[] theta = CpSweep.theta(data, parameters, values);
       double u = 1;
       for (int i = 0; i < values.length; i++) {
-        if (parameters.get(i).name().equals("theta.scale")) {
-          for (int s = 0; s < theta.length; s++) {
-            theta[s] *= values[i];
-          }
-        }
-      }
-      for (int i = 0; i < values.length; i++) {
-        String name = parameters.get(i).name();
-        if (name.equals("utilisation")) {
+        if (parameters.get(i).name().equals("utilisation")) {
           u = values[i];
-        } else if (!name.equals("theta.scale")) {
-          theta[data.sectors().indexOf(name.substring(6))] = values[i];
         }
       }
       CpSolver solver = new CpSolver(calibrated.withTheta(theta), options);
