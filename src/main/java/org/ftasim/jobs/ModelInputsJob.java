@@ -86,8 +86,7 @@ public final class ModelInputsJob {
       }
     }
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
-    int year = cfg.year() > 0 ? cfg.year() : tariffWeightYear > 0 ? tariffWeightYear
-        : flows.agg(max("year")).first().isNullAt(0) ? 0 : flows.agg(max("year")).first().getInt(0);
+    int year = cfg.year() > 0 ? cfg.year() : tariffWeightYear > 0 ? tariffWeightYear : latestYear(flows);
     Dataset<Row> effectiveAll = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
     TreeSet<String> storedScenarios = new TreeSet<>(effectiveAll.select("scenario_id").distinct().collectAsList()
         .stream().map(r -> r.getString(0)).toList());
@@ -254,6 +253,11 @@ public final class ModelInputsJob {
       ctx.err().printf("ftasim model-inputs: Korea's tariff on Japan, %s %d: %.2f%%%n", r.getString(0), r.getInt(1),
           100 * r.getDouble(2));
     }
+  }
+
+  private static int latestYear(Dataset<Row> flows) {
+    Row latest = flows.agg(max("year")).first();
+    return latest.isNullAt(0) ? 0 : latest.getInt(0);
   }
 
   private static SectorMap readSectors(SparkSession spark, String file) throws IOException {
