@@ -62,6 +62,9 @@ public final class SweepJob {
     } catch (IllegalArgumentException e) {
       throw new UserException("sweep.parameters: " + e.getMessage());
     }
+    long prepared = System.nanoTime();
+    model = model.prepare(parameters);
+    ctx.err().printf("ftasim sweep: model prepared in %.1f s%n", (System.nanoTime() - prepared) / 1e9);
     SweepDesign design = SweepSpecs.design(cfg, parameters, ctx.config().seed());
     long total = design.drawCount();
     int partitions = cfg.partitions() > 0 ? cfg.partitions() : derivedPartitions(total,

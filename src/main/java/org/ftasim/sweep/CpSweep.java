@@ -1,5 +1,6 @@
 package org.ftasim.sweep;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,17 +10,44 @@ import org.ftasim.model.cp.CpComparison;
 import org.ftasim.model.cp.CpData;
 import org.ftasim.model.cp.CpModel;
 import org.ftasim.model.cp.CpSolver;
+import org.ftasim.model.cp.CpStartPredictor;
 
 /**
  * Sweeps the Caliendo–Parro model over its trade elasticities. Parameters: {@code theta.<Sector>} sets a sector's
  * θ; {@code theta.scale} multiplies every θ (applied first). Outcomes per region: welfare_pct, tot_pct, vot_pct,
  * real_wage_pct, real_income_pct; per region and sector, if asked for: output_pct, real_output_pct.
  *
+ * <p>Each draw starts its two solves from a {@link CpStartPredictor} fitted by {@link #prepare} — one quadratic per
+ * design dimension in the log of its first parameter, through the comparisons with every parameter at its median
+ * and with that dimension at its quartiles — and from the central comparison if that is nearer. Unprepared (e.g. in
+ * a test), it starts from the comparison at the data's own θ, solved once per partition.
+ *
  * @param regions the regions to report (empty: all)
  * @param sectorMetrics whether to report the per-sector outcomes (31 × 40 more rows per draw on CP2015 data)
+ * @param starts the fitted starting points, or null
  */
 public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String> regions, boolean sectorMetrics,
-    CpSolver.Options options) implements SweepModel.Factory {
+    CpSolver.Options options, Starts starts) implements SweepModel.Factory {
+
+  public CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String> regions, boolean sectorMetrics,
+      CpSolver.Options options) {
+    this(data, deficits, regions, sectorMetrics, options, null);
+  }
+
+  /**
+   * Starting points fitted for one list of parameters: the predictor, the central comparison's own start, and per
+   * design dimension the index of the parameter whose log is its coordinate and that parameter's median.
+   */
+  public record Starts(List<String> parameters, CpStartPredictor predictor, CpStartPredictor.Start center,
+      int[] coordinate, double[] median) implements Serializable {
+    double[] coordinates(double[] values) {
+      double[] t = new double[coordinate.length];
+      for (int k = 0; k < t.length; k++) {
+        t[k] = Math.log(values[coordinate[k]] / median[k]);
+      }
+      return t;
+    }
+  }
 
   @Override
   public void check(List<Parameter> parameters) {
@@ -37,10 +65,6 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
     }
   }
 
-  /**
-   * Every draw starts from the equilibria at the data's own elasticities, solved once per partition: a start that
-   * is the same everywhere, so results do not depend on which draws share a partition.
-   */
   /**
    * A draw's θ: {@code theta.scale} multiplies every sector's θ of the data first, then each
    * {@code theta.<sector>} sets its own; other parameters are left to the caller.
@@ -63,13 +87,83 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
     return theta;
   }
 
+  /**
+   * Fits the starting points: 1 + 2·dimensions comparisons, the central one cold and the others from it. A
+   * dimension whose quartiles coincide with its median, or whose values are not all positive, gets no coordinate.
+   */
+  @Override
+  public SweepModel.Factory prepare(List<Parameter> parameters) {
+    List<String> dims = new ArrayList<>();
+    List<Integer> first = new ArrayList<>();
+    for (int p = 0; p < parameters.size(); p++) {
+      if (!dims.contains(parameters.get(p).dimension())) {
+        dims.add(parameters.get(p).dimension());
+        first.add(p);
+      }
+    }
+    double[] center = new double[parameters.size()];
+    for (int p = 0; p < center.length; p++) {
+      center[p] = parameters.get(p).distribution().quantile(0.5);
+    }
+    CpModel calibrated = new CpModel(data);
+    CpComparison central = CaliendoParro.run(calibrated.withTheta(theta(data, parameters, center)), deficits, options);
+    List<Integer> coordinate = new ArrayList<>();
+    List<double[]> nodes = new ArrayList<>();
+    List<CpComparison[]> solved = new ArrayList<>();
+    for (int k = 0; k < dims.size(); k++) {
+      int lead = first.get(k);
+      Distribution dist = parameters.get(lead).distribution();
+      double low = dist.quantile(0.25);
+      double high = dist.quantile(0.75);
+      if (!(low > 0 && low < center[lead] && center[lead] < high)) {
+        continue;
+      }
+      CpComparison[] pair = new CpComparison[2];
+      for (int side = 0; side < 2; side++) {
+        double[] v = center.clone();
+        for (int p = 0; p < v.length; p++) {
+          if (parameters.get(p).dimension().equals(dims.get(k))) {
+            v[p] = parameters.get(p).distribution().quantile(side == 0 ? 0.25 : 0.75);
+          }
+        }
+        pair[side] = CaliendoParro.run(calibrated.withTheta(theta(data, parameters, v)), deficits, options, central);
+      }
+      coordinate.add(lead);
+      nodes.add(new double[] {Math.log(low / center[lead]), Math.log(high / center[lead])});
+      solved.add(pair);
+    }
+    int d = coordinate.size();
+    double[] lows = new double[d];
+    double[] highs = new double[d];
+    CpComparison[] atLow = new CpComparison[d];
+    CpComparison[] atHigh = new CpComparison[d];
+    int[] index = new int[d];
+    double[] median = new double[d];
+    for (int k = 0; k < d; k++) {
+      lows[k] = nodes.get(k)[0];
+      highs[k] = nodes.get(k)[1];
+      atLow[k] = solved.get(k)[0];
+      atHigh[k] = solved.get(k)[1];
+      index[k] = coordinate.get(k);
+      median[k] = center[index[k]];
+    }
+    Starts fitted = new Starts(parameters.stream().map(Parameter::name).toList(),
+        CpStartPredictor.fit(central, lows, atLow, highs, atHigh), CpStartPredictor.of(central), index, median);
+    return new CpSweep(data, deficits, regions, sectorMetrics, options, fitted);
+  }
+
   @Override
   public SweepModel build() {
     CpModel calibrated = new CpModel(data);
-    CpComparison central = CaliendoParro.run(calibrated, deficits, options, null);
+    CpStartPredictor.Start central = starts != null ? null
+        : CpStartPredictor.of(CaliendoParro.run(calibrated, deficits, options));
     return (parameters, values) -> {
       double[] theta = theta(data, parameters, values);
-      CpComparison c = CaliendoParro.run(calibrated.withTheta(theta), deficits, options, central);
+      CpStartPredictor.Start[] from = central != null ? new CpStartPredictor.Start[] {central}
+          : starts.parameters().equals(parameters.stream().map(Parameter::name).toList())
+              ? new CpStartPredictor.Start[] {starts.predictor().predict(starts.coordinates(values)), starts.center()}
+              : new CpStartPredictor.Start[] {starts.center()};
+      CpComparison c = CaliendoParro.run(calibrated.withTheta(theta), deficits, options, from);
       Diagnostics b = c.baseline().diagnostics();
       Diagnostics f = c.counterfactual().diagnostics();
       Diagnostics both = new Diagnostics(b.converged() && f.converged(), b.iterations() + f.iterations(),

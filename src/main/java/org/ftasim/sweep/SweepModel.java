@@ -32,5 +32,13 @@ public interface SweepModel {
 
     /** Fails with a message naming the parameter when a name is not one this model understands. */
     void check(List<Parameter> parameters);
+
+    /**
+     * Work done once, where the sweep is planned, before the factory travels: e.g. starting points fitted to the
+     * parameters' distributions. Returns the factory to ship; it must depend on the parameters alone.
+     */
+    default Factory prepare(List<Parameter> parameters) {
+      return this;
+    }
   }
 }

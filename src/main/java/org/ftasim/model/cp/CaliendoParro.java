@@ -26,10 +26,10 @@ public final class CaliendoParro {
   }
 
   /**
-   * As {@link #run(CpData, Deficits, CpSolver.Options)}, warm-started: the baseline from {@code start}'s baseline (a
-   * nearby solution with the same regions and sectors, e.g. a sweep's central-elasticity solution), then the
-   * counterfactual from this baseline, which differs from it only by the policy shock. Both starts are functions of
-   * the inputs alone, so results stay reproducible.
+   * As {@link #run(CpData, Deficits, CpSolver.Options)}, warm-started from {@code start}, a nearby solution with the
+   * same regions and sectors (e.g. a sweep's central-elasticity solution): the baseline from its baseline, the
+   * counterfactual from this baseline moved by {@code start}'s own counterfactual-minus-baseline, or from this
+   * baseline alone if that is nearer. Both starts are functions of the inputs alone, so results stay reproducible.
    */
   public static CpComparison run(CpData data, Deficits deficits, CpSolver.Options options, CpComparison start) {
     return run(new CpModel(data), deficits, options, start);
@@ -37,13 +37,38 @@ public final class CaliendoParro {
 
   /** The same from an already calibrated model (e.g. {@link CpModel#withTheta} in a sweep). */
   public static CpComparison run(CpModel model, Deficits deficits, CpSolver.Options options, CpComparison start) {
+    return start == null ? run(model, deficits, options) : run(model, deficits, options, CpStartPredictor.of(start));
+  }
+
+  /**
+   * The same from predicted starts (e.g. {@link CpStartPredictor#predict}): the baseline from the nearest of the
+   * candidates' baselines, the counterfactual from the nearest of this baseline moved by each candidate's offset and
+   * this baseline itself; cold when none is given.
+   */
+  public static CpComparison run(CpModel model, Deficits deficits, CpSolver.Options options,
+      CpStartPredictor.Start... starts) {
     CpData data = model.data();
     CpSolver solver = new CpSolver(model, options);
     double[] d = deficits == Deficits.ZERO ? new double[data.n()] : data.deficit();
-    CpEquilibrium base = solver.solve(data.tariffBaseline(), data.icebergBaseline(), d,
-        start == null ? null : start.baseline());
-    CpEquilibrium cf = solver.solve(data.tariffCounterfactual(), data.icebergCounterfactual(), d,
-        start == null ? null : base);
+    double[][] bases = new double[starts.length][];
+    for (int k = 0; k < starts.length; k++) {
+      bases[k] = starts[k].baseline();
+    }
+    CpEquilibrium base = solver.solve(data.tariffBaseline(), data.icebergBaseline(), d, bases);
+    double[][] cfs = new double[starts.length == 0 ? 0 : starts.length + 1][];
+    if (starts.length > 0) {
+      double[] b = base.state();
+      for (int k = 0; k < starts.length; k++) {
+        double[] o = starts[k].offset();
+        double[] x = b.clone();
+        for (int i = 0; i < x.length && o.length == x.length; i++) {
+          x[i] += o[i];
+        }
+        cfs[k] = x;
+      }
+      cfs[starts.length] = b;
+    }
+    CpEquilibrium cf = solver.solve(data.tariffCounterfactual(), data.icebergCounterfactual(), d, cfs);
     return new CpComparison(base, cf);
   }
 }

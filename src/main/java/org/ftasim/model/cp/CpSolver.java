@@ -48,7 +48,7 @@ public final class CpSolver {
    * @param deficit D′ by region
    */
   public CpEquilibrium solve(double[] tariff, double[] iceberg, double[] deficit) {
-    return solve(tariff, iceberg, deficit, null);
+    return solve(tariff, iceberg, deficit, new double[0][]);
   }
 
   /**
@@ -57,6 +57,15 @@ public final class CpSolver {
    * pure function of the inputs and the start.
    */
   public CpEquilibrium solve(double[] tariff, double[] iceberg, double[] deficit, CpEquilibrium start) {
+    return solve(tariff, iceberg, deficit, start == null ? new double[0][] : new double[][] {start.state()});
+  }
+
+  /**
+   * As {@link #solve(double[], double[], double[])}, from whichever of the candidate starts (the solver's unknowns,
+   * e.g. {@link CpStartPredictor} predictions) is nearest the fixed point by the largest change of one pass; cold
+   * when there is none. The choice is a function of the inputs, so the result is too.
+   */
+  CpEquilibrium solve(double[] tariff, double[] iceberg, double[] deficit, double[][] starts) {
     final int n = model.n;
     final int j = model.j;
     final CpData d = model.data;
@@ -170,11 +179,19 @@ public final class CpSolver {
     };
 
     double[] x = new double[2 * nj + n];
-    if (start != null && start.state().length == x.length) {
-      System.arraycopy(start.state(), 0, x, 0, x.length);
-    } else {
-      for (int k = 0; k < nj; k++) {
-        x[nj + k] = Math.log(model.x0[k] + eps);
+    for (int k = 0; k < nj; k++) {
+      x[nj + k] = Math.log(model.x0[k] + eps);
+    }
+    double[] probe = new double[x.length];
+    double best = Double.POSITIVE_INFINITY;
+    for (double[] start : starts) {
+      if (start == null || start.length != x.length) {
+        continue;
+      }
+      double r = starts.length == 1 ? 0 : distance(map, start, probe);
+      if (r < best) {
+        best = r;
+        System.arraycopy(start, 0, x, 0, x.length);
       }
     }
     FixedPoint fp = new FixedPoint(options.memory(), options.damping(), options.tolerance(), options.maxIterations());
@@ -213,6 +230,19 @@ public final class CpSolver {
       sectorSales = new double[n];
       term = new double[n];
     }
+  }
+
+  /** The largest change of one pass from {@code x}: how far a start is from the fixed point (NaN counts as ∞). */
+  private static double distance(FixedPoint.Map map, double[] x, double[] out) {
+    map.apply(x, out);
+    double max = 0;
+    for (int k = 0; k < x.length; k++) {
+      double a = Math.abs(out[k] - x[k]);
+      if (!(a <= max)) {
+        max = Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
+      }
+    }
+    return max;
   }
 
   static double sum(double[] a) {
