@@ -29,7 +29,7 @@ class StandaloneClusterIT {
   private static final Path ROOT = Path.of("").toAbsolutePath();
   private static final Path WORK = ROOT.resolve("target/cluster-it");
   private static final List<String> DEMO = List.of("demo", "--countries", "4", "--products", "500", "--years",
-      "2022", "--draws", "8", "--run-id", "it-demo");
+      "2022", "--draws", "16", "--run-id", "it-demo");
   private final SparkSession spark = TestSpark.session();
 
   @Test
