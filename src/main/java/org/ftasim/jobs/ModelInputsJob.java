@@ -34,6 +34,7 @@ import org.ftasim.model.cp.CpModel;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
+import org.ftasim.table.TextFiles;
 
 /**
  * {@code ftasim model-inputs --config …}: the Caliendo–Parro model's data for the reference year and its sector
@@ -68,7 +69,7 @@ public final class ModelInputsJob {
       throw new UserException("inputs.io is empty: model-inputs needs a folder in the CP layout with the"
           + " input-output data; fix: --io DIR (e.g. the sample's <dir>/model) or set inputs.io");
     }
-    CpData layout = CpLayout.read(Path.of(io));
+    CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io));
     SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled() : readSectors(spark, cfg.sectors());
     if (!new TreeSet<>(layout.sectors()).equals(new TreeSet<>(sectors.sectors()))) {
       Set<String> onlyIo = new TreeSet<>(layout.sectors());

@@ -19,6 +19,7 @@ import org.ftasim.model.cp.CpComparison;
 import org.ftasim.model.cp.CpData;
 import org.ftasim.model.cp.CpModel;
 import org.ftasim.model.cp.CpSolver;
+import org.ftasim.table.TextFiles;
 
 /**
  * {@code ftasim solve-cp --data DIR [--deficits zero|keep] [--out DIR]}: the Caliendo–Parro model on a folder in
@@ -41,7 +42,7 @@ public final class SolveCpJob {
   }
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
-    Path dataDir = Path.of(ctx.args().required("--data"));
+    Path dataDir = new TextFiles(spark.sparkContext().hadoopConfiguration()).local(ctx.args().required("--data"));
     String mode = ctx.args().value("--deficits").orElse("zero");
     if (!mode.equals("zero") && !mode.equals("keep")) {
       throw new UserException("--deficits '" + mode + "' is not allowed; use zero or keep");

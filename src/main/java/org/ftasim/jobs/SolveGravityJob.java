@@ -15,6 +15,7 @@ import org.ftasim.config.UserException;
 import org.ftasim.inputs.GravityTable;
 import org.ftasim.model.gravity.GravityData;
 import org.ftasim.model.gravity.StructuralGravity;
+import org.ftasim.table.TextFiles;
 
 /**
  * {@code ftasim solve-gravity --data FILE.csv --sigma S --cost "var=coef,…" --counterfactual SPEC
@@ -41,7 +42,8 @@ public final class SolveGravityJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
     Integer year = ctx.args().value("--year").map(SolveGravityJob::parseYear).orElse(null);
-    GravityData data = GravityTable.read(Path.of(ctx.args().required("--data")), year);
+    GravityData data = GravityTable.read(new TextFiles(spark.sparkContext().hadoopConfiguration())
+        .local(ctx.args().required("--data")), year);
     double sigma = number("--sigma", ctx.args().required("--sigma"));
     Map<String, Double> cost = parseCost(ctx.args().required("--cost"));
     if (ctx.args().all("--counterfactual").isEmpty()) {

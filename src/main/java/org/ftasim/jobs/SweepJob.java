@@ -37,6 +37,7 @@ import org.ftasim.sweep.spark.SweepRunner;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
+import org.ftasim.table.TextFiles;
 
 /**
  * {@code ftasim sweep --config conf/sweeps/X.yaml}: a Monte Carlo sensitivity sweep of one model over its uncertain
@@ -134,11 +135,11 @@ public final class SweepJob {
             SolveCpJob.options(config));
       }
       case "ishigami" -> new Ishigami(7, 0.1);
-      case "cp" -> new CpSweep(CpLayout.read(dataPath(cfg)), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
+      case "cp" -> new CpSweep(CpLayout.read(dataPath(spark, cfg)), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
           cfg.cp().regions(), cfg.cp().sectorMetrics(), SolveCpJob.options(config));
       case "gravity" -> {
         FtasimConfig.SweepGravity g = cfg.gravity();
-        GravityData data = GravityTable.read(dataPath(cfg), g.year() > 0 ? g.year() : null);
+        GravityData data = GravityTable.read(dataPath(spark, cfg), g.year() > 0 ? g.year() : null);
         if (g.counterfactual().isEmpty()) {
           throw new UserException("sweep.gravity.counterfactual is empty; give e.g. [\"pta=1@CAN:JPN,JPN:CAN\"]");
         }
@@ -152,7 +153,7 @@ public final class SweepJob {
             ref, config.solver().tolerance(), config.solver().maxIterations());
       }
       case "smart" -> {
-        SmartMarkets.Markets m = SmartMarkets.read(dataPath(cfg), cfg.smart().importDemand(),
+        SmartMarkets.Markets m = SmartMarkets.read(dataPath(spark, cfg), cfg.smart().importDemand(),
             cfg.smart().substitution(), cfg.smart().exportSupply());
         yield new SmartSweep(m.batch(), m.importers(), m.products());
       }
@@ -160,10 +161,11 @@ public final class SweepJob {
     };
   }
 
-  private static Path dataPath(FtasimConfig.Sweep cfg) {
+  /** sweep.data on the driver's disk: a local path, or a copy of a file or folder on any Hadoop file system. */
+  private static Path dataPath(SparkSession spark, FtasimConfig.Sweep cfg) {
     if (cfg.data().isBlank()) {
       throw new UserException("sweep.data is empty; the " + cfg.model() + " model needs its data (a folder or file)");
     }
-    return Path.of(cfg.data());
+    return new TextFiles(spark.sparkContext().hadoopConfiguration()).local(cfg.data());
   }
 }

@@ -44,6 +44,42 @@ public final class TextFiles {
   }
 
   /**
+   * A driver-local view of a small input file or folder (model data, read by plain Java on the driver): the path
+   * itself when it is on the local file system (no scheme, or file:), else a copy in a fresh temporary folder,
+   * deleted when the JVM exits.
+   */
+  public java.nio.file.Path local(String path) {
+    Path p = new Path(path);
+    String scheme = p.toUri().getScheme();
+    if (scheme == null || scheme.equals("file")) {
+      return java.nio.file.Path.of(scheme == null ? path : p.toUri().getPath());
+    }
+    return copyToLocal(path);
+  }
+
+  /** Copies a file or folder of any Hadoop file system to a fresh temporary folder; returns the copy's path. */
+  java.nio.file.Path copyToLocal(String path) {
+    Path p = new Path(path);
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ftasim-input-");
+      java.nio.file.Path target = dir.resolve(p.getName());
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        throw new java.io.FileNotFoundException(path + " does not exist");
+      }
+      // raw local target: no .crc side files in the copy
+      fs.copyToLocalFile(false, p, new Path(target.toUri()), true);
+      dir.toFile().deleteOnExit();
+      try (var files = java.nio.file.Files.walk(target)) {
+        files.forEach(f -> f.toFile().deleteOnExit());
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not copy " + path + " to the driver", e);
+    }
+  }
+
+  /**
    * Writes {@code header}, then every {@code part-*} file of {@code partsDir} in part-number order, each followed by
    * a newline unless it ends with one, into {@code target}; then deletes {@code partsDir}.
    *
