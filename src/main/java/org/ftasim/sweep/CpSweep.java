@@ -2,6 +2,7 @@ package org.ftasim.sweep;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.ftasim.model.Diagnostics;
@@ -107,9 +108,13 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
     }
     CpModel calibrated = new CpModel(data);
     CpComparison central = CaliendoParro.run(calibrated.withTheta(theta(data, parameters, center)), deficits, options);
-    List<Integer> coordinate = new ArrayList<>();
-    List<double[]> nodes = new ArrayList<>();
-    List<CpComparison[]> solved = new ArrayList<>();
+    int d = 0;
+    int[] index = new int[dims.size()];
+    double[] median = new double[dims.size()];
+    double[] lows = new double[dims.size()];
+    double[] highs = new double[dims.size()];
+    CpComparison[] atLow = new CpComparison[dims.size()];
+    CpComparison[] atHigh = new CpComparison[dims.size()];
     for (int k = 0; k < dims.size(); k++) {
       int lead = first.get(k);
       Distribution dist = parameters.get(lead).distribution();
@@ -118,38 +123,30 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
       if (!(low > 0 && low < center[lead] && center[lead] < high)) {
         continue;
       }
-      CpComparison[] pair = new CpComparison[2];
-      for (int side = 0; side < 2; side++) {
-        double[] v = center.clone();
-        for (int p = 0; p < v.length; p++) {
-          if (parameters.get(p).dimension().equals(dims.get(k))) {
-            v[p] = parameters.get(p).distribution().quantile(side == 0 ? 0.25 : 0.75);
-          }
-        }
-        pair[side] = CaliendoParro.run(calibrated.withTheta(theta(data, parameters, v)), deficits, options, central);
-      }
-      coordinate.add(lead);
-      nodes.add(new double[] {Math.log(low / center[lead]), Math.log(high / center[lead])});
-      solved.add(pair);
-    }
-    int d = coordinate.size();
-    double[] lows = new double[d];
-    double[] highs = new double[d];
-    CpComparison[] atLow = new CpComparison[d];
-    CpComparison[] atHigh = new CpComparison[d];
-    int[] index = new int[d];
-    double[] median = new double[d];
-    for (int k = 0; k < d; k++) {
-      lows[k] = nodes.get(k)[0];
-      highs[k] = nodes.get(k)[1];
-      atLow[k] = solved.get(k)[0];
-      atHigh[k] = solved.get(k)[1];
-      index[k] = coordinate.get(k);
-      median[k] = center[index[k]];
+      index[d] = lead;
+      median[d] = center[lead];
+      lows[d] = Math.log(low / center[lead]);
+      highs[d] = Math.log(high / center[lead]);
+      atLow[d] = solveAt(calibrated, parameters, center, dims.get(k), 0.25, central);
+      atHigh[d] = solveAt(calibrated, parameters, center, dims.get(k), 0.75, central);
+      d++;
     }
     Starts fitted = new Starts(parameters.stream().map(Parameter::name).toList(),
-        CpStartPredictor.fit(central, lows, atLow, highs, atHigh), CpStartPredictor.of(central), index, median);
+        CpStartPredictor.fit(central, Arrays.copyOf(lows, d), Arrays.copyOf(atLow, d), Arrays.copyOf(highs, d),
+            Arrays.copyOf(atHigh, d)), CpStartPredictor.of(central), Arrays.copyOf(index, d), Arrays.copyOf(median, d));
     return new CpSweep(data, deficits, regions, sectorMetrics, options, fitted);
+  }
+
+  /** The comparison with every parameter at its median but those of {@code dimension}, at quantile {@code q}. */
+  private CpComparison solveAt(CpModel calibrated, List<Parameter> parameters, double[] center, String dimension,
+      double q, CpComparison start) {
+    double[] v = center.clone();
+    for (int p = 0; p < v.length; p++) {
+      if (parameters.get(p).dimension().equals(dimension)) {
+        v[p] = parameters.get(p).distribution().quantile(q);
+      }
+    }
+    return CaliendoParro.run(calibrated.withTheta(theta(data, parameters, v)), deficits, options, start);
   }
 
   @Override

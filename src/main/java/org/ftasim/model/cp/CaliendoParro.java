@@ -61,8 +61,10 @@ public final class CaliendoParro {
       for (int k = 0; k < starts.length; k++) {
         double[] o = starts[k].offset();
         double[] x = b.clone();
-        for (int i = 0; i < x.length && o.length == x.length; i++) {
-          x[i] += o[i];
+        if (o.length == x.length) {
+          for (int i = 0; i < x.length; i++) {
+            x[i] += o[i];
+          }
         }
         cfs[k] = x;
       }
