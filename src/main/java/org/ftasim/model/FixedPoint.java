@@ -154,6 +154,16 @@ public final class FixedPoint {
     return s;
   }
 
+  /**
+   * The largest change one pass of {@code g} makes from {@code x}, the measure {@link #solve} stops on (NaN counts
+   * as ∞): how far a candidate start is from the fixed point.
+   */
+  public static double distance(Map g, double[] x) {
+    double[] gx = new double[x.length];
+    g.apply(x, gx);
+    return residual(x, gx, new double[x.length]);
+  }
+
   private static double residual(double[] x, double[] gx, double[] f) {
     double max = 0;
     for (int k = 0; k < x.length; k++) {

@@ -36,11 +36,11 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
   }
 
   /**
-   * Starting points fitted for one list of parameters: the predictor, the central comparison's own start, and per
-   * design dimension the index of the parameter whose log is its coordinate and that parameter's median.
+   * Starting points fitted for one list of parameters: the predictor, and per design dimension the index of the
+   * parameter whose log is its coordinate and that parameter's median.
    */
-  public record Starts(List<String> parameters, CpStartPredictor predictor, CpStartPredictor.Start center,
-      int[] coordinate, double[] median) implements Serializable {
+  public record Starts(List<String> parameters, CpStartPredictor predictor, int[] coordinate, double[] median)
+      implements Serializable {
     double[] coordinates(double[] values) {
       double[] t = new double[coordinate.length];
       for (int k = 0; k < t.length; k++) {
@@ -133,7 +133,7 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
     }
     Starts fitted = new Starts(parameters.stream().map(Parameter::name).toList(),
         CpStartPredictor.fit(central, Arrays.copyOf(lows, d), Arrays.copyOf(atLow, d), Arrays.copyOf(highs, d),
-            Arrays.copyOf(atHigh, d)), CpStartPredictor.of(central), Arrays.copyOf(index, d), Arrays.copyOf(median, d));
+            Arrays.copyOf(atHigh, d)), Arrays.copyOf(index, d), Arrays.copyOf(median, d));
     return new CpSweep(data, deficits, regions, sectorMetrics, options, fitted);
   }
 
@@ -152,14 +152,15 @@ public record CpSweep(CpData data, CaliendoParro.Deficits deficits, List<String>
   @Override
   public SweepModel build() {
     CpModel calibrated = new CpModel(data);
-    CpStartPredictor.Start central = starts != null ? null
+    // the median solution's start, or, unprepared, the solution at the data's own θ
+    CpStartPredictor.Start central = starts != null ? starts.predictor().center()
         : CpStartPredictor.of(CaliendoParro.run(calibrated, deficits, options));
     return (parameters, values) -> {
       double[] theta = theta(data, parameters, values);
-      CpStartPredictor.Start[] from = central != null ? new CpStartPredictor.Start[] {central}
-          : starts.parameters().equals(parameters.stream().map(Parameter::name).toList())
-              ? new CpStartPredictor.Start[] {starts.predictor().predict(starts.coordinates(values)), starts.center()}
-              : new CpStartPredictor.Start[] {starts.center()};
+      CpStartPredictor.Start[] from = starts != null
+          && starts.parameters().equals(parameters.stream().map(Parameter::name).toList())
+              ? new CpStartPredictor.Start[] {starts.predictor().predict(starts.coordinates(values)), central}
+              : new CpStartPredictor.Start[] {central};
       CpComparison c = CaliendoParro.run(calibrated.withTheta(theta), deficits, options, from);
       Diagnostics b = c.baseline().diagnostics();
       Diagnostics f = c.counterfactual().diagnostics();

@@ -1,5 +1,6 @@
 package org.ftasim.jobs;
 
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.ftasim.TestSpark;
 import org.junit.jupiter.api.Test;
 
@@ -107,12 +112,12 @@ class StandaloneClusterIT {
   /** A table's rows without the run-specific columns (run id, wall time, paths), sorted by its key. */
   private List<Row> rows(Path warehouse, String table, String key) {
     var df = spark.read().format("delta").load(warehouse.resolve(table).toString()).drop("run_id", "seconds");
-    if (java.util.Arrays.asList(df.columns()).contains("source")) {
+    if (Arrays.asList(df.columns()).contains("source")) {
       // model_inputs names the io file it read, under each run's own warehouse: compare the file name
-      df = df.withColumn("source", org.apache.spark.sql.functions.regexp_replace(df.col("source"), "^.*/", ""));
+      df = df.withColumn("source", regexp_replace(df.col("source"), "^.*/", ""));
     }
-    return df.orderBy(java.util.Arrays.stream(key.split(",\\s*")).map(org.apache.spark.sql.functions::col)
-        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+    return df.orderBy(Arrays.stream(key.split(",\\s*")).map(functions::col)
+        .toArray(Column[]::new)).collectAsList();
   }
 
   /** Runs a command from the project root; its stdout, or a failure with both streams. */
@@ -141,7 +146,7 @@ class StandaloneClusterIT {
   private static void deleteTree(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var s = Files.walk(dir)) {
-        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
       }

@@ -182,13 +182,12 @@ public final class CpSolver {
     for (int k = 0; k < nj; k++) {
       x[nj + k] = Math.log(model.x0[k] + eps);
     }
-    double[] probe = new double[x.length];
     double best = Double.POSITIVE_INFINITY;
     for (double[] start : starts) {
       if (start == null || start.length != x.length) {
         continue;
       }
-      double r = starts.length == 1 ? 0 : distance(map, start, probe);
+      double r = starts.length == 1 ? 0 : FixedPoint.distance(map, start);
       if (r < best) {
         best = r;
         System.arraycopy(start, 0, x, 0, x.length);
@@ -230,19 +229,6 @@ public final class CpSolver {
       sectorSales = new double[n];
       term = new double[n];
     }
-  }
-
-  /** The largest change of one pass from {@code x}: how far a start is from the fixed point (NaN counts as ∞). */
-  private static double distance(FixedPoint.Map map, double[] x, double[] out) {
-    map.apply(x, out);
-    double max = 0;
-    for (int k = 0; k < x.length; k++) {
-      double a = Math.abs(out[k] - x[k]);
-      if (!(a <= max)) {
-        max = Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
-      }
-    }
-    return max;
   }
 
   static double sum(double[] a) {

@@ -85,7 +85,12 @@ public final class CpStartPredictor implements Serializable {
     return new Start(base, off);
   }
 
-  /** The central solution's own start: its baseline and offset, as {@link #predict} at t = 0. */
+  /** The start of the central comparison the fit went through. */
+  public Start center() {
+    return new Start(base0, offset0);
+  }
+
+  /** A solved comparison's own start: its baseline and its counterfactual's offset from it. */
   public static Start of(CpComparison c) {
     return new Start(c.baseline().state(), offset(c));
   }
