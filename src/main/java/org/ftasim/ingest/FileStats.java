@@ -21,6 +21,9 @@ public final class FileStats implements Serializable {
   public final java.util.TreeMap<String, Long> filtered = new java.util.TreeMap<>();
   /** Accepted exporter-reported lines replaced by the importer's report of the same flow (mirror). */
   public long superseded;
+  /** The last codes added: sorted files repeat an exporter for thousands of lines, so most adds are skipped. */
+  private transient String lastExporter;
+  private transient String lastImporter;
 
   public void accept(BaciParser.Parsed p) {
     accepted++;
@@ -28,8 +31,14 @@ public final class FileStats implements Serializable {
     nullQuantities += p.quantityT == null ? 1 : 0;
     valueUsd += p.valueUsd;
     hs6.set(Integer.parseInt(p.hs6));
-    exporters.add(p.exporter);
-    importers.add(p.importer);
+    if (!p.exporter.equals(lastExporter)) {
+      exporters.add(p.exporter);
+      lastExporter = p.exporter;
+    }
+    if (!p.importer.equals(lastImporter)) {
+      importers.add(p.importer);
+      lastImporter = p.importer;
+    }
   }
 
   public void filter(String why) {

@@ -78,6 +78,20 @@ class SampleIngestTest {
     assertThat(rejects.stream().map(r -> (String) r.getAs("reason_code")).sorted().toList())
         .containsExactly("COLUMN_COUNT", "DUPLICATE_KEY", "NEGATIVE_NUMBER", "UNKNOWN_COUNTRY", "UNKNOWN_HS");
     long flows = TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS).count();
+    // every data file carries min/max statistics for the key columns, and for nothing else
+    List<JsonNode> adds = new java.util.ArrayList<>();
+    try (Stream<Path> log = Files.list(Path.of(w.path(Tables.TRADE_FLOWS), "_delta_log"))) {
+      for (Path commit : log.filter(p -> p.toString().endsWith(".json")).toList()) {
+        for (String action : Files.readAllLines(commit)) {
+          JsonNode add = new ObjectMapper().readTree(action).get("add");
+          if (add != null) {
+            adds.add(new ObjectMapper().readTree(add.get("stats").asText()));
+          }
+        }
+      }
+    }
+    assertThat(adds).isNotEmpty().allSatisfy(stats -> assertThat(stats.get("minValues").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("exporter", "importer", "hs6"));
 
     LauncherContractTest.Outcome again = LauncherContractTest.run("ingest-flows", "--input",
         a.resolve("baci").toString(), "--warehouse", wh.toString());
