@@ -117,8 +117,12 @@ public final class IngestFlowsJob {
     return ingest(spark, ctx, "baci", inputs, chunkBytes, false, Target.AS_IS);
   }
 
-  /** One file to read: where, its name and size, and (once its header is read) its HS version. */
-  private record Input(String path, String name, long size, String hsVersion) {}
+  /** One file to read: where, its name, size and modification time, and (once its header is read) its HS version. */
+  private record Input(String path, String name, long size, long modified, String hsVersion) {
+    FlowIngest.Source source() {
+      return new FlowIngest.Source(path, name, size, modified);
+    }
+  }
 
   static JobResult ingest(SparkSession spark, JobContext ctx, String format, List<String> inputs, long chunkBytes,
       boolean mirror, Target target) throws IOException {
@@ -154,7 +158,7 @@ public final class IngestFlowsJob {
           byRelease.put(key, release);
         }
         parsers.add(target.wrap(release.forYear(facts.year()), facts.hsVersion(), f.name()));
-        nonEmpty.add(new Input(f.path(), f.name(), f.size(), facts.hsVersion()));
+        nonEmpty.add(new Input(f.path(), f.name(), f.size(), f.modified(), facts.hsVersion()));
       } else {
         String[] header = Csv.split(head[0]);
         List<String> missing = ComtradeParser.missing(header);
@@ -165,7 +169,7 @@ public final class IngestFlowsJob {
         }
         String version = comtradeVersion(header, head[1]);
         parsers.add(target.wrap(new ComtradeParser(header, mirror), version, f.name()));
-        nonEmpty.add(new Input(f.path(), f.name(), f.size(), version));
+        nonEmpty.add(new Input(f.path(), f.name(), f.size(), f.modified(), version));
       }
     }
 
@@ -175,8 +179,7 @@ public final class IngestFlowsJob {
     Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
     Broadcast<List<FlowParser>> parserBroadcast = jsc.broadcast(parsers);
     try {
-      List<FlowIngest.Chunk> chunks = FlowIngest.chunks(nonEmpty.stream().map(Input::path).toList(),
-          nonEmpty.stream().map(Input::name).toList(), nonEmpty.stream().map(Input::size).toList(), chunkBytes);
+      List<FlowIngest.Chunk> chunks = FlowIngest.chunks(nonEmpty.stream().map(Input::source).toList(), chunkBytes);
       long scanStart = System.nanoTime();
       List<FlowIngest.Scan> scans = FlowIngest.scan(jsc, chunks, parserBroadcast, conf);
       ctx.err().printf("ftasim ingest-flows: scanned %d files in %d chunks in %.1f s%n", nonEmpty.size(),
@@ -345,7 +348,7 @@ public final class IngestFlowsJob {
         if (baci) {
           BaciRelease.parseName(name);
         }
-        out.add(new Input(s.getPath().toString(), name, s.getLen(), null));
+        out.add(new Input(s.getPath().toString(), name, s.getLen(), s.getModificationTime(), null));
       }
     }
     return out;

@@ -86,13 +86,16 @@ public final class Launcher {
         RunRecorder.record(spark, ctx, "running", start, Instant.now(), result, null);
       }
       result = body.run(spark, ctx);
-    } catch (UserException e) {
-      error = e.getMessage();
-      status = 2;
     } catch (Exception | LinkageError e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      status = 1;
-      e.printStackTrace(err);
+      UserException user = userCause(e);
+      if (user != null) {
+        error = user.getMessage();
+        status = 2;
+      } else {
+        error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        status = 1;
+        e.printStackTrace(err);
+      }
     }
     if (error != null) {
       err.println("ftasim " + spec.name() + " failed: " + error);
@@ -112,6 +115,20 @@ public final class Launcher {
     }
     summary(summaryOut, spec.name(), runId, status == 0 ? "ok" : "failed", start, result, error);
     return status;
+  }
+
+  /**
+   * The user's error behind {@code e}, if any: one a task threw reaches the driver wrapped in Spark's job failure
+   * (and in Delta's write failure around that), whose message is a stack of task and stage details.
+   */
+  static UserException userCause(Throwable e) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+      if (t instanceof UserException u) {
+        return u;
+      }
+    }
+    return null;
   }
 
   static String generateRunId(String job) {

@@ -1,7 +1,9 @@
 package org.ftasim.ingest.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.ftasim.config.UserException;
 import org.ftasim.ingest.BaciParser;
 import org.ftasim.ingest.ChunkReader;
 import org.ftasim.ingest.ConvertingParser;
@@ -40,16 +44,43 @@ import scala.Tuple2;
  * of a chunk equal to the last key of the one before (resolved on the driver). A file that is not sorted gets a
  * grouping job over its keys instead. The write pass re-reads the chunks and emits the accepted lines, skipping the
  * duplicates; only it writes, in one Delta commit.
+ *
+ * <p>Both passes must read the same bytes, or the rows written would not be the rows counted. Every open therefore
+ * checks the file's length and modification time against the listing, and every re-read checks that its chunk still
+ * holds the number of lines the scan counted; a file that changed (a download still running, a copy overwritten)
+ * fails the task, so the write is never committed and the tables stay as they were.
  */
 public final class FlowIngest {
   /** At most this many rejected lines travel back per chunk; beyond it they are re-read by a rejects job. */
   static final int REJECTS_PER_CHUNK = 10_000;
 
-  /** A byte range of one file; {@code firstLine} is the file line number of its first line (1 = header). */
-  public record Chunk(int index, int file, String path, String sourceFile, long start, long end, long firstLine)
+  /** A file as listed: where, its name, and the length and modification time every later open must still see. */
+  public record Source(String path, String name, long length, long modified) implements Serializable {}
+
+  /**
+   * A byte range of one file; {@code firstLine} is the file line number of its first line (1 = header) and
+   * {@code lines} the lines the scan found in it, both -1 until {@link #number} sets them.
+   */
+  public record Chunk(int index, int file, Source source, long start, long end, long firstLine, long lines)
       implements Serializable {
-    Chunk withFirstLine(long line) {
-      return new Chunk(index, file, path, sourceFile, start, end, line);
+    public String path() {
+      return source.path();
+    }
+
+    public String sourceFile() {
+      return source.name();
+    }
+
+    Chunk numbered(long first, long count) {
+      return new Chunk(index, file, source, start, end, first, count);
+    }
+
+    /** Fails when a re-read found another number of lines than the scan did. */
+    void checkLines(long read) {
+      if (lines >= 0 && read != lines) {
+        throw changed(source, "bytes " + start + "-" + end + " held " + lines + " lines when first read and " + read
+            + " now");
+      }
     }
   }
 
@@ -76,13 +107,13 @@ public final class FlowIngest {
   private FlowIngest() {}
 
   /** Splits files into chunks of about {@code chunkBytes}. */
-  public static List<Chunk> chunks(List<String> paths, List<String> sourceFiles, List<Long> sizes, long chunkBytes) {
+  public static List<Chunk> chunks(List<Source> files, long chunkBytes) {
     List<Chunk> out = new ArrayList<>();
-    for (int f = 0; f < paths.size(); f++) {
-      long size = sizes.get(f);
+    for (int f = 0; f < files.size(); f++) {
+      long size = files.get(f).length();
       long n = Math.max(1, (size + chunkBytes - 1) / chunkBytes);
       for (long c = 0; c < n; c++) {
-        out.add(new Chunk(out.size(), f, paths.get(f), sourceFiles.get(f), c * size / n, (c + 1) * size / n, 0));
+        out.add(new Chunk(out.size(), f, files.get(f), c * size / n, (c + 1) * size / n, -1, -1));
       }
     }
     return out;
@@ -151,7 +182,7 @@ public final class FlowIngest {
     for (int c = 0; c < chunks.size(); c++) {
       Chunk chunk = chunks.get(c);
       long first = next.getOrDefault(chunk.file(), 1L);
-      out.add(chunk.withFirstLine(first));
+      out.add(chunk.numbered(first, scans.get(c).lines));
       next.put(chunk.file(), first + scans.get(c).lines);
     }
     return out;
@@ -296,6 +327,7 @@ public final class FlowIngest {
       }
       if (next == null) {
         in.close();
+        chunk.checkLines(line - chunk.firstLine());
       }
     }
 
@@ -361,6 +393,7 @@ public final class FlowIngest {
         }
         line++;
       }
+      c.checkLines(line - c.firstLine());
     }
   }
 
@@ -369,10 +402,27 @@ public final class FlowIngest {
     conf.forEach(hadoop::set);
     Path path = new Path(c.path());
     FileSystem fs = path.getFileSystem(hadoop);
+    FileStatus now;
+    try {
+      now = fs.getFileStatus(path);
+    } catch (FileNotFoundException e) {
+      throw changed(c.source(), "it is gone");
+    }
+    if (now.getLen() != c.source().length() || now.getModificationTime() != c.source().modified()) {
+      throw changed(c.source(), "it had " + c.source().length() + " bytes, modified "
+          + Instant.ofEpochMilli(c.source().modified()) + ", when listed and has " + now.getLen() + " bytes, modified "
+          + Instant.ofEpochMilli(now.getModificationTime()) + ", now");
+    }
     FSDataInputStream in = fs.open(path);
     if (c.start() > 0) {
       in.seek(c.start() - 1);
     }
     return in;
+  }
+
+  static UserException changed(Source file, String how) {
+    return new UserException("file " + file.path() + " changed while ftasim read it: " + how + "; nothing was"
+        + " written. Fix: ingest files that are complete and not being written (let a download finish, or copy the"
+        + " file first), then run again");
   }
 }
