@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.ForeachFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -115,12 +116,11 @@ class IngestChangedFileTest {
     JobSpec spec = new JobSpec("task-error", "throws a user error inside a Spark task", Map.of(), Set.of(),
         Map.of(), null, false, false);
     JobBody body = (session, ctx) -> {
-      session.range(4).repartition(2).foreach(
-          (org.apache.spark.api.java.function.ForeachFunction<Long>) x -> {
-            if (x == 3) {
-              throw new UserException("line 3 of in.csv is wrong; fix: correct it");
-            }
-          });
+      session.range(4).repartition(2).foreach((ForeachFunction<Long>) x -> {
+        if (x == 3) {
+          throw new UserException("line 3 of in.csv is wrong; fix: correct it");
+        }
+      });
       return new JobResult();
     };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
