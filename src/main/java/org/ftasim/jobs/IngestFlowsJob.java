@@ -117,10 +117,18 @@ public final class IngestFlowsJob {
     return ingest(spark, ctx, "baci", inputs, chunkBytes, false, Target.AS_IS);
   }
 
-  /** One file to read: where, its name, size and modification time, and (once its header is read) its HS version. */
-  private record Input(String path, String name, long size, long modified, String hsVersion) {
-    FlowIngest.Source source() {
-      return new FlowIngest.Source(path, name, size, modified);
+  /** One file to read, as listed, and (once its header is read) its HS version. */
+  private record Input(FlowIngest.Source source, String hsVersion) {
+    String path() {
+      return source.path();
+    }
+
+    String name() {
+      return source.name();
+    }
+
+    long size() {
+      return source.length();
     }
   }
 
@@ -158,7 +166,7 @@ public final class IngestFlowsJob {
           byRelease.put(key, release);
         }
         parsers.add(target.wrap(release.forYear(facts.year()), facts.hsVersion(), f.name()));
-        nonEmpty.add(new Input(f.path(), f.name(), f.size(), f.modified(), facts.hsVersion()));
+        nonEmpty.add(new Input(f.source(), facts.hsVersion()));
       } else {
         String[] header = Csv.split(head[0]);
         List<String> missing = ComtradeParser.missing(header);
@@ -169,7 +177,7 @@ public final class IngestFlowsJob {
         }
         String version = comtradeVersion(header, head[1]);
         parsers.add(target.wrap(new ComtradeParser(header, mirror), version, f.name()));
-        nonEmpty.add(new Input(f.path(), f.name(), f.size(), f.modified(), version));
+        nonEmpty.add(new Input(f.source(), version));
       }
     }
 
@@ -348,7 +356,8 @@ public final class IngestFlowsJob {
         if (baci) {
           BaciRelease.parseName(name);
         }
-        out.add(new Input(s.getPath().toString(), name, s.getLen(), s.getModificationTime(), null));
+        out.add(new Input(new FlowIngest.Source(s.getPath().toString(), name, s.getLen(), s.getModificationTime()),
+            null));
       }
     }
     return out;
