@@ -269,6 +269,11 @@ public final class BaciParser implements FlowParser {
       while (to > from && line.charAt(to - 1) <= ' ') {
         to--;
       }
+      if (to - from >= 2 && line.charAt(from) == '"' && line.charAt(to - 1) == '"') {
+        // a file re-saved with every field quoted
+        from++;
+        to--;
+      }
       f[2 * c] = from;
       f[2 * c + 1] = to;
       start = end + 1;

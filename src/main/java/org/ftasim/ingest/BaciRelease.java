@@ -1,9 +1,7 @@
 package org.ftasim.ingest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,6 +19,8 @@ public final class BaciRelease {
   public static final String HEADER = "t,i,j,k,v,q";
   /** BACI's own three-letter codes that are not ISO3, and the ISO3 ftasim uses for them. */
   public static final Map<String, String> ALIASES = Map.of("S19", "TWN");
+  /** BACI's and Comtrade's code for "Other Asia, nes", which is Taiwan whatever a list's iso3 column says. */
+  public static final int OTHER_ASIA = 490;
 
   private BaciRelease() {}
 
@@ -50,18 +50,47 @@ public final class BaciRelease {
     };
   }
 
-  /** Numeric code → ISO3 from {@code country_codes_V*.csv} text. */
+  /** Whether a header line is BACI's {@code t,i,j,k,v,q}, quoted or not (a file re-saved by a spreadsheet). */
+  public static boolean isHeader(String line) {
+    return unquoted(line).equals(HEADER);
+  }
+
+  private static String unquoted(String line) {
+    return line.replace("\uFEFF", "").replace("\"", "").replace(" ", "").trim();
+  }
+
+  /** The country list's layouts: releases from V202301 on, and the releases before (Latin-1 in some). */
+  static final String COUNTRIES_NEW = "country_code,country_name,country_iso2,country_iso3";
+  static final String COUNTRIES_OLD = "country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,"
+      + "iso_3digit_alpha";
+
+  /**
+   * Numeric code → ISO3 from {@code country_codes_V*.csv} text, in either layout; 490 ("Other Asia, nes") is Taiwan
+   * whatever its iso3 column says ({@code N/A} in old lists, {@code S19} in new ones).
+   */
   public static Map<Integer, String> countries(String text, String file) {
     Map<Integer, String> m = new HashMap<>();
-    List<String[]> rows = csv(text, file, "country_code,country_name,country_iso2,country_iso3");
-    for (int r = 0; r < rows.size(); r++) {
-      String[] f = rows.get(r);
+    String[] lines = text.split("\r?\n");
+    String header = lines.length == 0 ? "" : unquoted(lines[0]);
+    int iso3Column = header.equals(COUNTRIES_NEW) ? 3 : header.equals(COUNTRIES_OLD) ? 4 : -1;
+    if (iso3Column < 0) {
+      throw new UserException(file + ": header '" + lines[0] + "' is neither BACI country list layout ("
+          + COUNTRIES_NEW + " from V202301 on, " + COUNTRIES_OLD + " before); fix: use the country_codes file of the"
+          + " same BACI release");
+    }
+    for (int r = 1; r < lines.length; r++) {
+      if (lines[r].isBlank()) {
+        continue;
+      }
+      String[] f = Csv.split(lines[r]);
       try {
-        String iso3 = f[3].trim();
-        m.put(Integer.parseInt(f[0].trim()), ALIASES.getOrDefault(iso3, iso3));
+        int code = Integer.parseInt(f[0].trim());
+        String iso3 = f[iso3Column].trim();
+        m.put(code, code == OTHER_ASIA ? "TWN" : ALIASES.getOrDefault(iso3, iso3));
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        throw new UserException(file + " line " + (r + 2) + ": expected country_code,country_name,country_iso2,"
-            + "country_iso3 with a numeric code, found '" + String.join(",", f) + "'");
+        throw new UserException(file + " line " + (r + 1) + ": expected " + (iso3Column == 3 ? COUNTRIES_NEW
+            : COUNTRIES_OLD) + " with a numeric code, found '" + lines[r] + "'; fix: use the file as CEPII"
+            + " publishes it");
       }
     }
     return m;
@@ -69,27 +98,19 @@ public final class BaciRelease {
 
   /** HS6 codes from {@code product_codes_HS*_V*.csv} text (codes that lost their leading zero are padded). */
   public static Set<String> products(String text, String file) {
-    Set<String> s = new HashSet<>();
-    for (String[] f : csv(text, file, "code,description")) {
-      String code = f[0].trim();
-      s.add(code.length() == 5 ? "0" + code : code);
-    }
-    return s;
-  }
-
-  private static List<String[]> csv(String text, String file, String header) {
     String[] lines = text.split("\r?\n");
-    String first = lines.length == 0 ? "" : lines[0].replace("\uFEFF", "").trim();
-    if (!first.equals(header)) {
-      throw new UserException(file + ": header '" + first + "' is not " + header + "; fix: use the file of the same"
-          + " BACI release");
+    String header = lines.length == 0 ? "" : unquoted(lines[0]);
+    if (!header.equals("code,description")) {
+      throw new UserException(file + ": header '" + lines[0] + "' is not code,description; fix: use the"
+          + " product_codes file of the same BACI release");
     }
-    List<String[]> rows = new ArrayList<>();
+    Set<String> s = new HashSet<>();
     for (int i = 1; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
-        rows.add(Csv.split(lines[i]));
+        String code = Csv.split(lines[i])[0].trim();
+        s.add(code.length() == 5 ? "0" + code : code);
       }
     }
-    return rows;
+    return s;
   }
 }

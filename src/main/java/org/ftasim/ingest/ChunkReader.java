@@ -2,13 +2,13 @@ package org.ftasim.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the lines that start inside a byte range [start, end) of a text file, so a large file can be read by many
  * tasks at once with every line read exactly once: a line belongs to the range its first byte is in. The stream
  * must be positioned at {@code start − 1} (or 0 when start is 0). Line breaks are LF or CRLF; a final line without
- * a break counts.
+ * a break counts. Each line is decoded by {@link TextDecoding} (UTF-8, else Windows-1252), and a UTF-8 byte-order
+ * mark at the start of the file is skipped.
  */
 public final class ChunkReader {
   private final InputStream in;
@@ -18,6 +18,7 @@ public final class ChunkReader {
   private int off;
   private long pos;
   private byte[] line = new byte[256];
+  private final TextDecoding decoding = new TextDecoding();
 
   public ChunkReader(InputStream in, long start, long end) throws IOException {
     this.in = in;
@@ -29,7 +30,10 @@ public final class ChunkReader {
         // skip the tail of the line that started in the previous range
       }
     }
+    bomAllowed = start == 0;
   }
+
+  private boolean bomAllowed;
 
   private int read() throws IOException {
     if (off == len) {
@@ -54,7 +58,9 @@ public final class ChunkReader {
     if (b < 0) {
       return null;
     }
+    int high = 0;
     while (b >= 0 && b != '\n') {
+      high |= b;
       if (n == line.length) {
         byte[] bigger = new byte[n * 2];
         System.arraycopy(line, 0, bigger, 0, n);
@@ -66,6 +72,20 @@ public final class ChunkReader {
     if (n > 0 && line[n - 1] == '\r') {
       n--;
     }
-    return new String(line, 0, n, StandardCharsets.UTF_8);
+    int from = 0;
+    if (bomAllowed && n >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
+      from = 3;
+    }
+    bomAllowed = false;
+    if (from > 0) {
+      System.arraycopy(line, from, line, 0, n - from);
+      n -= from;
+    }
+    return decoding.decode(line, n, high < 0x80);
+  }
+
+  /** Lines of this range read as Windows-1252 (not valid UTF-8). */
+  public long windows1252Lines() {
+    return decoding.windows1252Lines();
   }
 }

@@ -6,19 +6,31 @@ import java.util.Set;
 import org.ftasim.table.Csv;
 
 /**
- * One line of a UN Comtrade CSV (the Comtrade+ API / bulk layout, 47 columns: refYear, reporterCode, reporterISO,
- * flowCode, partnerCode, partnerISO, partner2Code, cmdCode, customsCode, motCode, netWgt, cifvalue, fobvalue,
- * primaryValue, isAggregate, …), columns found by name in the header. Comtrade publishes overlapping breakdowns, so
- * only the totals are kept — {@code motCode == 0}, {@code customsCode == C00}, {@code partner2Code == 0}, not
- * {@code isAggregate} — and partner World (0), Areas nes (899) and the special partners 837–839 (bunkers, free
- * zones, special categories) are left out; those lines are counted as filtered, by reason, not rejected. An
+ * One line of a UN Comtrade CSV as Comtrade+ writes it (API and bulk download, 47 columns: typeCode, refYear,
+ * reporterCode, reporterISO, flowCode, partnerCode, partnerISO, partner2Code, cmdCode, aggrLevel, customsCode,
+ * motCode, netWgt, cifvalue, fobvalue, primaryValue, …), columns found by name in the header. Its quirks: every
+ * field quoted, an empty field after the last column on every data line (48 fields under 47 names), codes padded
+ * with blanks ({@code "0 "}), Windows-1252 names (read by {@link ChunkReader}).
+ *
+ * <p>Lines that are not HS6 goods flows — services ({@code typeCode S}), {@code cmdCode TOTAL} and two- or
+ * four-digit codes ({@code aggrLevel} ≠ 6) — are filtered, by reason, not rejected. Comtrade also publishes
+ * overlapping breakdowns, so only the totals are kept — {@code motCode == 0}, {@code customsCode == C00},
+ * {@code partner2Code == 0} — and partner World (0), Areas nes (899) and the special partners 837–839 (bunkers,
+ * free zones, special categories) are filtered too. {@code isAggregate} is no filter: it marks values UNSD summed
+ * from the reporter's finer lines, which is most HS6 lines of reporters that report national tariff lines. An
  * import line (M) is the importer's report of a CIF value, an export line (X) the exporter's report of a FOB value;
- * without mirroring only M lines are kept.
+ * without mirroring only M lines are kept. A blank ISO column (the API without descriptions) is read from the
+ * numeric code ({@link M49}).
  */
 public final class ComtradeParser implements FlowParser {
   public static final String[] REQUIRED = {"refYear", "reporterCode", "reporterISO", "flowCode", "partnerCode",
       "partnerISO", "partner2Code", "cmdCode", "customsCode", "motCode", "netWgt", "cifvalue", "fobvalue",
-      "primaryValue", "isAggregate"};
+      "primaryValue"};
+  /** Filter reasons that say a line is not an HS6 goods flow (what the file holds, if nothing else). */
+  public static final String NOT_HS6 = "NOT_HS6_";
+  public static final String SERVICES = "SERVICES";
+  /** The filter reason of an exporter report when mirroring is off. */
+  public static final String EXPORT_NOT_MIRRORED = "EXPORT_REPORT_NOT_MIRRORED";
   private static final Set<String> SPECIAL = Set.of("837", "838", "839");
 
   private final int columns;
@@ -27,9 +39,13 @@ public final class ComtradeParser implements FlowParser {
 
   /** @param header the file's header line; @param mirror keep exporter reports (X) too, as fallback */
   public ComtradeParser(String[] header, boolean mirror) {
-    this.columns = header.length;
-    for (int i = 0; i < header.length; i++) {
-      at.put(header[i].trim(), i);
+    int named = header.length;
+    while (named > 0 && header[named - 1].isBlank()) {
+      named--;
+    }
+    this.columns = named;
+    for (int i = 0; i < named; i++) {
+      at.put(header[i].replace("\uFEFF", "").trim(), i);
     }
     this.mirror = mirror;
   }
@@ -38,7 +54,7 @@ public final class ComtradeParser implements FlowParser {
   public static java.util.List<String> missing(String[] header) {
     Set<String> have = new java.util.HashSet<>();
     for (String h : header) {
-      have.add(h.trim());
+      have.add(h.replace("\uFEFF", "").trim());
     }
     return java.util.Arrays.stream(REQUIRED).filter(c -> !have.contains(c)).toList();
   }
@@ -50,9 +66,10 @@ public final class ComtradeParser implements FlowParser {
       return BaciParser.reject(out, Reject.BLANK_LINE, "the line is empty");
     }
     String[] f = Csv.split(line);
-    if (f.length != columns) {
-      return BaciParser.reject(out, Reject.COLUMN_COUNT, "expected " + columns + " columns as in the header, found "
-          + f.length);
+    boolean trailingEmpty = f.length == columns + 1 && f[columns].isBlank();
+    if (f.length != columns && !trailingEmpty) {
+      return BaciParser.reject(out, Reject.COLUMN_COUNT, "expected " + columns + " columns as in the header (or "
+          + columns + " and an empty one after a trailing comma), found " + f.length);
     }
     String year = get(f, "refYear");
     if (year.length() != 4 || !BaciParser.isDigits(year)) {
@@ -62,9 +79,24 @@ public final class ComtradeParser implements FlowParser {
     if (out.year < 1900 || out.year > 2100) {
       return BaciParser.reject(out, Reject.BAD_YEAR, "refYear=" + year + " is outside 1900-2100");
     }
-    String aggregate = get(f, "isAggregate");
-    if (aggregate.equalsIgnoreCase("true") || aggregate.equals("1")) {
-      return filter(out, "AGGREGATE");
+    if (get(f, "typeCode").equals("S")) {
+      return filter(out, SERVICES);
+    }
+    String cmd = get(f, "cmdCode");
+    if (cmd.equalsIgnoreCase("TOTAL")) {
+      return filter(out, NOT_HS6 + "TOTAL");
+    }
+    String level = get(f, "aggrLevel");
+    if (!level.isEmpty() && !number(level, "6")) {
+      return filter(out, NOT_HS6 + "LEVEL_" + (level.endsWith(".0") ? level.substring(0, level.length() - 2) : level));
+    }
+    if (cmd.length() < 6 && BaciParser.isDigits(cmd)) {
+      // a spreadsheet drops leading zeros: five digits is an HS6 code, one or three an HS2 or HS4 code
+      if (cmd.length() != 5) {
+        return filter(out, NOT_HS6 + "LEVEL_" + (cmd.length() + 1) / 2 * 2);
+      }
+      cmd = "0" + cmd;
+      out.repaired = true;
     }
     if (!number(get(f, "motCode"), "0")) {
       return filter(out, "MODE_OF_TRANSPORT_NOT_TOTAL");
@@ -80,7 +112,7 @@ public final class ComtradeParser implements FlowParser {
       return filter(out, "FLOW_NOT_M_OR_X");
     }
     if (flow.equals("X") && !mirror) {
-      return filter(out, "EXPORT_REPORT_NOT_MIRRORED");
+      return filter(out, EXPORT_NOT_MIRRORED);
     }
     String partner = get(f, "partnerCode");
     if (number(partner, "0")) {
@@ -92,17 +124,13 @@ public final class ComtradeParser implements FlowParser {
     if (SPECIAL.contains(partner)) {
       return filter(out, "PARTNER_SPECIAL");
     }
-    String cmd = get(f, "cmdCode");
-    if (cmd.equals("TOTAL") || (cmd.length() < 6 && BaciParser.isDigits(cmd))) {
-      return filter(out, "NOT_HS6");
-    }
     if (cmd.length() != 6 || !BaciParser.isDigits(cmd)) {
       return BaciParser.reject(out, Reject.MALFORMED_HS, "cmdCode='" + cmd + "' is not a six-digit HS code");
     }
-    String reporter = iso(get(f, "reporterISO"));
-    String partnerIso = iso(get(f, "partnerISO"));
     int reporterCode = code(get(f, "reporterCode"));
     int partnerCode = code(partner);
+    String reporter = iso(get(f, "reporterISO"), reporterCode);
+    String partnerIso = iso(get(f, "partnerISO"), partnerCode);
     if (reporter == null || reporterCode < 0) {
       return BaciParser.reject(out, Reject.UNKNOWN_COUNTRY, "reporter '" + get(f, "reporterISO") + "' ("
           + get(f, "reporterCode") + ") is not an ISO3 country");
@@ -142,17 +170,22 @@ public final class ComtradeParser implements FlowParser {
     return out;
   }
 
+  /** The field, trimmed; "" for an optional column the file lacks. */
   private String get(String[] f, String column) {
-    return f[at.get(column)].trim();
+    Integer i = at.get(column);
+    return i == null ? "" : f[i].trim();
   }
 
   private static boolean number(String text, String value) {
     return text.equals(value) || text.equals(value + ".0");
   }
 
-  private static String iso(String text) {
-    String s = BaciRelease.ALIASES.getOrDefault(text, text);
-    return s.length() == 3 && s.chars().allMatch(c -> c >= 'A' && c <= 'Z') ? s : null;
+  private static String iso(String text, int code) {
+    if (code == BaciRelease.OTHER_ASIA) {
+      return "TWN";
+    }
+    String s = text.isEmpty() && code >= 0 ? M49.iso3(code) : BaciRelease.ALIASES.getOrDefault(text, text);
+    return s != null && s.length() == 3 && s.chars().allMatch(c -> c >= 'A' && c <= 'Z') ? s : null;
   }
 
   private static int code(String text) {

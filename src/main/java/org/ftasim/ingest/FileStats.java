@@ -19,8 +19,12 @@ public final class FileStats implements Serializable {
   public final TreeSet<String> importers = new TreeSet<>();
   /** Lines the format says to leave out, by why (UN Comtrade totals, World partner, …). */
   public final java.util.TreeMap<String, Long> filtered = new java.util.TreeMap<>();
+  /** The first line filtered for each reason, to show what a file holds when it lands nothing. */
+  public final java.util.TreeMap<String, String> filteredSample = new java.util.TreeMap<>();
   /** Accepted exporter-reported lines replaced by the importer's report of the same flow (mirror). */
   public long superseded;
+  /** Lines that were not valid UTF-8 and were read as Windows-1252 ({@link TextDecoding}). */
+  public long windows1252Lines;
   /** The last codes added: sorted files repeat an exporter for thousands of lines, so most adds are skipped. */
   private transient String lastExporter;
   private transient String lastImporter;
@@ -41,8 +45,10 @@ public final class FileStats implements Serializable {
     }
   }
 
-  public void filter(String why) {
-    filtered.merge(why, 1L, Long::sum);
+  public void filter(String why, String line) {
+    if (filtered.merge(why, 1L, Long::sum) == 1L) {
+      filteredSample.put(why, line);
+    }
   }
 
   public long filteredTotal() {
@@ -82,7 +88,9 @@ public final class FileStats implements Serializable {
     exporters.addAll(o.exporters);
     importers.addAll(o.importers);
     o.filtered.forEach((k, v) -> filtered.merge(k, v, Long::sum));
+    o.filteredSample.forEach(filteredSample::putIfAbsent);
     superseded += o.superseded;
+    windows1252Lines += o.windows1252Lines;
     return this;
   }
 }

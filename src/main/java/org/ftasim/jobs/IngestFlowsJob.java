@@ -29,7 +29,9 @@ import org.ftasim.ingest.ConvertingParser;
 import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.HsConcordance;
+import org.ftasim.ingest.NothingAccepted;
 import org.ftasim.ingest.Reject;
+import org.ftasim.ingest.TextDecoding;
 import org.ftasim.ingest.spark.FlowIngest;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TableWriter;
@@ -150,7 +152,7 @@ public final class IngestFlowsJob {
       }
       String[] head = firstLines(f, hadoop);
       if (baci) {
-        if (!head[0].equals(BaciRelease.HEADER)) {
+        if (!BaciRelease.isHeader(head[0])) {
           throw new UserException("file " + f.path() + " does not start with BACI's header: found '" + head[0]
               + "', expected '" + BaciRelease.HEADER + "'; fix: pass CEPII BACI CSV files with --format baci");
         }
@@ -213,6 +215,13 @@ public final class IngestFlowsJob {
       }
       Map<Integer, Set<Long>> duplicates = FlowIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
           ctx.runId(), parserBroadcast, conf);
+      for (int f = 0; f < nonEmpty.size(); f++) {
+        String why = NothingAccepted.explain(nonEmpty.get(f).path(), format, lines[f] - 1, stats.get(f),
+            rejectSample(rejectRows, nonEmpty.get(f).name(), stats.get(f)), baci ? BACI_LINE : COMTRADE_LINE);
+        if (why != null) {
+          throw new UserException(why);
+        }
+      }
       Broadcast<Map<Integer, Set<Long>>> dupBroadcast = jsc.broadcast(duplicates);
       Dataset<Row> flows = FlowIngest.accepted(spark, numbered, parserBroadcast, conf, dupBroadcast,
           nonEmpty.stream().map(Input::hsVersion).toList(), ctx.runId());
@@ -269,6 +278,10 @@ public final class IngestFlowsJob {
             m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason,
             filtered == 0 ? "" : "  filtered " + m.filtered + (m.superseded == 0 ? "" : ", superseded "
                 + m.superseded));
+        if (m.windows1252Lines > 0) {
+          ctx.err().printf("%-34s %,d lines were not UTF-8 and were read as Windows-1252 (Latin-1)%n", "",
+              m.windows1252Lines);
+        }
       }
       for (Input in : files) {
         if (in.size() == 0) {
@@ -291,6 +304,25 @@ public final class IngestFlowsJob {
       conf.destroy();
       parserBroadcast.destroy();
     }
+  }
+
+  private static final String BACI_LINE = "t,i,j,k,v,q with codes from the release's country and product lists,"
+      + " e.g. 2022,410,392,854232,1520.5,3.2";
+  private static final String COMTRADE_LINE = "the Comtrade+ columns of the header, one HS6 goods flow per line";
+
+  /** "line N: text" of the first rejected line of the file's most frequent reason, or null. */
+  private static String rejectSample(List<Row> rejects, String file, FileStats stats) {
+    int top = 0;
+    for (int r = 0; r < stats.rejected.length; r++) {
+      top = stats.rejected[r] > stats.rejected[top] ? r : top;
+    }
+    String reason = Reject.values()[top].name();
+    for (Row r : rejects) {
+      if (file.equals(r.getString(0)) && reason.equals(r.getString(3))) {
+        return "line " + r.getLong(1) + ": '" + r.getString(2) + "' (" + r.getString(4) + ")";
+      }
+    }
+    return null;
   }
 
   /** Rows that several source codes sent to one target code (n:1), added up; a quantity is kept only when all were. */
@@ -392,7 +424,7 @@ public final class IngestFlowsJob {
           + p.getParent() + "; fix: download it with the BACI release (it maps codes to countries and products)");
     }
     try (InputStream in = fs.open(p)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return TextDecoding.text(in.readAllBytes());
     }
   }
 }

@@ -131,4 +131,52 @@ class IngestBadRowsTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("is in H5, not --hs-target H6").contains("--concordance");
   }
+
+  @Test
+  void aFileWhoseLinesAreAllRejectedForOneReasonStopsNamingItAndWritesNothing() throws Exception {
+    Path dir = TestSpark.newDir("baci-layout");
+    Files.writeString(dir.resolve("country_codes_V202401.csv"), COUNTRIES);
+    Files.writeString(dir.resolve("product_codes_HS17_V202401.csv"), PRODUCTS);
+    Files.writeString(dir.resolve("BACI_HS17_Y2022_V202401.csv"), "t,i,j,k,v,q\n2022;410;392;854232;1.5;2\n"
+        + "2022;410;842;854232;2.5;1\n");
+    Path wh = TestSpark.newDir("wh-layout");
+    LauncherContractTest.Outcome o = LauncherContractTest.run("ingest-flows", "--input", dir.toString(),
+        "--warehouse", wh.toString());
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).contains("BACI_HS17_Y2022_V202401.csv").contains("none of its 2 data lines was accepted")
+        .contains("all rejected as COLUMN_COUNT").contains("line 2: '2022;410;392;854232;1.5;2'")
+        .contains("expected t,i,j,k,v,q").contains("nothing was written");
+    assertThat(TableReader.exists(TestSpark.session(), new Warehouse(wh.toString()), Tables.TRADE_FLOWS)).isFalse();
+  }
+
+  /**
+   * A release before V202301 as a user re-saved it: the old country list in Latin-1 (490 with iso3 N/A), every
+   * field and the header quoted, CRLF.
+   */
+  @Test
+  void anOldReleaseWithItsLatin1CountryListAndQuotedFieldsIngests() throws Exception {
+    Path dir = TestSpark.newDir("baci-old");
+    String countries = "country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha\r\n"
+        + "384,C\u00f4te d'Ivoire,C\u00f4te d'Ivoire,CI,CIV\r\n410,Rep. of Korea,Republic of Korea,KR,KOR\r\n"
+        + "490,\"Other Asia, nes\",\"Other Asia, not elsewhere specified\",N/A,N/A\r\n";
+    Files.write(dir.resolve("country_codes_V202001.csv"), countries.getBytes(StandardCharsets.ISO_8859_1));
+    Files.writeString(dir.resolve("product_codes_HS92_V202001.csv"), "code,description\r\n\"010111\",\"Horses,"
+        + " pure-bred\"\r\n\"180100\",\"Cocoa beans\"\r\n");
+    Files.writeString(dir.resolve("BACI_HS92_Y1995_V202001.csv"), "\"t\",\"i\",\"j\",\"k\",\"v\",\"q\"\r\n"
+        + "\"1995\",\"384\",\"410\",\"180100\",\"12.5\",\"3\"\r\n"
+        + "\"1995\",\"490\",\"410\",\"10111\",\"2\",\"NA\"\r\n"
+        + "\"1995\",\"156\",\"410\",\"180100\",\"1\",\"1\"\r\n");
+    Path wh = TestSpark.newDir("wh-old");
+    LauncherContractTest.Outcome o = LauncherContractTest.run("ingest-flows", "--input", dir.toString(),
+        "--warehouse", wh.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    Warehouse w = new Warehouse(wh.toString());
+    assertThat(TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS).orderBy("exporter").collectAsList())
+        .extracting(r -> r.getAs("exporter") + ">" + r.getAs("importer") + " " + r.getAs("hs6") + " "
+            + r.getAs("hs_version") + " " + r.getAs("value_usd") + " " + r.getAs("quantity_t"))
+        .containsExactly("CIV>KOR 180100 H0 12500.0 3.0", "TWN>KOR 010111 H0 2000.0 null");
+    assertThat(TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS_REJECTS).collectAsList())
+        .extracting(r -> r.getAs("line_number") + " " + r.getAs("reason_code") + " " + r.getAs("message"))
+        .containsExactly("4 UNKNOWN_COUNTRY exporter i='156' is not in the country list");
+  }
 }

@@ -140,7 +140,7 @@ public final class FlowIngest {
               p.message = DUPLICATE_MESSAGE;
             }
             if (p.filtered != null) {
-              s.stats.filter(p.filtered);
+              s.stats.filter(p.filtered, text);
             } else if (p.reason == null) {
               s.stats.accept(p);
               if (s.firstKey < 0) {
@@ -168,6 +168,7 @@ public final class FlowIngest {
           local++;
         }
         s.lines = local;
+        s.stats.windows1252Lines = r.windows1252Lines();
       }
       return s;
     }).collect();
