@@ -26,6 +26,8 @@ public final class BaciParser implements FlowParser {
     public Reject reason;
     public String message;
     public String filtered;
+    /** The concordance relationship (1:1, n:1, 1:n, n:n) of a line moved to another HS version, else null. */
+    public String converted;
     /** Where the row comes from: BACI, COMTRADE_M (importer-reported) or COMTRADE_X (exporter-reported). */
     public String source = "BACI";
     /** (year, exporter code, importer code, hs6) packed in BACI's sort order: t, then i, j, k. */
@@ -38,6 +40,7 @@ public final class BaciParser implements FlowParser {
       reason = null;
       message = null;
       filtered = null;
+      converted = null;
       repaired = false;
       quantityT = null;
     }
@@ -246,7 +249,7 @@ public final class BaciParser implements FlowParser {
 
   /**
    * Locates six comma-separated fields: {@code f[2c], f[2c+1]} are field c's bounds without the blanks around it
-   * (as {@link String#trim()}), {@code f[12], f[13]} are field 3's untrimmed bounds. False when there are more or
+   * (as {@link String#trim()}) and without the double quotes of a re-saved file, {@code f[12], f[13]} are field 3's untrimmed bounds. False when there are more or
    * fewer than six.
    */
   private static boolean split(String line, int[] f) {

@@ -22,9 +22,12 @@ public final class ConvertingParser implements FlowParser {
   @Override
   public BaciParser.Parsed parse(String line, BaciParser.Parsed out) {
     inner.parse(line, out);
-    if (out.reason == null && out.filtered == null && concordance.targets(out.hs6) == null) {
-      return BaciParser.reject(out, Reject.UNMAPPED_HS, "product " + out.hs6 + " (" + concordance.from()
-          + ") has no " + concordance.to() + " code in " + file);
+    if (out.reason == null && out.filtered == null) {
+      out.converted = concordance.relationship(out.hs6);
+      if (out.converted == null) {
+        return BaciParser.reject(out, Reject.UNMAPPED_HS, "product " + out.hs6 + " (" + concordance.from()
+            + ") has no " + concordance.to() + " code in " + file);
+      }
     }
     return out;
   }

@@ -23,6 +23,8 @@ public final class FileStats implements Serializable {
   public final java.util.TreeMap<String, String> filteredSample = new java.util.TreeMap<>();
   /** Accepted exporter-reported lines replaced by the importer's report of the same flow (mirror). */
   public long superseded;
+  /** Accepted lines moved to another HS version, by the relationship of their code's group (1:1, n:1, 1:n, n:n). */
+  public final java.util.TreeMap<String, Long> converted = new java.util.TreeMap<>();
   /** Lines that were not valid UTF-8 and were read as Windows-1252 ({@link TextDecoding}). */
   public long windows1252Lines;
   /** The last codes added: sorted files repeat an exporter for thousands of lines, so most adds are skipped. */
@@ -35,6 +37,9 @@ public final class FileStats implements Serializable {
     nullQuantities += p.quantityT == null ? 1 : 0;
     valueUsd += p.valueUsd;
     hs6.set(Integer.parseInt(p.hs6));
+    if (p.converted != null) {
+      converted.merge(p.converted, 1L, Long::sum);
+    }
     if (!p.exporter.equals(lastExporter)) {
       exporters.add(p.exporter);
       lastExporter = p.exporter;
@@ -60,8 +65,11 @@ public final class FileStats implements Serializable {
   }
 
   /** Moves an accepted line to the rejects as a duplicate (its key is accepted elsewhere, so sets are unchanged). */
-  public void demoteDuplicate(double value, boolean nullQuantity, boolean wasRepaired) {
+  public void demoteDuplicate(double value, boolean nullQuantity, boolean wasRepaired, String wasConverted) {
     accepted--;
+    if (wasConverted != null) {
+      converted.merge(wasConverted, -1L, (a, b) -> a + b == 0 ? null : a + b);
+    }
     rejected[Reject.DUPLICATE_KEY.ordinal()]++;
     valueUsd -= value;
     nullQuantities -= nullQuantity ? 1 : 0;
@@ -89,6 +97,7 @@ public final class FileStats implements Serializable {
     importers.addAll(o.importers);
     o.filtered.forEach((k, v) -> filtered.merge(k, v, Long::sum));
     o.filteredSample.forEach(filteredSample::putIfAbsent);
+    o.converted.forEach((k, v) -> converted.merge(k, v, Long::sum));
     superseded += o.superseded;
     windows1252Lines += o.windows1252Lines;
     return this;

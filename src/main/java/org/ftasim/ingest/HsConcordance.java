@@ -6,37 +6,62 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ftasim.config.UserException;
 import org.ftasim.table.Csv;
+import org.ftasim.table.Xlsx;
 
 /**
- * An HS concordance between two nomenclature versions in the UNSD / WITS layout: a CSV whose first two columns named
- * after HS versions (H5, HS17, HS2017, "HS 2017 Product Code", …) are the source and target six-digit codes, one row
- * per (source, target) link, with an optional {@code weight} column. A source code linked to several target codes
- * (1:n) is split by the weights, or equally when there are none; several source codes on one target (n:1) are added
- * up by the ingest.
+ * An HS concordance between two nomenclature versions, taken in one direction (source → target) for the flows of
+ * one HS version. Read from the UNSD "HS correlation and conversion tables" as published (the .xlsx, or a CSV saved
+ * from its correlation sheet) or from a two-column CSV with an optional {@code weight} column ({@link Links#read}).
+ *
+ * <p>The links form groups (connected source and target codes), and each group is one of UNSD's relationships:
+ * 1:1, n:1 (several source codes become one target), 1:n (one source code is split) and n:n; lines are counted by
+ * their group's relationship. A flow of source code a goes to the targets T_a it is linked to, with shares
+ * <pre>
+ *   s_ab = w_b / Σ_{b' ∈ T_a} w_b'   (equal shares 1/|T_a| when Σ w = 0)
+ * </pre>
+ * with w_b the reference year's flows of target code b (trade already recorded in the target version), or the
+ * file's explicit weights of a's links. So 1:1 and n:1 codes move whole, 1:n codes are split by the targets' trade,
+ * and n:n codes are split over their own links only: UNSD's HS 2022 table joins 1,167 HS 2022 and 1,091 HS 2017
+ * codes into one group (heading 8549, e-waste, links to 1,019 HS 2017 codes), and a group-wide split would spread
+ * integrated circuits (8542) over a thousand unrelated codes. Every value is preserved: Σ_b s_ab = 1.
  */
 public final class HsConcordance implements Serializable {
+  public static final String ONE_TO_ONE = "1:1";
+  public static final String MANY_TO_ONE = "n:1";
+  public static final String ONE_TO_MANY = "1:n";
+  public static final String MANY_TO_MANY = "n:n";
+
   private final String from;
   private final String to;
   private final Map<String, String[]> targets;
   private final Map<String, double[]> shares;
+  private final Map<String, String> relationship;
 
-  private HsConcordance(String from, String to, Map<String, String[]> targets, Map<String, double[]> shares) {
+  private HsConcordance(String from, String to, Map<String, String[]> targets, Map<String, double[]> shares,
+      Map<String, String> relationship) {
     this.from = from;
     this.to = to;
     this.targets = targets;
     this.shares = shares;
+    this.relationship = relationship;
   }
 
+  /** The source HS version (H0 … H6). */
   public String from() {
     return from;
   }
 
+  /** The target HS version. */
   public String to() {
     return to;
   }
 
+  /** The target codes of a source code, or null when the concordance does not map it. */
   public String[] targets(String hs6) {
     return targets.get(hs6);
   }
@@ -45,10 +70,23 @@ public final class HsConcordance implements Serializable {
     return shares.get(hs6);
   }
 
-  /** H0 … H6 from a column name, or null when it names no HS version. */
+  /** 1:1, n:1, 1:n or n:n: the relationship of the code's group. */
+  public String relationship(String hs6) {
+    return relationship.get(hs6);
+  }
+
+  /** Source codes per relationship. */
+  public Map<String, Long> codesByRelationship() {
+    Map<String, Long> n = new TreeMap<>();
+    relationship.values().forEach(r -> n.merge(r, 1L, Long::sum));
+    return n;
+  }
+
+  /** H0 … H6 from a column name ("HS 2017", " HS2017", "From HS2022", "H5", "HS17 Product Code"), or null. */
   static String version(String column) {
     String c = column.toUpperCase().replace(" ", "").replace("_", "");
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^H([0-6])$|^HS?(\\d{4}|\\d{2})").matcher(c);
+    c = c.startsWith("FROM") ? c.substring(4) : c.startsWith("TO") ? c.substring(2) : c;
+    Matcher m = Pattern.compile("^H([0-6])$|^HS?(\\d{4}|\\d{2})").matcher(c);
     if (!m.find()) {
       return null;
     }
@@ -67,75 +105,209 @@ public final class HsConcordance implements Serializable {
     };
   }
 
-  public static HsConcordance read(String text, String file) {
-    String[] lines = text.replace("\uFEFF", "").split("\r?\n");
-    if (lines.length == 0 || lines[0].isBlank()) {
-      throw new UserException("concordance " + file + " is empty; expected a header such as H5,H6");
+  /** The links of a concordance file between two HS versions as its header names them, in the file's order. */
+  public record Links(String from, String to, List<String[]> pairs, List<Double> weights, String file)
+      implements Serializable {
+
+    /** Whether the file gave explicit weights (then they split each source code over its links). */
+    boolean weighted() {
+      return weights != null;
     }
-    String[] header = Csv.split(lines[0]);
-    int src = -1;
-    int dst = -1;
-    int weight = -1;
-    String[] versions = new String[2];
-    for (int i = 0; i < header.length; i++) {
-      String v = version(header[i].trim());
-      if (header[i].trim().equalsIgnoreCase("weight")) {
-        weight = i;
-      } else if (v != null && src < 0) {
-        src = i;
-        versions[0] = v;
-      } else if (v != null && dst < 0) {
-        dst = i;
-        versions[1] = v;
-      }
-    }
-    if (src < 0 || dst < 0 || versions[0].equals(versions[1])) {
-      throw new UserException("concordance " + file + ": header '" + lines[0] + "' does not name two HS versions;"
-          + " fix: name the source and target code columns after their versions, e.g. H5,H6 or HS2017,HS2022");
-    }
-    Map<String, List<Object[]>> links = new LinkedHashMap<>();
-    for (int l = 1; l < lines.length; l++) {
-      if (lines[l].isBlank()) {
-        continue;
-      }
-      String[] f = Csv.split(lines[l]);
-      String a = f.length > src ? pad(f[src].trim()) : "";
-      String b = f.length > dst ? pad(f[dst].trim()) : "";
-      if (!a.matches("\\d{6}") || !b.matches("\\d{6}")) {
-        throw new UserException("concordance " + file + " line " + (l + 1) + ": '" + lines[l] + "' does not link two"
-            + " six-digit codes");
-      }
-      double w = 1;
-      if (weight >= 0) {
-        try {
-          w = Double.parseDouble(f[weight].trim());
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-          w = Double.NaN;
+
+    /**
+     * Reads a concordance file's bytes: an .xlsx workbook (the sheet with a Relationship column, else the first with
+     * two HS-version columns) or a CSV. A title row above the header, blank columns and codes stored as numbers
+     * (leading zero lost) are taken as UNSD publishes them.
+     */
+    public static Links read(byte[] content, String file) {
+      if (Xlsx.isWorkbook(content)) {
+        List<Xlsx.Sheet> sheets = Xlsx.read(content, file);
+        Xlsx.Sheet chosen = null;
+        for (Xlsx.Sheet s : sheets) {
+          Header h = Header.find(s.rows());
+          if (h != null && (chosen == null || h.relationship >= 0)) {
+            chosen = s;
+            if (h.relationship >= 0) {
+              break;
+            }
+          }
         }
-        if (!(w >= 0) || Double.isInfinite(w)) {
-          throw new UserException("concordance " + file + " line " + (l + 1) + ": weight must be a number >= 0");
+        if (chosen == null) {
+          throw new UserException("concordance " + file + ": no sheet of " + sheets.stream().map(Xlsx.Sheet::name)
+              .toList() + " has a header naming two HS versions (e.g. 'HS 2017', 'HS 2012', 'Relationship'); fix:"
+              + " give UNSD's HS correlation and conversion table as published");
+        }
+        return links(chosen.rows(), file + " sheet '" + chosen.name() + "'");
+      }
+      List<String[]> rows = new ArrayList<>();
+      for (String line : TextDecoding.text(content).split("\r?\n")) {
+        rows.add(Csv.split(line));
+      }
+      return links(rows, file);
+    }
+
+    private static Links links(List<String[]> rows, String where) {
+      Header h = Header.find(rows);
+      if (h == null) {
+        throw new UserException("concordance " + where + ": no header naming two HS versions in its first "
+            + Header.SEARCHED + " rows (found '" + (rows.isEmpty() ? "" : String.join(",", rows.get(0))) + "'); fix:"
+            + " name the source and target code columns after their versions, e.g. H5,H6, HS2017,HS2022 or UNSD's"
+            + " 'HS 2017','HS 2012'");
+      }
+      List<String[]> pairs = new ArrayList<>();
+      List<Double> weights = h.weight >= 0 ? new ArrayList<>() : null;
+      for (int r = h.row + 1; r < rows.size(); r++) {
+        String[] f = rows.get(r);
+        String a = pad(cell(f, h.source));
+        String b = pad(cell(f, h.target));
+        if (a.isEmpty() && b.isEmpty()) {
+          continue;
+        }
+        if (!a.matches("\\d{6}") || !b.matches("\\d{6}")) {
+          throw new UserException("concordance " + where + " row " + (r + 1) + ": '" + String.join(",", f)
+              + "' does not link two six-digit codes (columns " + (h.source + 1) + " and " + (h.target + 1) + ");"
+              + " fix: give the table as published, with a code in both columns of every row");
+        }
+        pairs.add(new String[] {a, b});
+        if (weights != null) {
+          double w;
+          try {
+            w = Double.parseDouble(cell(f, h.weight));
+          } catch (NumberFormatException e) {
+            w = Double.NaN;
+          }
+          if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new UserException("concordance " + where + " row " + (r + 1) + ": weight '" + cell(f, h.weight)
+                + "' must be a number >= 0");
+          }
+          weights.add(w);
         }
       }
-      links.computeIfAbsent(a, k -> new ArrayList<>()).add(new Object[] {b, w});
+      return new Links(h.from, h.to, pairs, weights, where);
     }
-    Map<String, String[]> targets = new HashMap<>();
-    Map<String, double[]> shares = new HashMap<>();
-    for (Map.Entry<String, List<Object[]>> e : links.entrySet()) {
-      List<Object[]> to = e.getValue();
-      double sum = to.stream().mapToDouble(o -> (Double) o[1]).sum();
-      String[] t = new String[to.size()];
-      double[] s = new double[to.size()];
-      for (int i = 0; i < t.length; i++) {
-        t[i] = (String) to.get(i)[0];
-        s[i] = sum > 0 ? (Double) to.get(i)[1] / sum : 1.0 / t.length;
+
+    private static String cell(String[] f, int i) {
+      return i < f.length ? f[i].trim() : "";
+    }
+
+    private static String pad(String code) {
+      return code.length() == 5 && code.chars().allMatch(Character::isDigit) ? "0" + code : code;
+    }
+
+    /**
+     * This concordance toward {@code target} for flows in the other version (read the other way round when the
+     * file's direction is the reverse), splitting by the target codes' reference flows {@code targetWeights}
+     * (target code → value; empty for equal splits).
+     */
+    public HsConcordance toward(String target, Map<String, Double> targetWeights) {
+      boolean forward = target.equals(to);
+      if (!forward && !target.equals(from)) {
+        throw new UserException("concordance " + file + " links " + from + " and " + to + ", not " + target
+            + "; fix: give a table between the files' HS version and " + target);
       }
-      targets.put(e.getKey(), t);
-      shares.put(e.getKey(), s);
+      Map<String, List<Integer>> bySource = new LinkedHashMap<>();
+      Map<String, List<Integer>> byTarget = new LinkedHashMap<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        String[] p = pairs.get(i);
+        bySource.computeIfAbsent(forward ? p[0] : p[1], k -> new ArrayList<>()).add(i);
+        byTarget.computeIfAbsent(forward ? p[1] : p[0], k -> new ArrayList<>()).add(i);
+      }
+      Map<String, String[]> targets = new HashMap<>();
+      Map<String, double[]> shares = new HashMap<>();
+      Map<String, String> relationship = new HashMap<>();
+      for (String start : bySource.keySet()) {
+        if (relationship.containsKey(start)) {
+          continue;
+        }
+        List<String> sources = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        component(start, forward, bySource, byTarget, sources, group);
+        String kind = sources.size() == 1 ? (group.size() == 1 ? ONE_TO_ONE : ONE_TO_MANY)
+            : (group.size() == 1 ? MANY_TO_ONE : MANY_TO_MANY);
+        for (String a : sources) {
+          relationship.put(a, kind);
+          Map<String, Double> linked = new LinkedHashMap<>();
+          for (int i : bySource.get(a)) {
+            String b = pairs.get(i)[forward ? 1 : 0];
+            linked.merge(b, weighted() ? weights.get(i) : Math.max(0, targetWeights.getOrDefault(b, 0.0)),
+                Double::sum);
+          }
+          targets.put(a, linked.keySet().toArray(new String[0]));
+          shares.put(a, normalised(linked.values()));
+        }
+      }
+      return new HsConcordance(forward ? from : to, target, targets, shares, relationship);
     }
-    return new HsConcordance(versions[0], versions[1], targets, shares);
+
+    /** Weights as shares summing to one; equal shares when they sum to zero. */
+    private static double[] normalised(java.util.Collection<Double> weights) {
+      double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
+      double sum = java.util.Arrays.stream(w).sum();
+      for (int i = 0; i < w.length; i++) {
+        w[i] = sum > 0 ? w[i] / sum : 1.0 / w.length;
+      }
+      return w;
+    }
+
+    /** The source and target codes connected to {@code start} (breadth first, in the file's order). */
+    private void component(String start, boolean forward, Map<String, List<Integer>> bySource,
+        Map<String, List<Integer>> byTarget, List<String> sources, List<String> group) {
+      java.util.Set<String> seenSource = new java.util.LinkedHashSet<>(List.of(start));
+      java.util.Set<String> seenTarget = new java.util.LinkedHashSet<>();
+      java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(start));
+      while (!queue.isEmpty()) {
+        String a = queue.poll();
+        for (int i : bySource.get(a)) {
+          String b = pairs.get(i)[forward ? 1 : 0];
+          if (seenTarget.add(b)) {
+            for (int j : byTarget.get(b)) {
+              String other = pairs.get(j)[forward ? 0 : 1];
+              if (seenSource.add(other)) {
+                queue.add(other);
+              }
+            }
+          }
+        }
+      }
+      sources.addAll(seenSource);
+      group.addAll(seenTarget);
+    }
+
   }
 
-  private static String pad(String code) {
-    return code.length() == 5 ? "0" + code : code;
+  /** Where a concordance's header is: its row, the source and target columns with their versions, and extras. */
+  private record Header(int row, int source, String from, int target, String to, int weight, int relationship) {
+    static final int SEARCHED = 10;
+
+    static Header find(List<String[]> rows) {
+      for (int r = 0; r < Math.min(SEARCHED, rows.size()); r++) {
+        String[] f = rows.get(r);
+        int source = -1;
+        int target = -1;
+        int weight = -1;
+        int relationship = -1;
+        String from = null;
+        String to = null;
+        for (int c = 0; c < f.length; c++) {
+          String name = f[c].replace("\uFEFF", "").trim();
+          String v = version(name);
+          if (name.equalsIgnoreCase("weight")) {
+            weight = c;
+          } else if (name.equalsIgnoreCase("relationship")) {
+            relationship = c;
+          } else if (v != null && source < 0) {
+            source = c;
+            from = v;
+          } else if (v != null && target < 0) {
+            target = c;
+            to = v;
+          }
+        }
+        if (source >= 0 && target >= 0 && !from.equals(to)) {
+          return new Header(r, source, from, target, to, weight, relationship);
+        }
+      }
+      return null;
+    }
   }
 }

@@ -51,8 +51,10 @@ public final class IngestFlowsJob {
           "--input", "a file or a folder of them; repeatable",
           "--chunk-mb", "bytes per parallel read, in MB (default 32)",
           "--hs-target", "HS version to land every file in (H0 ... H6); files in another version need --concordance",
-          "--concordance", "CSV linking source to target HS6 codes (columns named after the versions, e.g. H5,H6;"
-              + " optional weight)"),
+          "--concordance", "UNSD HS correlation table (.xlsx as published, or CSV) or a CSV linking source to target"
+              + " HS6 codes (columns named after the versions, e.g. H5,H6; optional weight)",
+          "--reference-year", "year of the target-version trade_flows that split 1:n and n:n codes (default: the"
+              + " latest)"),
       Set.of("--input"), Map.of("--mirror", "comtrade: keep exporter-reported (FOB) flows where no importer report"
           + " (CIF) exists; without it only importer reports are kept"), null, true, false);
 
@@ -76,40 +78,76 @@ public final class IngestFlowsJob {
     if (target != null && !target.matches("H[0-6]")) {
       throw new UserException("--hs-target '" + target + "' is not an HS version; use H0 ... H6 (H5 = HS 2017)");
     }
-    HsConcordance concordance = null;
+    HsConcordance.Links links = null;
     String concordanceFile = ctx.args().value("--concordance").orElse(null);
     if (concordanceFile != null) {
       Path p = new Path(concordanceFile);
       try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
-        concordance = HsConcordance.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), concordanceFile);
+        links = HsConcordance.Links.read(in.readAllBytes(), concordanceFile);
       } catch (java.io.FileNotFoundException e) {
         throw new UserException("--concordance " + concordanceFile + " does not exist");
       }
       if (target == null) {
-        target = concordance.to();
-      } else if (!target.equals(concordance.to())) {
-        throw new UserException("--concordance " + concordanceFile + " maps " + concordance.from() + " to "
-            + concordance.to() + ", but --hs-target is " + target);
+        target = links.to();
+      } else if (!target.equals(links.to()) && !target.equals(links.from())) {
+        throw new UserException("--concordance " + concordanceFile + " links " + links.from() + " and "
+            + links.to() + ", but --hs-target is " + target + "; fix: give a table whose versions include "
+            + target);
       }
     }
+    Integer referenceYear = ctx.args().value("--reference-year").map(Integer::valueOf).orElse(null);
+    Map<String, Double> weights = links == null ? Map.of() : referenceFlows(spark, ctx, target, referenceYear);
     return ingest(spark, ctx, format, inputs, chunkBytes, ctx.args().flag("--mirror"),
-        new Target(target, concordance, concordanceFile));
+        new Target(target, links, concordanceFile, weights));
   }
 
-  /** Where files should land: the HS version (null: as they are) and the concordance that takes them there. */
-  record Target(String version, HsConcordance concordance, String file) {
-    static final Target AS_IS = new Target(null, null, null);
+  /**
+   * What a concordance splits by: the value of each target-version HS6 code in the reference year's trade_flows
+   * (the given year, else the latest with flows in that version); empty, so splits are equal, when there are none.
+   */
+  private static Map<String, Double> referenceFlows(SparkSession spark, JobContext ctx, String version,
+      Integer year) {
+    Map<String, Double> out = new HashMap<>();
+    if (!org.ftasim.table.TableReader.exists(spark, ctx.warehouse(), Tables.TRADE_FLOWS)) {
+      ctx.err().printf("ftasim ingest-flows: no trade_flows yet, so 1:n and n:n codes are split equally%n");
+      return out;
+    }
+    Dataset<Row> inVersion = org.ftasim.table.TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS)
+        .where(org.apache.spark.sql.functions.col("hs_version").equalTo(version));
+    Integer y = year;
+    if (y == null) {
+      Row latest = inVersion.agg(org.apache.spark.sql.functions.max("year")).first();
+      y = latest.isNullAt(0) ? null : latest.getInt(0);
+    }
+    if (y != null) {
+      for (Row r : inVersion.where(org.apache.spark.sql.functions.col("year").equalTo(y)).groupBy("hs6")
+          .agg(org.apache.spark.sql.functions.sum("value_usd")).collectAsList()) {
+        out.put(r.getString(0), r.getDouble(1));
+      }
+    }
+    ctx.err().printf("ftasim ingest-flows: 1:n and n:n codes split by the %s flows of %s (%d codes)%s%n", version,
+        y == null ? "no year" : y.toString(), out.size(), out.isEmpty() ? ", so equally" : "");
+    return out;
+  }
+
+  /**
+   * Where files should land: the HS version (null: as they are), the concordance links that take them there and the
+   * reference flows that split them.
+   */
+  record Target(String version, HsConcordance.Links links, String file, Map<String, Double> weights) {
+    static final Target AS_IS = new Target(null, null, null, Map.of());
 
     FlowParser wrap(FlowParser parser, String fileVersion, String fileName) {
       if (version == null || version.equals(fileVersion)) {
         return parser;
       }
-      if (concordance == null || !concordance.from().equals(fileVersion)) {
+      String other = links == null ? null : version.equals(links.to()) ? links.from() : links.to();
+      if (links == null || !other.equals(fileVersion)) {
         throw new UserException("file " + fileName + " is in " + fileVersion + ", not --hs-target " + version
             + "; fix: give --concordance with a " + fileVersion + " to " + version + " table"
-            + (concordance == null ? "" : " (" + file + " maps " + concordance.from() + ")"));
+            + (links == null ? "" : " (" + file + " links " + links.from() + " and " + links.to() + ")"));
       }
-      return new ConvertingParser(parser, concordance, file);
+      return new ConvertingParser(parser, links.toward(version, weights), file);
     }
   }
 
@@ -271,13 +309,17 @@ public final class IngestFlowsJob {
             scala.jdk.javaapi.CollectionConverters.asScala(byReason), filtered,
             scala.jdk.javaapi.CollectionConverters.asScala(m.filtered), m.superseded, m.repaired, m.nullQuantities,
             m.rejected[Reject.DUPLICATE_KEY.ordinal()], m.valueUsd, (long) m.exporters.size(),
-            (long) m.importers.size(), (long) m.hs6.cardinality(), seconds));
+            (long) m.importers.size(), (long) m.hs6.cardinality(), seconds,
+            scala.jdk.javaapi.CollectionConverters.asScala(m.converted)));
         accepted += ok;
         rejected += bad;
         ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%s%n", in.name(), lines[f], ok, bad, m.repaired,
             m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason,
             filtered == 0 ? "" : "  filtered " + m.filtered + (m.superseded == 0 ? "" : ", superseded "
                 + m.superseded));
+        if (!m.converted.isEmpty()) {
+          ctx.err().printf("%-34s moved to %s by relationship %s%n", "", target.version(), m.converted);
+        }
         if (m.windows1252Lines > 0) {
           ctx.err().printf("%-34s %,d lines were not UTF-8 and were read as Windows-1252 (Latin-1)%n", "",
               m.windows1252Lines);
@@ -289,7 +331,7 @@ public final class IngestFlowsJob {
           metricRows.add(RowFactory.create(ctx.runId(), in.name(), format, version, 0L, 0L, 0L, 0L,
               scala.jdk.javaapi.CollectionConverters.asScala(Map.of(Reject.EMPTY_FILE.name(), 0L)), 0L,
               scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), 0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L,
-              seconds));
+              seconds, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of())));
           ctx.err().printf("%-34s empty file%n", in.name());
         }
       }

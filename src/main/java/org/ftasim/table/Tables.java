@@ -146,7 +146,10 @@ public final class Tables {
           col("distinct_exporters", DataTypes.LongType, false, "exporters among accepted lines"),
           col("distinct_importers", DataTypes.LongType, false, "importers among accepted lines"),
           col("distinct_hs6", DataTypes.LongType, false, "HS6 codes among accepted lines"),
-          col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run")),
+          col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run"),
+          col("converted_by_relationship", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
+              "accepted lines moved to another HS version (--hs-target), by the relationship of their code's group in"
+                  + " the concordance: 1:1, n:1, 1:n or n:n (the last two split); empty without conversion")),
       List.of(), List.of(), "ingest-flows");
 
   public static final TableDef TARIFF_SCHEDULES = new TableDef("tariff_schedules",

@@ -100,6 +100,7 @@ public final class FlowIngest {
     double firstValue;
     boolean firstNullQuantity;
     boolean firstRepaired;
+    String firstConverted;
     public final List<RejectLine> rejects = new ArrayList<>();
     public boolean rejectsOverflow;
   }
@@ -150,6 +151,7 @@ public final class FlowIngest {
                 s.firstValue = p.valueUsd;
                 s.firstNullQuantity = p.quantityT == null;
                 s.firstRepaired = p.repaired;
+                s.firstConverted = p.converted;
               }
               if (previous >= 0 && p.key < previous) {
                 s.sorted = false;
@@ -215,7 +217,8 @@ public final class FlowIngest {
       } else if (before != null && s.firstKey == before) {
         long line = chunk.firstLine() + s.firstKeyLine;
         out.computeIfAbsent(chunk.file(), f -> new HashSet<>()).add(line);
-        stats.get(chunk.file()).demoteDuplicate(s.firstValue, s.firstNullQuantity, s.firstRepaired);
+        stats.get(chunk.file()).demoteDuplicate(s.firstValue, s.firstNullQuantity, s.firstRepaired,
+            s.firstConverted);
         rejects.add(RowFactory.create(chunk.sourceFile(), line, s.firstRaw, Reject.DUPLICATE_KEY.name(),
             DUPLICATE_MESSAGE, runId));
       }
@@ -230,7 +233,7 @@ public final class FlowIngest {
       forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
         if (p.reason == null && p.filtered == null && !adjacentDuplicate) {
           keys.add(new Tuple2<>(new Tuple2<>(c.file(), p.key), new Object[] {c.file(), line, text, p.valueUsd,
-              p.quantityT == null, p.repaired, c.sourceFile()}));
+              p.quantityT == null, p.repaired, c.sourceFile(), p.converted}));
         }
       });
       return keys.iterator();
@@ -250,7 +253,7 @@ public final class FlowIngest {
       Object[] v = d._2();
       int file = (Integer) v[0];
       out.computeIfAbsent(file, f -> new HashSet<>()).add((Long) v[1]);
-      stats.get(file).demoteDuplicate((Double) v[3], (Boolean) v[4], (Boolean) v[5]);
+      stats.get(file).demoteDuplicate((Double) v[3], (Boolean) v[4], (Boolean) v[5], (String) v[7]);
       rejects.add(RowFactory.create(v[6], v[1], v[2], Reject.DUPLICATE_KEY.name(), DUPLICATE_MESSAGE, runId));
     }
     return out;
