@@ -2,6 +2,7 @@ package org.ftasim.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.ftasim.table.TextDecoding;
 
 /**
  * Reads the lines that start inside a byte range [start, end) of a text file, so a large file can be read by many

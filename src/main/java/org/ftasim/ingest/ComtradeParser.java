@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.ftasim.table.Csv;
+import org.ftasim.table.M49;
 
 /**
  * One line of a UN Comtrade CSV as Comtrade+ writes it (API and bulk download, 47 columns: typeCode, refYear,

@@ -25,7 +25,7 @@ public final class FileStats implements Serializable {
   public long superseded;
   /** Accepted lines moved to another HS version, by the relationship of their code's group (1:1, n:1, 1:n, n:n). */
   public final java.util.TreeMap<String, Long> converted = new java.util.TreeMap<>();
-  /** Lines that were not valid UTF-8 and were read as Windows-1252 ({@link TextDecoding}). */
+  /** Lines that were not valid UTF-8 and were read as Windows-1252 ({@link org.ftasim.table.TextDecoding}). */
   public long windows1252Lines;
   /** The last codes added: sorted files repeat an exporter for thousands of lines, so most adds are skipped. */
   private transient String lastExporter;

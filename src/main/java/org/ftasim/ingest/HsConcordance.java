@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ftasim.config.UserException;
 import org.ftasim.table.Csv;
+import org.ftasim.table.TextDecoding;
 import org.ftasim.table.Xlsx;
 
 /**

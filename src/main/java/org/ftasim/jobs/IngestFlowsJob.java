@@ -31,7 +31,7 @@ import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.HsConcordance;
 import org.ftasim.ingest.NothingAccepted;
 import org.ftasim.ingest.Reject;
-import org.ftasim.ingest.TextDecoding;
+import org.ftasim.table.TextDecoding;
 import org.ftasim.ingest.spark.FlowIngest;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TableWriter;

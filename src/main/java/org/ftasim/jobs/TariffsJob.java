@@ -31,9 +31,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.FtasimConfig;
 import org.ftasim.config.UserException;
+import org.ftasim.table.TextDecoding;
+import org.ftasim.table.Csv;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
+import org.ftasim.table.Xlsx;
 import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.Scenario;
 import org.ftasim.config.SectorMap;
@@ -108,10 +111,16 @@ public final class TariffsJob {
     Row span = haveTrade ? TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS)
         .agg(min("year"), max("year")).first() : null;
     boolean tradeRows = span != null && !span.isNullAt(0);
-    int first = cfg.firstYear() > 0 ? cfg.firstYear() : tradeRows ? span.getInt(0) : -1;
+    // without trade the years are the schedules' own (a WITS export alone gives WITS's averages for its year)
+    Row mfnSpan = tradeRows ? null : schedules.where(col("schedule").equalTo(TariffEngine.MFN))
+        .agg(min("year"), max("year")).first();
+    boolean mfnYears = mfnSpan != null && !mfnSpan.isNullAt(0);
+    int first = cfg.firstYear() > 0 ? cfg.firstYear() : tradeRows ? span.getInt(0) : mfnYears ? mfnSpan.getInt(0)
+        : -1;
     if (first < 0) {
-      throw new UserException("tariffs.first_year is 0 (the first year of trade data) but trade_flows holds no"
-          + " rows; fix: ingest trade data first (ftasim ingest-flows) or set tariffs.first_year");
+      throw new UserException("tariffs.first_year is 0 (the first year of trade data) but neither trade_flows nor"
+          + " the MFN schedules hold a year; fix: ingest trade data first (ftasim ingest-flows) or set"
+          + " tariffs.first_year");
     }
     int last = cfg.lastYear();
     if (last == 0) {
@@ -124,9 +133,13 @@ public final class TariffsJob {
       throw new UserException("tariffs.last_year " + last + " is before the first year " + first
           + "; fix: set tariffs.last_year to " + first + " or later");
     }
-    int weightYear = cfg.weightYear() > 0 ? cfg.weightYear() : tradeRows ? span.getInt(1) : first;
-    ctx.err().printf("ftasim tariffs: %d scenario(s) %s, years %d-%d, weights from trade in %d%n", scenarios.size(),
-        scenarios.stream().map(Scenario::id).toList(), first, last, weightYear);
+    int weightYear = cfg.weightYear() > 0 ? cfg.weightYear() : tradeRows ? span.getInt(1) : mfnYears
+        ? mfnSpan.getInt(1) : first;
+    boolean tradeInWeightYear = tradeRows && !TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS)
+        .where(col("year").equalTo(weightYear)).isEmpty();
+    ctx.err().printf("ftasim tariffs: %d scenario(s) %s, years %d-%d, weights from %s in %d%n", scenarios.size(),
+        scenarios.stream().map(Scenario::id).toList(), first, last, tradeInWeightYear ? "trade_flows"
+            : "the tariff files' own imports", weightYear);
 
     String predicate = "scenario_id IN (" + scenarios.stream().map(s -> "'" + s.id() + "'")
         .collect(Collectors.joining(", ")) + ")";
@@ -137,9 +150,9 @@ public final class TariffsJob {
     Dataset<Row> effective = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE)
         .where(col("run_id").equalTo(ctx.runId()));
 
-    Dataset<Row> weights = haveTrade
+    Dataset<Row> weights = tradeInWeightYear
         ? TariffRates.weights(TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS), weightYear)
-        : TariffRates.weights(spark.createDataFrame(List.of(), Tables.TRADE_FLOWS.schema()), weightYear);
+        : TariffRates.fileWeights(schedules, weightYear);
     long a0 = System.nanoTime();
     TableWriter.replaceWhere(TariffRates.aggregates(schedules, weights, scenarios, baseline, sectors, first, last,
             cfg.levels(), cfg.peak(), weightYear, ctx.runId()),
@@ -155,8 +168,12 @@ public final class TariffsJob {
         .table(Tables.TARIFF_EFFECTIVE.name()).table(Tables.TARIFF_AGGREGATES.name());
   }
 
-  /** A tariff file to read: its location, name, size and whether it is the MFN schedule. */
-  private record Input(String path, String name, long size, Boolean mfn) {}
+  /**
+   * A tariff file to read: its location, name, size and layout (null when empty); a WITS export is read on the
+   * driver (as CSV or from its .xlsx sheet) into {@code rows} of {@link TariffRates#LINES}, with its columns.
+   */
+  private record Input(String path, String name, long size, TariffFiles.Layout layout, List<Row> rows,
+      int[] witsColumns) {}
 
   /** Tariff files into tariff_schedules and tariff_rejects, replacing earlier rows of the same files. */
   static JobResult ingest(SparkSession spark, JobContext ctx, AgreementBook book, List<String> inputs)
@@ -165,20 +182,29 @@ public final class TariffsJob {
     List<Input> files = resolve(inputs, hadoop);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Row> fileRejects = new ArrayList<>();
+    List<Row> driverLines = new ArrayList<>();
+    Map<String, int[]> witsColumns = new HashMap<>();
     JavaRDD<Row> lines = jsc.emptyRDD();
     for (Input f : files) {
-      if (f.mfn() == null) {
+      if (f.layout() == null) {
         fileRejects.add(RowFactory.create(f.name(), 0L, null, TariffFiles.Reject.EMPTY_FILE.name(),
             "the file is empty (no header, no lines); fix: write the header and the lines, or leave the file out",
             ctx.runId()));
         continue;
       }
       String name = f.name();
-      boolean mfn = f.mfn();
-      lines = lines.union(jsc.textFile(f.path()).zipWithIndex().filter(t -> t._2() > 0)
-          .map(t -> RowFactory.create(name, t._2() + 1, mfn, t._1())));
+      String layout = f.layout().name();
+      if (f.rows() != null) {
+        driverLines.addAll(f.rows());
+        witsColumns.put(name, f.witsColumns());
+      } else {
+        lines = lines.union(jsc.textFile(f.path()).zipWithIndex().filter(t -> t._2() > 0)
+            .map(t -> RowFactory.create(name, t._2() + 1, layout, t._1())));
+      }
     }
-    Dataset<Row> parsed = TariffRates.parse(spark.createDataFrame(lines, TariffRates.LINES), book).cache();
+    Dataset<Row> all = spark.createDataFrame(lines, TariffRates.LINES)
+        .unionByName(spark.createDataFrame(driverLines, TariffRates.LINES));
+    Dataset<Row> parsed = TariffRates.parse(all, book, witsColumns).cache();
     try {
       String predicate = "source_file IN (" + files.stream().map(f -> "'" + TableWriter.safeId(f.name()) + "'")
           .collect(Collectors.joining(", ")) + ")";
@@ -189,19 +215,21 @@ public final class TariffsJob {
       TableWriter.replaceWhere(rejects, ctx.warehouse(), Tables.TARIFF_REJECTS, predicate);
       Map<String, Long> byReason = new LinkedHashMap<>();
       long accepted = 0;
-      for (Row r : parsed.groupBy("reason_code").count().collectAsList()) {
+      long repaired = 0;
+      for (Row r : parsed.groupBy("reason_code", "repaired").count().collectAsList()) {
         if (r.isNullAt(0)) {
-          accepted = r.getLong(1);
+          accepted += r.getLong(2);
+          repaired += r.getBoolean(1) ? r.getLong(2) : 0;
         } else {
-          byReason.put(r.getString(0), r.getLong(1));
+          byReason.merge(r.getString(0), r.getLong(2), Long::sum);
         }
       }
       fileRejects.forEach(r -> byReason.merge(r.getString(3), 1L, Long::sum));
       long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-      ctx.err().printf("ftasim tariffs: %d file(s), %d schedule lines accepted, %d rejected %s%n", files.size(),
-          accepted, rejected, byReason);
+      ctx.err().printf("ftasim tariffs: %d file(s), %d schedule lines accepted (%d product codes given back their"
+          + " leading zero), %d rejected %s%n", files.size(), accepted, repaired, rejected, byReason);
       JobResult r = new JobResult().count("tariff_files", files.size()).count("schedule_lines", accepted)
-          .count("schedule_rejects", rejected);
+          .count("schedule_rejects", rejected).count("repaired_codes", repaired);
       byReason.forEach((k, v) -> r.count("rejects_" + k, v));
       return r.table(Tables.TARIFF_SCHEDULES.name()).table(Tables.TARIFF_REJECTS.name());
     } finally {
@@ -217,18 +245,19 @@ public final class TariffsJob {
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
         throw new UserException("tariff input " + input + " does not exist; fix: name a tariff file or a folder of"
-            + " them (mfn.csv, preferential_<AGREEMENT>.csv)");
+            + " them (mfn.csv, preferential_<AGREEMENT>.csv, WITS/TRAINS exports as .csv or .xlsx)");
       }
       List<FileStatus> found = new ArrayList<>();
       if (fs.getFileStatus(p).isDirectory()) {
         for (FileStatus s : fs.listStatus(p)) {
-          if (s.isFile() && s.getPath().getName().toLowerCase().endsWith(".csv")) {
+          String lower = s.getPath().getName().toLowerCase();
+          if (s.isFile() && (lower.endsWith(".csv") || lower.endsWith(".xlsx"))) {
             found.add(s);
           }
         }
         if (found.isEmpty()) {
-          throw new UserException("tariff input " + input + " holds no CSV files; fix: point it at the folder with"
-              + " mfn.csv and preferential_<AGREEMENT>.csv");
+          throw new UserException("tariff input " + input + " holds no CSV or .xlsx files; fix: point it at the"
+              + " folder with mfn.csv and preferential_<AGREEMENT>.csv, or with WITS/TRAINS exports");
         }
         found.sort(Comparator.comparing(s -> s.getPath().getName()));
       } else {
@@ -239,24 +268,97 @@ public final class TariffsJob {
         if (!names.add(name)) {
           throw new UserException("tariff file " + name + " is given twice; fix: name each file once");
         }
-        Boolean mfn = null;
-        if (s.getLen() > 0) {
-          String header;
-          try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(s.getPath()),
-              StandardCharsets.UTF_8))) {
-            header = r.readLine();
-          }
-          mfn = header == null ? null : TariffFiles.kind(header);
-          if (header != null && mfn == null) {
-            throw new UserException("file " + s.getPath() + " is not a tariff file: its header is '" + header
-                + "', expected '" + TariffFiles.MFN_HEADER + "' (MFN schedule) or '" + TariffFiles.PREF_HEADER
-                + "' (preferential schedule); fix: see README, Tariff files");
-          }
-        }
-        out.add(new Input(s.getPath().toString(), name, s.getLen(), mfn));
+        out.add(s.getLen() == 0 ? new Input(s.getPath().toString(), name, 0, null, null, null)
+            : describe(s, fs));
       }
     }
     return out;
+  }
+
+  /** A non-empty tariff file by its header: one of ftasim's layouts, or a WITS export (read here, as CSV or .xlsx). */
+  private static Input describe(FileStatus s, FileSystem fs) throws IOException {
+    String path = s.getPath().toString();
+    String name = s.getPath().getName();
+    byte[] head;
+    try (InputStream in = fs.open(s.getPath())) {
+      head = in.readNBytes(4);
+    }
+    if (Xlsx.isWorkbook(head)) {
+      return witsWorkbook(path, name, s.getLen(), readAll(fs, s.getPath()));
+    }
+    String header;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(s.getPath()),
+        StandardCharsets.UTF_8))) {
+      header = r.readLine();
+    }
+    TariffFiles.Layout layout = TariffFiles.layout(header);
+    if (layout == null) {
+      String[] fields = Csv.split(header.replace("\uFEFF", ""));
+      if (TariffFiles.looksLikeWits(fields)) {
+        throw witsHeader(path, TariffFiles.witsMissing(fields));
+      }
+      throw new UserException("file " + path + " is not a tariff file: its header is '" + header + "', expected '"
+          + TariffFiles.MFN_HEADER + "' (MFN schedule), '" + TariffFiles.PREF_HEADER + "' (preferential schedule)"
+          + " or a WITS/TRAINS tariff export ('" + String.join(",", TariffFiles.WITS_COLUMNS) + "'); fix: see README,"
+          + " Tariff files");
+    }
+    if (layout != TariffFiles.Layout.WITS) {
+      return new Input(path, name, s.getLen(), layout, null, null);
+    }
+    String[] text = TextDecoding.text(readAll(fs, s.getPath())).split("\r?\n");
+    int[] columns = TariffFiles.witsColumns(Csv.split(text[0]));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i < text.length; i++) {
+      if (!(i == text.length - 1 && text[i].isEmpty())) {
+        rows.add(RowFactory.create(name, (long) i + 1, TariffFiles.Layout.WITS.name(), text[i]));
+      }
+    }
+    return new Input(path, name, s.getLen(), layout, rows, columns);
+  }
+
+  /** A WITS export as the .xlsx WITS gives: its one data sheet (the sheet whose first row is WITS's header). */
+  private static Input witsWorkbook(String path, String name, long size, byte[] content) {
+    List<Xlsx.Sheet> sheets = Xlsx.read(content, path);
+    for (Xlsx.Sheet sheet : sheets) {
+      if (sheet.rows().isEmpty()) {
+        continue;
+      }
+      String[] header = sheet.rows().get(0);
+      int[] columns = TariffFiles.witsColumns(header);
+      if (columns == null) {
+        if (TariffFiles.looksLikeWits(header)) {
+          throw witsHeader(path + " sheet '" + sheet.name() + "'", TariffFiles.witsMissing(header));
+        }
+        continue;
+      }
+      List<Row> rows = new ArrayList<>();
+      for (int r = 1; r < sheet.rows().size(); r++) {
+        // a sheet row ends at its last non-empty cell; as CSV it has every column of the header
+        String[] cells = sheet.rows().get(r);
+        if (cells.length > 0) {
+          String[] all = java.util.Arrays.copyOf(cells, Math.max(cells.length, header.length));
+          String line = java.util.Arrays.stream(all).map(c -> c == null ? "" : Csv.field(c))
+              .collect(Collectors.joining(","));
+          rows.add(RowFactory.create(name, (long) r + 1, TariffFiles.Layout.WITS.name(), line));
+        }
+      }
+      return new Input(path, name, size, TariffFiles.Layout.WITS, rows, columns);
+    }
+    throw new UserException("workbook " + path + " has no sheet whose first row is a WITS/TRAINS tariff export header"
+        + " (sheets " + sheets.stream().map(Xlsx.Sheet::name).toList() + "); expected '"
+        + String.join(",", TariffFiles.WITS_COLUMNS) + "'. Fix: give the workbook WITS exports, unchanged");
+  }
+
+  private static UserException witsHeader(String where, List<String> missing) {
+    return new UserException("file " + where + " looks like a WITS/TRAINS tariff export but its header lacks "
+        + missing + "; expected the columns '" + String.join(",", TariffFiles.WITS_COLUMNS) + "'. Fix: export the"
+        + " file from WITS again, or restore the renamed columns");
+  }
+
+  private static byte[] readAll(FileSystem fs, Path path) throws IOException {
+    try (InputStream in = fs.open(path)) {
+      return in.readAllBytes();
+    }
   }
 
   private static List<String> scenarioFiles(List<String> entries, Configuration hadoop) throws IOException {

@@ -158,11 +158,15 @@ public final class Tables {
       schema(
           SOURCE_FILE,
           col("line_number", DataTypes.LongType, false, "line in the file, 1 = header"),
-          col("schedule", DataTypes.StringType, false, "MFN, or the agreement id of a preferential schedule"),
+          col("schedule", DataTypes.StringType, false, "MFN, the agreement id of a preferential schedule, or a WITS"
+              + " duty type kept as published: PRF (preferential as applied), AHS (effectively applied), BND (bound)"),
           col("importer", DataTypes.StringType, false, "the economy applying the schedule, ISO3"),
-          col("partners", DataTypes.StringType, true, "preferential: ALL or ISO3 codes separated by ;; null for MFN"),
-          col("year", DataTypes.IntegerType, true, "MFN: the year the schedule applies; null for preferential lines"),
-          col("nomenclature", DataTypes.StringType, true, "MFN: HS version of the lines, e.g. HS17"),
+          col("partners", DataTypes.StringType, true, "preferential: ALL or ISO3 codes separated by ;; WITS PRF, AHS,"
+              + " BND: the partner (null for World); null for MFN"),
+          col("year", DataTypes.IntegerType, true, "MFN and WITS rows: the year the schedule applies; null for"
+              + " preferential lines"),
+          col("nomenclature", DataTypes.StringType, true, "MFN: HS version of the lines, e.g. HS17 (WITS: its Native"
+              + " Nomen, H0 ... H6)"),
           col("tariff_line", DataTypes.StringType, false, "national tariff line (HS6 and national digits)"),
           col("duty_type", DataTypes.StringType, true, "MFN: AV, SP (specific) or CP (compound)"),
           col("av_rate", DataTypes.DoubleType, true, "MFN: the ad valorem part, percent"),
@@ -172,6 +176,10 @@ public final class Tables {
               "percent: the MFN applied rate (av_rate for AV, ave otherwise) or the preferential base rate"),
           col("staging", DataTypes.StringType, true, "preferential: staging category (conf/agreements.yaml)"),
           col("trq", DataTypes.BooleanType, false, "line under a tariff-rate quota (the rate is out-of-quota)"),
+          col("national_lines", DataTypes.LongType, true, "WITS: national lines the HS6 rate averages (Nbr of Total"
+              + " Lines); null for ftasim's layouts"),
+          col("imports_usd", DataTypes.DoubleType, true, "WITS: the row's imports in USD (Imports Value in 1000 USD x"
+              + " 1000), the weights when trade_flows lacks the year"),
           col("run_id", DataTypes.StringType, false, "the run that ingested the file")),
       List.of(), List.of(), "tariffs")
       .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
@@ -184,7 +192,7 @@ public final class Tables {
           col("raw_line", DataTypes.StringType, true, "the line as read"),
           col("reason_code", DataTypes.StringType, false, "BLANK_LINE, COLUMN_COUNT, BAD_COUNTRY, BAD_YEAR,"
               + " MALFORMED_LINE, BAD_DUTY_TYPE, BAD_NUMBER, NEGATIVE_NUMBER, NOT_FINITE, MISSING_AVE, BAD_FLAG,"
-              + " UNKNOWN_AGREEMENT, NOT_A_MEMBER, UNKNOWN_STAGING, DUPLICATE_KEY, EMPTY_FILE"),
+              + " UNKNOWN_AGREEMENT, NOT_A_MEMBER, UNKNOWN_STAGING, DUPLICATE_KEY, EMPTY_FILE, NO_RATE (a WITS row without a rate)"),
           col("message", DataTypes.StringType, false, "what is wrong, naming the field and value, and the fix"),
           col("run_id", DataTypes.StringType, false, "the run")),
       List.of(), List.of(), "tariffs");
@@ -274,7 +282,15 @@ public final class Tables {
           col("weight_usd", DataTypes.DoubleType, false, "state: import weight in USD (trade_flows, weight year)"),
           col("n_duty_free", DataTypes.LongType, false, "state: HS6 products duty free"),
           col("n_peak", DataTypes.LongType, false, "state: HS6 products above the peak threshold"),
-          col("weight_year", DataTypes.IntegerType, false, "the trade_flows year weighting the averages")),
+          col("weight_year", DataTypes.IntegerType, false, "the year weighting the averages (trade_flows, or the"
+              + " tariff files' own imports when trade_flows lacks it)"),
+          col("bound_avg", DataTypes.DoubleType, true, "MFN rows: simple mean of the bound rates (WITS BND) of the"
+              + " HS6 products that have one, percent; null without bound rates"),
+          col("binding_overhang", DataTypes.DoubleType, true, "MFN rows: simple mean of bound minus applied MFN over"
+              + " the HS6 products with both, percentage points"),
+          col("n_bound", DataTypes.LongType, false, "state: HS6 products with a bound rate"),
+          col("bound_sum", DataTypes.DoubleType, false, "state: sum of their bound rates"),
+          col("overhang_sum", DataTypes.DoubleType, false, "state: sum of bound minus applied over them")),
       List.of(), List.of(), "tariffs");
 
   public static List<TableDef> all() {

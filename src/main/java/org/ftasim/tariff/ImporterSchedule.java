@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One importer's tariff schedules: the MFN applied lines of each year it reported, and its preferential schedule
- * lines per agreement and partner set. A year without an MFN schedule uses the latest earlier one (or the
- * earliest, before the first), as schedules are carried forward until they change.
+ * One importer's tariff schedules: the MFN applied lines of each year it reported, its preferential schedule lines
+ * per agreement and partner set, and the preferential rates WITS publishes as applied (PRF: per partner, year and
+ * HS6, no staging). A year without an MFN (or PRF) schedule uses the latest earlier one (or the earliest, before the
+ * first), as schedules are carried forward until they change.
  */
 public final class ImporterSchedule implements Serializable {
 
@@ -56,11 +57,29 @@ public final class ImporterSchedule implements Serializable {
   private final TreeMap<Integer, MfnLine[]> mfn;
   private final Map<Integer, Map<String, Double>> mfnByCode = new HashMap<>();
   private final Map<String, Map<String, PrefIndex>> pref;
+  private final Map<String, TreeMap<Integer, Map<String, Double>>> observed;
 
-  private ImporterSchedule(String importer, TreeMap<Integer, MfnLine[]> mfn, Map<String, Map<String, PrefIndex>> pref) {
+  private ImporterSchedule(String importer, TreeMap<Integer, MfnLine[]> mfn, Map<String, Map<String, PrefIndex>> pref,
+      Map<String, TreeMap<Integer, Map<String, Double>>> observed) {
     this.importer = importer;
     this.mfn = mfn;
     this.pref = pref;
+    this.observed = observed;
+  }
+
+  /** Partners with preferential rates as applied (WITS PRF). */
+  public java.util.Set<String> observedPartners() {
+    return observed.keySet();
+  }
+
+  /** The applied preferential rates (HS6 → percent) toward {@code partner} in {@code year}, or null without any. */
+  public Map<String, Double> observed(String partner, int year) {
+    TreeMap<Integer, Map<String, Double>> byYear = observed.get(partner);
+    if (byYear == null) {
+      return null;
+    }
+    Map.Entry<Integer, Map<String, Double>> e = byYear.floorEntry(year);
+    return (e != null ? e : byYear.firstEntry()).getValue();
   }
 
   public String importer() {
@@ -122,6 +141,7 @@ public final class ImporterSchedule implements Serializable {
     private final String importer;
     private final Map<Integer, List<MfnLine>> mfn = new HashMap<>();
     private final Map<String, Map<String, PrefIndex>> pref = new LinkedHashMap<>();
+    private final Map<String, TreeMap<Integer, Map<String, Double>>> observed = new TreeMap<>();
 
     private Builder(String importer) {
       this.importer = importer;
@@ -141,6 +161,13 @@ public final class ImporterSchedule implements Serializable {
       return this;
     }
 
+    /** A preferential rate as applied toward one partner in one year, for an HS6 product (WITS PRF). */
+    public Builder observedPreference(String partner, int year, String hs6, double rate) {
+      observed.computeIfAbsent(partner, p -> new TreeMap<>()).computeIfAbsent(year, y -> new HashMap<>())
+          .put(hs6, rate);
+      return this;
+    }
+
     public ImporterSchedule build() {
       TreeMap<Integer, MfnLine[]> sorted = new TreeMap<>();
       mfn.forEach((y, lines) -> {
@@ -148,7 +175,7 @@ public final class ImporterSchedule implements Serializable {
         Arrays.sort(a, Comparator.comparing(MfnLine::code));
         sorted.put(y, a);
       });
-      return new ImporterSchedule(importer, sorted, pref);
+      return new ImporterSchedule(importer, sorted, pref, observed);
     }
   }
 }

@@ -67,6 +67,9 @@ public final class TariffEngine implements Serializable {
         }
       }
     }
+    if (scenario.isBaseline()) {
+      partners.addAll(s.observedPartners());
+    }
     if (cache == null) {
       cache = new HashMap<>();
     }
@@ -89,20 +92,25 @@ public final class TariffEngine implements Serializable {
             ctxs.add(cache.computeIfAbsent(key, k -> context(s, a, e, y, lines)));
           }
         }
-        if (!touched) {
+        Map<String, Double> observed = s.observed(e, year);
+        if (!touched && !(scenario.isBaseline() && observed != null)) {
           continue;
         }
         double[] annual = new double[lines.length];
         String[] source = new String[lines.length];
-        annual(lines, ctxs, year, annual, source);
+        annual(lines, ctxs, year, observed, annual, source);
         emit(year, e, lines, annual, source, sink);
       }
     }
   }
 
-  /** Day-weighted annual rates of each line under the given agreements. */
-  private static void annual(ImporterSchedule.MfnLine[] lines, List<Ctx> ctxs, int year, double[] out,
-      String[] source) {
+  /**
+   * Day-weighted annual rates of each line under the given agreements, and under the preferential rates published
+   * as applied ({@code observed}, HS6 → rate, or null), which hold all year.
+   */
+  private static void annual(ImporterSchedule.MfnLine[] lines, List<Ctx> ctxs, int year,
+      Map<String, Double> observed, double[] out, String[] source) {
+    double[] applied = observedRates(lines, observed);
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year + 1, 1, 1);
     TreeSet<LocalDate> points = new TreeSet<>(List.of(start, end));
@@ -126,6 +134,10 @@ public final class TariffEngine implements Serializable {
         double m = lines[q].rate();
         double best = m;
         String src = MFN;
+        if (applied[q] < best) {
+          best = applied[q];
+          src = TariffFiles.PRF;
+        }
         for (int g = 0; g < ctxs.size(); g++) {
           double r = preferential(ctxs.get(g), q, cuts[g], m);
           if (r < best) {
@@ -139,6 +151,16 @@ public final class TariffEngine implements Serializable {
         }
       }
     }
+  }
+
+  /** Each line's applied preferential rate by its HS6 (+∞ where none is published). */
+  private static double[] observedRates(ImporterSchedule.MfnLine[] lines, Map<String, Double> observed) {
+    double[] out = new double[lines.length];
+    for (int q = 0; q < lines.length; q++) {
+      Double r = observed == null ? null : observed.get(lines[q].code().substring(0, 6));
+      out[q] = r == null ? Double.POSITIVE_INFINITY : r;
+    }
+    return out;
   }
 
   /** The line's rate under one agreement with {@code cuts} in force, blended by utilisation; MFN if none. */
@@ -201,8 +223,9 @@ public final class TariffEngine implements Serializable {
       }
     }
     double[] out = new double[lines.length];
+    double[] applied = observedRates(then, s.observed(exporter, year));
     for (int q = 0; q < lines.length; q++) {
-      double best = then[q].rate();
+      double best = Math.min(then[q].rate(), applied[q]);
       for (Ctx c : ctxs) {
         best = Math.min(best, preferential(c, q, c.calendar().cutsInForce(day), then[q].rate()));
       }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.ftasim.SharedData;
 import org.ftasim.TestSpark;
-import org.ftasim.ingest.TextDecoding;
+import org.ftasim.table.TextDecoding;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.Tables;

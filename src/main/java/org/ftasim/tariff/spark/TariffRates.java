@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
@@ -37,11 +38,11 @@ import org.ftasim.tariff.TariffFiles;
 
 /** The tariff stage's Spark transformations: tariff file lines → schedules and rejects → effective rates → aggregates. */
 public final class TariffRates {
-  /** Lines of tariff files: where they come from, whether the file is the MFN schedule, and the text. */
+  /** Lines of tariff files: where they come from, the file's layout ({@link TariffFiles.Layout}), and the text. */
   public static final StructType LINES = new StructType(new StructField[] {
       DataTypes.createStructField("source_file", DataTypes.StringType, false),
       DataTypes.createStructField("line_number", DataTypes.LongType, false),
-      DataTypes.createStructField("mfn_file", DataTypes.BooleanType, false),
+      DataTypes.createStructField("layout", DataTypes.StringType, false),
       DataTypes.createStructField("raw_line", DataTypes.StringType, false)});
 
   private static final StructType PARSED = parsedSchema();
@@ -56,6 +57,7 @@ public final class TariffRates {
     f.add(DataTypes.createStructField("reason_code", DataTypes.StringType, true));
     f.add(DataTypes.createStructField("message", DataTypes.StringType, true));
     f.add(DataTypes.createStructField("key", DataTypes.StringType, true));
+    f.add(DataTypes.createStructField("repaired", DataTypes.BooleanType, false));
     for (StructField s : Tables.TARIFF_SCHEDULES.schema().fields()) {
       if (!List.of("source_file", "line_number", "run_id").contains(s.name())) {
         f.add(DataTypes.createStructField(s.name(), s.dataType(), true));
@@ -68,8 +70,10 @@ public final class TariffRates {
    * Every line parsed: accepted lines carry the schedule columns, the others a reason and message. A repeated key
    * (reporter, year and line; or agreement, importer, partners and line) keeps its first line (by file name, then
    * line number) and rejects the rest as DUPLICATE_KEY.
+   *
+   * @param witsColumns per WITS file (source_file), where its columns are ({@link TariffFiles#witsColumns})
    */
-  public static Dataset<Row> parse(Dataset<Row> lines, AgreementBook book) {
+  public static Dataset<Row> parse(Dataset<Row> lines, AgreementBook book, Map<String, int[]> witsColumns) {
     MapPartitionsFunction<Row, Row> parse = it -> new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -80,17 +84,22 @@ public final class TariffRates {
       public Row next() {
         Row r = it.next();
         String raw = r.getString(3);
-        TariffFiles.Parsed p = r.getBoolean(2) ? TariffFiles.mfn(raw) : TariffFiles.preferential(raw, book);
+        TariffFiles.Parsed p = switch (TariffFiles.Layout.valueOf(r.getString(2))) {
+          case MFN -> TariffFiles.mfn(raw);
+          case PREFERENTIAL -> TariffFiles.preferential(raw, book);
+          case WITS -> TariffFiles.wits(witsColumns.get(r.getString(0)), raw);
+        };
         Object[] out = new Object[PARSED.size()];
         out[0] = r.getString(0);
         out[1] = r.getLong(1);
         out[2] = raw;
+        out[6] = p.repaired();
         if (p.reject() != null) {
           out[3] = p.reject().name();
           out[4] = p.message();
         } else {
           out[5] = p.key();
-          System.arraycopy(p.values(), 0, out, 6, p.values().length);
+          System.arraycopy(p.values(), 0, out, 7, p.values().length);
         }
         return RowFactory.create(out);
       }
@@ -160,7 +169,8 @@ public final class TariffRates {
     for (int i = 0; i < scenarios; i++) {
       indices[i] = lit(i);
     }
-    return schedules.select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
+    return schedules.where(not(col("schedule").isin(TariffFiles.AHS, TariffFiles.BND)))
+        .select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
         .withColumn("scenario", explode(array(indices)))
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "|" + r.getInt(7), Encoders.STRING());
   }
@@ -174,10 +184,25 @@ public final class TariffRates {
   }
 
   private static ImporterSchedule schedule(String importer, Iterator<Row> rows) {
+    return schedule(importer, rows, new TreeMap<>());
+  }
+
+  /**
+   * The importer's schedule from its rows, WITS's applied preferences (PRF) among them; bound rates (BND) go to
+   * {@code bound} (year → HS6 → rate), and effectively applied rates (AHS) stay out of the engine: it computes them.
+   */
+  private static ImporterSchedule schedule(String importer, Iterator<Row> rows,
+      TreeMap<Integer, Map<String, Double>> bound) {
     ImporterSchedule.Builder b = ImporterSchedule.builder(importer);
     while (rows.hasNext()) {
       Row r = rows.next();
-      if (r.getString(1).equals(TariffEngine.MFN)) {
+      if (r.getString(1).equals(TariffFiles.BND)) {
+        bound.computeIfAbsent(r.getInt(3), y -> new HashMap<>()).put(r.getString(4), r.getDouble(5));
+      } else if (r.getString(1).equals(TariffFiles.PRF)) {
+        b.observedPreference(r.getString(2), r.getInt(3), r.getString(4), r.getDouble(5));
+      } else if (r.getString(1).equals(TariffFiles.AHS)) {
+        continue;
+      } else if (r.getString(1).equals(TariffEngine.MFN)) {
         b.mfn(r.getInt(3), r.getString(4), r.getDouble(5));
       } else {
         b.preferential(r.getString(1), r.getString(2), r.getString(4), r.getDouble(5), r.getString(6));
@@ -231,6 +256,17 @@ public final class TariffRates {
     return tradeFlows.where(col("year").equalTo(year)).select("importer", "exporter", "hs6", "value_usd");
   }
 
+  /**
+   * The tariff files' own imports as weights, for a year trade_flows lacks: the MFN rows' imports from World
+   * (WITS's Imports Value in 1000 USD), as {@code importer, exporter, hs6, value_usd} rows like {@link #weights}.
+   */
+  public static Dataset<Row> fileWeights(Dataset<Row> schedules, int year) {
+    return schedules.where(col("schedule").equalTo(TariffEngine.MFN).and(col("year").equalTo(year))
+            .and(col("imports_usd").isNotNull()))
+        .select(col("importer"), lit("WLD").alias("exporter"), col("tariff_line").substr(1, 6).alias("hs6"),
+            col("imports_usd").alias("value_usd"));
+  }
+
   /** Mergeable state of one aggregate: counts and sums over HS6 rates. */
   private static final class State {
     long n;
@@ -241,8 +277,16 @@ public final class TariffRates {
     long peak;
     double max = Double.NEGATIVE_INFINITY;
     double margin;
+    long bound;
+    double boundSum;
+    double overhang;
 
-    void add(double rate, double mfn, double w, double peakAbove) {
+    void add(double rate, double mfn, double w, double peakAbove, Double boundRate) {
+      if (boundRate != null) {
+        bound++;
+        boundSum += boundRate;
+        overhang += boundRate - rate;
+      }
       n++;
       sum += rate;
       weighted += rate * w;
@@ -269,7 +313,8 @@ public final class TariffRates {
       Scenario baseline, SectorMap sectors, int firstYear, int lastYear, List<String> levels, double peak,
       int weightYear, String runId) {
     org.apache.spark.api.java.function.CoGroupFunction<String, Row, Row, Row> run = (importer, rows, trade) -> {
-      ImporterSchedule schedule = schedule(importer, rows);
+      TreeMap<Integer, Map<String, Double>> bound = new TreeMap<>();
+      ImporterSchedule schedule = schedule(importer, rows, bound);
       Map<String, Double> w = new HashMap<>();
       while (trade.hasNext()) {
         Row t = trade.next();
@@ -283,13 +328,17 @@ public final class TariffRates {
         Scenario scenario = scenarios.get(step / years);
         int year = firstYear + step % years;
         Map<String, Map<String, State>> byExporter = new TreeMap<>();
+        Map.Entry<Integer, Map<String, Double>> boundYear = bound.isEmpty() ? null
+            : bound.floorEntry(year) != null ? bound.floorEntry(year) : bound.firstEntry();
+        Map<String, Double> boundNow = boundYear == null ? Map.of() : boundYear.getValue();
         engines.get(step / years).run(schedule, year, year,
             (y, exporter, hs6, rate, mfn, source, lines) -> {
               Map<String, State> states = byExporter.computeIfAbsent(exporter,
                   e -> new TreeMap<>());
               double weight = w.getOrDefault(exporter + "|" + hs6, 0.0);
+              Double boundRate = exporter.equals(TariffEngine.MFN) ? boundNow.get(hs6) : null;
               for (String level : codes.computeIfAbsent(hs6, k -> levelCodes(k, levels, sectors))) {
-                states.computeIfAbsent(level, k -> new State()).add(rate, mfn, weight, peak);
+                states.computeIfAbsent(level, k -> new State()).add(rate, mfn, weight, peak, boundRate);
               }
             });
         byExporter.forEach((exporter, states) -> states.forEach((level, st) -> {
@@ -298,7 +347,9 @@ public final class TariffRates {
           out.add(RowFactory.create(runId, scenario.id(), year, importer, exporter, level.substring(0, bar),
               level.substring(bar + 1), st.n, st.sum / n, st.weight > 0 ? st.weighted / st.weight : null,
               st.free / n, st.peak / n, st.max, exporter.equals(TariffEngine.MFN) ? null : st.margin / n,
-              st.sum, st.weighted, st.weight, st.free, st.peak, weightYear));
+              st.sum, st.weighted, st.weight, st.free, st.peak, weightYear,
+              st.bound > 0 ? st.boundSum / st.bound : null, st.bound > 0 ? st.overhang / st.bound : null, st.bound,
+              st.boundSum, st.overhang));
         }));
       });
     };

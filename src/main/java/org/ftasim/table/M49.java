@@ -1,4 +1,4 @@
-package org.ftasim.ingest;
+package org.ftasim.table;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import org.ftasim.table.Csv;
 
 /**
  * UN M49 / ISO 3166-1 numeric country codes → ISO3, as UN Comtrade and WITS/TRAINS write reporters and partners.
@@ -30,7 +29,7 @@ public final class M49 {
     if (t.endsWith(".0")) {
       t = t.substring(0, t.length() - 2);
     }
-    if (t.isEmpty() || t.length() > 4 || !BaciParser.isDigits(t)) {
+    if (t.isEmpty() || t.length() > 4 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return null;
     }
     return ISO3.get(Integer.parseInt(t));

@@ -1,4 +1,4 @@
-package org.ftasim.ingest;
+package org.ftasim.table;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
