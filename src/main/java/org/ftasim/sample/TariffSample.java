@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.ftasim.table.Csv;
+import org.ftasim.table.M49;
 import org.ftasim.table.TextFiles;
 import org.ftasim.tariff.Agreement;
 import org.ftasim.tariff.AgreementBook;
@@ -143,11 +145,21 @@ public final class TariffSample {
     return new Schedules(mfn, pref);
   }
 
+  /**
+   * Writes the schedules: ftasim's {@code mfn.csv} (national lines) and {@code preferential_<AGREEMENT>.csv} for the
+   * economies with preferential lines, and the MFN schedules of the others as WITS publishes them, a WITS/TRAINS
+   * export at HS6 ({@link #witsExport}), so the demo runs the WITS reader too.
+   */
   public static Written write(SampleWorld world, Schedules schedules, TextFiles files, String dir) {
     List<String> written = new ArrayList<>();
     long count = 0;
     StringBuilder mfn = new StringBuilder(MFN_HEADER).append('\n');
+    Map<String, List<Line>> wits = new LinkedHashMap<>();
     for (Map.Entry<String, List<Line>> e : schedules.mfn().entrySet()) {
+      if (inWitsExport(e.getKey(), schedules)) {
+        wits.put(e.getKey(), e.getValue());
+        continue;
+      }
       for (int year = world.spec().firstYear(); year <= world.spec().lastYear(); year++) {
         for (Line l : e.getValue()) {
           mfn.append(e.getKey()).append(',').append(year).append(",HS17,").append(l.code()).append(',')
@@ -160,6 +172,12 @@ public final class TariffSample {
     }
     files.write(dir + "/mfn.csv", mfn.toString());
     written.add("tariffs/mfn.csv");
+    if (!wits.isEmpty()) {
+      StringBuilder export = new StringBuilder();
+      count += witsExport(world, wits, export);
+      files.write(dir + "/" + WITS_FILE, export.toString());
+      written.add("tariffs/" + WITS_FILE);
+    }
     for (Map.Entry<String, Map<String, Map<String, String[]>>> a : schedules.preferential().entrySet()) {
       StringBuilder sb = new StringBuilder(PREF_HEADER).append('\n');
       for (Map.Entry<String, Map<String, String[]>> imp : a.getValue().entrySet()) {
@@ -179,6 +197,83 @@ public final class TariffSample {
       written.add("tariffs/" + name);
     }
     return new Written(written, count);
+  }
+
+  /** The sample's WITS/TRAINS export of MFN applied tariffs. */
+  public static final String WITS_FILE = "wits_trains_mfn.csv";
+
+  /**
+   * Whether an economy's MFN schedule goes into the WITS export: it has no preferential lines of its own (an HS6
+   * average would not carry them) and an ISO numeric code, which is how WITS names reporters.
+   */
+  static boolean inWitsExport(String iso, Schedules schedules) {
+    boolean preferential = schedules.preferential().values().stream().anyMatch(m -> m.containsKey(iso));
+    return !preferential && M49.code(iso) != null;
+  }
+
+  /**
+   * MFN schedules as a WITS/TRAINS tariff export writes them (CRLF, product codes without their leading zero,
+   * partner 0 " World"): per reporter, year and HS6 the simple average of its national lines (summed in code order,
+   * as the engine sums them, so both give the same double), their spread, count and peaks (above three times the
+   * reporter's average, and above 15%). Imports are left empty: the sample's trade is in its BACI files.
+   *
+   * @return the rows written
+   */
+  static long witsExport(SampleWorld world, Map<String, List<Line>> schedules, StringBuilder out) {
+    out.append(String.join(",", TariffFiles.WITS_COLUMNS)).append("\r\n");
+    Map<String, String> names = new HashMap<>();
+    Map<String, Integer> codes = new HashMap<>();
+    for (Economy e : world.economies()) {
+      names.put(e.isoCode(), e.name());
+      codes.put(e.isoCode(), M49.code(e.isoCode()));
+    }
+    Map<String, String> descriptions = new HashMap<>();
+    world.hs().products().forEach(p -> descriptions.put(p.code(), p.description()));
+    long rows = 0;
+    for (Map.Entry<String, List<Line>> e : schedules.entrySet()) {
+      List<Line> lines = new ArrayList<>(e.getValue());
+      lines.sort(Comparator.comparing(Line::code));
+      double overall = lines.stream().mapToDouble(Line::applied).average().orElse(0);
+      for (int year = world.spec().firstYear(); year <= world.spec().lastYear(); year++) {
+        for (int q = 0; q < lines.size(); ) {
+          String hs6 = lines.get(q).code().substring(0, 6);
+          int from = q;
+          double sum = 0;
+          for (; q < lines.size() && lines.get(q).code().startsWith(hs6); q++) {
+            sum += lines.get(q).applied();
+          }
+          int n = q - from;
+          double mean = sum / n;
+          double sq = 0;
+          double min = Double.POSITIVE_INFINITY;
+          double max = Double.NEGATIVE_INFINITY;
+          int domestic = 0;
+          int international = 0;
+          for (Line l : lines.subList(from, q)) {
+            double r = l.applied();
+            sq += (r - mean) * (r - mean);
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+            domestic += r > 3 * overall ? 1 : 0;
+            international += r > 15 ? 1 : 0;
+          }
+          String product = hs6.startsWith("0") ? hs6.substring(1) : hs6;
+          out.append("HS,H5,").append(codes.get(e.getKey())).append(',').append(Csv.field(names.get(e.getKey())))
+              .append(',').append(product).append(',')
+              .append(Csv.field(hs6 + " -- " + descriptions.getOrDefault(hs6, ""))).append(",0, World,")
+              .append(year).append(',').append(year).append(",CMT,MFN,").append(plain(mean)).append(",,")
+              .append(plain(Math.sqrt(sq / n))).append(',').append(plain(min)).append(',').append(plain(max))
+              .append(',').append(n).append(',').append(domestic).append(',').append(international).append(",,\r\n");
+          rows++;
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A rate as WITS prints it: no exponent, no trailing zeros, every digit the double needs to read back exactly. */
+  private static String plain(double v) {
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 
   // ---------------------------------------------------------------- MFN

@@ -35,6 +35,12 @@ public final class M49 {
     return ISO3.get(Integer.parseInt(t));
   }
 
+  /** The ISO 3166-1 numeric code of an ISO3 code (the smallest of its codes: 840 for USA, not Comtrade's 842). */
+  public static Integer code(String iso3) {
+    return ISO3.entrySet().stream().filter(e -> e.getValue().equals(iso3)).map(Map.Entry::getKey)
+        .min(Integer::compare).orElse(null);
+  }
+
   private static Map<Integer, String> load() {
     Map<Integer, String> m = new HashMap<>();
     try (InputStream in = M49.class.getResourceAsStream("m49.csv")) {

@@ -18,8 +18,11 @@ import java.util.TreeMap;
  */
 public final class ImporterSchedule implements Serializable {
 
-  /** An MFN line: the national tariff line code and its applied rate in percent (the AVE for SP/CP duties). */
-  public record MfnLine(String code, double rate) implements Serializable {}
+  /**
+   * An MFN line: the national tariff line code and its applied rate in percent (the AVE for SP/CP duties), and the
+   * national lines it stands for (1, or a WITS HS6 row's Nbr of Total Lines, whose rate is already their average).
+   */
+  public record MfnLine(String code, double rate, int lines) implements Serializable {}
 
   /** Preferential lines of one agreement toward one partner key (an ISO3 code, or ALL). */
   static final class PrefIndex implements Serializable {
@@ -148,7 +151,12 @@ public final class ImporterSchedule implements Serializable {
     }
 
     public Builder mfn(int year, String code, double rate) {
-      mfn.computeIfAbsent(year, y -> new ArrayList<>()).add(new MfnLine(code, rate));
+      return mfn(year, code, rate, 1);
+    }
+
+    /** An MFN line standing for {@code lines} national lines (a WITS HS6 average). */
+    public Builder mfn(int year, String code, double rate, int lines) {
+      mfn.computeIfAbsent(year, y -> new ArrayList<>()).add(new MfnLine(code, rate, lines));
       return this;
     }
 

@@ -213,7 +213,8 @@ public final class TariffEngine implements Serializable {
     ImporterSchedule.MfnLine[] then = new ImporterSchedule.MfnLine[lines.length];
     for (int q = 0; q < lines.length; q++) {
       double m = s.mfnRate(year, lines[q].code());
-      then[q] = new ImporterSchedule.MfnLine(lines[q].code(), Double.isNaN(m) ? lines[q].rate() : m);
+      then[q] = new ImporterSchedule.MfnLine(lines[q].code(), Double.isNaN(m) ? lines[q].rate() : m,
+          lines[q].lines());
     }
     TariffEngine base = new TariffEngine(baseline, baseline, sectors);
     List<Ctx> ctxs = new ArrayList<>();
@@ -242,15 +243,17 @@ public final class TariffEngine implements Serializable {
       double sum = 0;
       double mfn = 0;
       int n = 0;
+      int national = 0;
       String src = source == null ? MFN : source[q];
       for (; q < lines.length && lines[q].code().startsWith(hs6); q++, n++) {
+        national += lines[q].lines();
         mfn += lines[q].rate();
         sum += rate == null ? lines[q].rate() : rate[q];
         if (source != null && !source[q].equals(MFN)) {
           src = source[q];
         }
       }
-      sink.rate(year, exporter, hs6, sum / n, mfn / n, src, n);
+      sink.rate(year, exporter, hs6, sum / n, mfn / n, src, national);
     }
   }
 

@@ -267,4 +267,49 @@ class SampleWorldTest {
     assertThat(c.counterfactual().diagnostics().converged()).isTrue();
     assertThat(c.welfarePct(kor)).isBetween(-2.0, 2.0);
   }
+
+  /**
+   * The MFN schedules of the economies without preferential lines (EU members, India, Taiwan) come as a WITS/TRAINS
+   * export that WITS's reader takes whole: every row parses, and its rate is the HS6 average of the national lines,
+   * the same double the tariff engine computes from them.
+   */
+  @Test
+  void theWitsExportParsesBackToTheHs6AveragesOfTheNationalLines() {
+    Map<String, List<TariffSample.Line>> wits = new LinkedHashMap<>();
+    schedules.mfn().forEach((iso, lines) -> {
+      if (TariffSample.inWitsExport(iso, schedules)) {
+        wits.put(iso, lines);
+      }
+    });
+    assertThat(wits.keySet()).containsExactlyInAnyOrder("DEU", "FRA", "ITA", "NLD", "TWN", "IND");
+    StringBuilder out = new StringBuilder();
+    long rows = TariffSample.witsExport(world, wits, out);
+    String[] lines = out.toString().split("\r\n");
+    assertThat(lines).hasSize((int) rows + 1);
+    int[] at = org.ftasim.tariff.TariffFiles.witsColumns(org.ftasim.table.Csv.split(lines[0]));
+    assertThat(at).isNotNull();
+    Map<String, Double> parsed = new HashMap<>();
+    int repaired = 0;
+    for (int i = 1; i < lines.length; i++) {
+      org.ftasim.tariff.TariffFiles.Parsed p = org.ftasim.tariff.TariffFiles.wits(at, lines[i]);
+      assertThat(p.reject()).as(lines[i]).isNull();
+      repaired += p.repaired() ? 1 : 0;
+      Object[] v = p.values();
+      parsed.put(v[1] + "|" + v[3] + "|" + v[5], (Double) v[10]);
+    }
+    assertThat(repaired).isPositive();
+    org.ftasim.tariff.ImporterSchedule.Builder india = org.ftasim.tariff.ImporterSchedule.builder("IND");
+    wits.get("IND").forEach(l -> india.mfn(2019, l.code(), l.applied()));
+    org.ftasim.tariff.TariffEngine engine = new org.ftasim.tariff.TariffEngine(
+        org.ftasim.tariff.Scenario.baseline(AgreementBook.bundled()),
+        org.ftasim.tariff.Scenario.baseline(AgreementBook.bundled()), org.ftasim.config.SectorMap.bundled());
+    int[] checked = {0};
+    engine.run(india.build(), 2019, 2019, (y, exporter, hs6, rate, mfn, source, n) -> {
+      if (exporter.equals("MFN")) {
+        assertThat(parsed.get("IND|2019|" + hs6)).as(hs6).isEqualTo(rate);
+        checked[0]++;
+      }
+    });
+    assertThat(checked[0]).isEqualTo(world.hs().size());
+  }
 }

@@ -170,9 +170,8 @@ public final class TariffRates {
       indices[i] = lit(i);
     }
     return schedules.where(not(col("schedule").isin(TariffFiles.AHS, TariffFiles.BND)))
-        .select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
-        .withColumn("scenario", explode(array(indices)))
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "|" + r.getInt(7), Encoders.STRING());
+        .select(SCHEDULE_COLUMNS).withColumn("scenario", explode(array(indices)))
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "|" + r.getInt(8), Encoders.STRING());
   }
 
   private static String importerOf(String key) {
@@ -182,6 +181,10 @@ public final class TariffRates {
   private static int scenarioOf(String key) {
     return Integer.parseInt(key.substring(key.indexOf('|') + 1));
   }
+
+  /** The tariff_schedules columns {@link #schedule} reads, in its order. */
+  private static final Column[] SCHEDULE_COLUMNS = {col("importer"), col("schedule"), col("partners"), col("year"),
+      col("tariff_line"), col("rate"), col("staging"), col("national_lines")};
 
   private static ImporterSchedule schedule(String importer, Iterator<Row> rows) {
     return schedule(importer, rows, new TreeMap<>());
@@ -203,7 +206,7 @@ public final class TariffRates {
       } else if (r.getString(1).equals(TariffFiles.AHS)) {
         continue;
       } else if (r.getString(1).equals(TariffEngine.MFN)) {
-        b.mfn(r.getInt(3), r.getString(4), r.getDouble(5));
+        b.mfn(r.getInt(3), r.getString(4), r.getDouble(5), r.isNullAt(7) ? 1 : (int) r.getLong(7));
       } else {
         b.preferential(r.getString(1), r.getString(2), r.getString(4), r.getDouble(5), r.getString(6));
       }
@@ -354,7 +357,7 @@ public final class TariffRates {
       });
     };
     MapFunction<Row, String> byImporter = r -> r.getString(0);
-    return schedules.select("importer", "schedule", "partners", "year", "tariff_line", "rate", "staging")
+    return schedules.select(SCHEDULE_COLUMNS)
         .groupByKey(byImporter, Encoders.STRING())
         .cogroup(weights.groupByKey(byImporter, Encoders.STRING()), run,
             Encoders.row(Tables.TARIFF_AGGREGATES.schema()));
