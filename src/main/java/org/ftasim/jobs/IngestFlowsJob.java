@@ -274,7 +274,7 @@ public final class IngestFlowsJob {
         rejects = rejects.unionByName(FlowIngest.overflowRejects(spark, overflow, parserBroadcast, conf,
             ctx.runId()));
       }
-      String predicate = "source_file IN (" + files.stream().map(f -> "'" + TableWriter.safeId(f.name()) + "'")
+      String predicate = "source_file IN (" + files.stream().map(f -> TableWriter.sqlString(f.name()))
           .collect(Collectors.joining(", ")) + ")";
       long writeStart = System.nanoTime();
       TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);

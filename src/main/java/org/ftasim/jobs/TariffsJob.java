@@ -206,7 +206,7 @@ public final class TariffsJob {
         .unionByName(spark.createDataFrame(driverLines, TariffRates.LINES));
     Dataset<Row> parsed = TariffRates.parse(all, book, witsColumns).cache();
     try {
-      String predicate = "source_file IN (" + files.stream().map(f -> "'" + TableWriter.safeId(f.name()) + "'")
+      String predicate = "source_file IN (" + files.stream().map(f -> TableWriter.sqlString(f.name()))
           .collect(Collectors.joining(", ")) + ")";
       TableWriter.replaceWhere(TariffRates.schedules(parsed, ctx.runId()), ctx.warehouse(), Tables.TARIFF_SCHEDULES,
           predicate);

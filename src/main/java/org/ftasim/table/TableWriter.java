@@ -65,6 +65,14 @@ public final class TableWriter {
     return builder.execute();
   }
 
+  /**
+   * Any text as a Spark SQL string literal, quoted and escaped (Spark reads backslash escapes in literals), so a file
+   * named with spaces, brackets, quotes or non-ASCII characters can stand in a predicate.
+   */
+  public static String sqlString(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
   /** Quotes-safe identifier for predicates; run ids are validated at the command line too. */
   public static String safeId(String id) {
     if (!SAFE_ID.matcher(id).matches()) {

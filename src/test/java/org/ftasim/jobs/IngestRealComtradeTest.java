@@ -88,8 +88,23 @@ class IngestRealComtradeTest {
             Double::sum);
       }
     }
+    // one more HS6 line from Curaçao with a value Comtrade would never write: rejected, its name intact
+    String[] bad = null;
+    for (String l : lines) {
+      if (l.contains("\"CUW\"")) {
+        bad = Csv.split(l);
+      }
+    }
+    bad[at.get("cmdCode")] = "854232";
+    bad[at.get("aggrLevel")] = "6";
+    bad[at.get("cifvalue")] = "n/a";
+    StringBuilder badLine = new StringBuilder();
+    for (int i = 0; i < 47; i++) {
+      badLine.append(bad[i].isEmpty() ? "" : "\"" + bad[i] + "\"").append(',');
+    }
+    out.write((badLine + "\n").getBytes(StandardCharsets.ISO_8859_1));
     Path dir = TestSpark.newDir("comtrade-real-plus");
-    Path file = dir.resolve("comtrade_THA_8542_HS4_and_HS6.csv");
+    Path file = dir.resolve("TradeData THA 8542 (HS4 + HS6) \u2013 d'Ivoire.csv");
     Files.write(file, out.toByteArray());
     assertThat(text).contains("Cura\u00e7ao");
 
@@ -112,10 +127,13 @@ class IngestRealComtradeTest {
     }
     assertThat(landed).isEqualTo(byPartner);
     assertThat(total).isCloseTo(expectedValue, org.assertj.core.api.Assertions.within(expectedValue * 1e-12));
-    assertThat(TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS_REJECTS).count()).isZero();
+    List<Row> rejects = TableReader.read(TestSpark.session(), w, Tables.TRADE_FLOWS_REJECTS).collectAsList();
+    assertThat(rejects).extracting(r -> r.getAs("line_number") + " " + r.getAs("reason_code"))
+        .containsExactly((2 + 2 * 1178) + " BAD_NUMBER");
+    assertThat(rejects.get(0).<String>getAs("raw_line")).contains("\"Cura\u00e7ao\"").doesNotContain("\uFFFD");
     Row m = TableReader.read(TestSpark.session(), w, Tables.INGEST_METRICS).first();
     long read = m.getAs("lines_read");
-    assertThat(read).isEqualTo(1 + 2 * 1178);
+    assertThat(read).isEqualTo(1 + 2 * 1178 + 1);
     assertThat(read).isEqualTo((long) m.getAs("header_lines") + (long) m.<Long>getAs("accepted")
         + (long) m.<Long>getAs("rejected") + (long) m.<Long>getAs("filtered"));
     Map<String, Long> filtered = new HashMap<>(scala.jdk.javaapi.CollectionConverters.asJava(

@@ -3,7 +3,6 @@ package org.ftasim.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.SharedData;
 import org.ftasim.TestSpark;
@@ -77,15 +74,15 @@ class TariffsWitsTest {
     assertThat(o.err()).contains("weights from the tariff files' own imports in 2018");
 
     Warehouse w = new Warehouse(wh);
-    Map<String, org.apache.spark.sql.Row> agg = new HashMap<>();
-    for (org.apache.spark.sql.Row r : TableReader.read(spark, w, Tables.TARIFF_AGGREGATES)
+    Map<String, Row> agg = new HashMap<>();
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_AGGREGATES)
         .where("importer = 'CAN' and exporter = 'MFN' and year = 2018 and level in ('total', 'hs2')")
         .collectAsList()) {
       agg.put(r.getAs("level") + "|" + r.getAs("code"), r);
     }
     assertThat(agg.keySet()).isEqualTo(expected.keySet());
     expected.forEach((key, s) -> {
-      org.apache.spark.sql.Row r = agg.get(key);
+      Row r = agg.get(key);
       assertThat(r.<Long>getAs("n_lines")).as(key).isEqualTo((long) s[0]);
       assertThat(r.<Double>getAs("simple_avg")).as(key).isCloseTo(s[1] / s[0], within(1e-9));
       if (s[3] > 0) {
@@ -93,12 +90,12 @@ class TariffsWitsTest {
       }
       assertThat(r.<Double>getAs("duty_free_share")).as(key).isCloseTo(s[4] / s[0], within(1e-9));
     });
-    org.apache.spark.sql.Row line = TableReader.read(spark, w, Tables.TARIFF_SCHEDULES)
+    Row line = TableReader.read(spark, w, Tables.TARIFF_SCHEDULES)
         .where("tariff_line = '010129'").first();
     assertThat(line.<String>getAs("nomenclature")).isEqualTo("H5");
     assertThat(line.<Long>getAs("national_lines")).isEqualTo(1);
     assertThat(line.<Double>getAs("imports_usd")).isCloseTo(72_869_531.0, within(1e-6));
-    org.apache.spark.sql.Row reject = TableReader.read(spark, w, Tables.TARIFF_REJECTS).first();
+    Row reject = TableReader.read(spark, w, Tables.TARIFF_REJECTS).first();
     assertThat(reject.<String>getAs("reason_code")).isEqualTo("NO_RATE");
     assertThat(reject.<String>getAs("raw_line")).contains("271000");
   }
@@ -116,32 +113,13 @@ class TariffsWitsTest {
   @Test
   void theCanadaExportAsXlsxGivesTheSameAverages() throws Exception {
     List<String> lines = Files.readAllLines(SharedData.require(FILE), StandardCharsets.UTF_8);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (XSSFWorkbook book = new XSSFWorkbook()) {
-      book.createSheet("Notes").createRow(0).createCell(0).setCellValue("Tariff data from WITS/TRAINS");
-      Sheet sheet = book.createSheet("Tariff data");
-      for (int i = 0; i < lines.size(); i++) {
-        Row row = sheet.createRow(i);
-        String[] f = Csv.split(lines.get(i));
-        for (int c = 0; c < f.length; c++) {
-          if (f[c].isEmpty()) {
-            continue;
-          }
-          if (i > 0 && f[c].matches("-?\\d+(\\.\\d+)?")) {
-            row.createCell(c).setCellValue(Double.parseDouble(f[c]));
-          } else {
-            row.createCell(c).setCellValue(f[c]);
-          }
-        }
-      }
-      book.write(bytes);
-    }
+    byte[] bytes = org.ftasim.bench.WitsWorkbook.of(lines);
     Path xlsx = TestSpark.newDir("wits-xlsx").resolve("DataJobID-CAN_2018.xlsx");
-    Files.write(xlsx, bytes.toByteArray());
+    Files.write(xlsx, bytes);
     assertAggregatesEqualTheFile(xlsx, fromTheFile(lines));
 
     Path cut = xlsx.resolveSibling("truncated.xlsx");
-    Files.write(cut, Arrays.copyOf(bytes.toByteArray(), bytes.size() / 3));
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length / 3));
     LauncherContractTest.Outcome o = LauncherContractTest.run("tariffs", "--input", cut.toString(), "--warehouse",
         TestSpark.newDir("wh-cut").toString());
     assertThat(o.code()).isEqualTo(2);
@@ -194,13 +172,13 @@ class TariffsWitsTest {
         .extracting(r -> r.getAs("line_number") + " " + r.getAs("reason_code")).containsExactly("10 BAD_COUNTRY");
     assertThat(TableReader.read(spark, w, Tables.TARIFF_SCHEDULES).where("schedule = 'AHS'").count()).isEqualTo(1);
     Map<String, String> jpn = new HashMap<>();
-    for (org.apache.spark.sql.Row r : TableReader.read(spark, w, Tables.TARIFF_EFFECTIVE)
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_EFFECTIVE)
         .where("scenario_id = 'baseline' and importer = 'KOR' and exporter = 'JPN'").collectAsList()) {
       jpn.put(r.getAs("hs6"), r.getAs("rate") + " " + r.getAs("source"));
     }
     assertThat(jpn).as("PRF below MFN only where it is lower: 870323's 9 is not").containsEntry("010121", "2.0 PRF")
         .doesNotContainKey("870323");
-    org.apache.spark.sql.Row total = TableReader.read(spark, w, Tables.TARIFF_AGGREGATES)
+    Row total = TableReader.read(spark, w, Tables.TARIFF_AGGREGATES)
         .where("scenario_id = 'baseline' and exporter = 'MFN' and level = 'total'").first();
     assertThat(total.<Long>getAs("n_bound")).isEqualTo(2);
     assertThat(total.<Double>getAs("bound_avg")).isCloseTo(49.0, within(1e-12));
