@@ -1,5 +1,9 @@
 package org.ftasim.jobs;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +35,11 @@ import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.HsConcordance;
 import org.ftasim.ingest.NothingAccepted;
 import org.ftasim.ingest.Reject;
-import org.ftasim.table.TextDecoding;
 import org.ftasim.ingest.spark.FlowIngest;
 import org.ftasim.table.Csv;
+import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
+import org.ftasim.table.TextDecoding;
 import org.ftasim.table.Tables;
 import scala.collection.immutable.Seq;
 
@@ -95,10 +100,18 @@ public final class IngestFlowsJob {
             + target);
       }
     }
-    Integer referenceYear = ctx.args().value("--reference-year").map(Integer::valueOf).orElse(null);
+    Integer referenceYear = ctx.args().value("--reference-year").map(IngestFlowsJob::year).orElse(null);
     Map<String, Double> weights = links == null ? Map.of() : referenceFlows(spark, ctx, target, referenceYear);
     return ingest(spark, ctx, format, inputs, chunkBytes, ctx.args().flag("--mirror"),
         new Target(target, links, concordanceFile, weights));
+  }
+
+  private static Integer year(String text) {
+    if (!text.matches("\\d{4}")) {
+      throw new UserException("--reference-year '" + text + "' is not a year; give the four-digit year of the"
+          + " target-version flows that split the codes, e.g. --reference-year 2022");
+    }
+    return Integer.valueOf(text);
   }
 
   /**
@@ -108,20 +121,19 @@ public final class IngestFlowsJob {
   private static Map<String, Double> referenceFlows(SparkSession spark, JobContext ctx, String version,
       Integer year) {
     Map<String, Double> out = new HashMap<>();
-    if (!org.ftasim.table.TableReader.exists(spark, ctx.warehouse(), Tables.TRADE_FLOWS)) {
+    if (!TableReader.exists(spark, ctx.warehouse(), Tables.TRADE_FLOWS)) {
       ctx.err().printf("ftasim ingest-flows: no trade_flows yet, so 1:n and n:n codes are split equally%n");
       return out;
     }
-    Dataset<Row> inVersion = org.ftasim.table.TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS)
-        .where(org.apache.spark.sql.functions.col("hs_version").equalTo(version));
+    Dataset<Row> inVersion = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS)
+        .where(col("hs_version").equalTo(version));
     Integer y = year;
     if (y == null) {
-      Row latest = inVersion.agg(org.apache.spark.sql.functions.max("year")).first();
+      Row latest = inVersion.agg(max("year")).first();
       y = latest.isNullAt(0) ? null : latest.getInt(0);
     }
     if (y != null) {
-      for (Row r : inVersion.where(org.apache.spark.sql.functions.col("year").equalTo(y)).groupBy("hs6")
-          .agg(org.apache.spark.sql.functions.sum("value_usd")).collectAsList()) {
+      for (Row r : inVersion.where(col("year").equalTo(y)).groupBy("hs6").agg(sum("value_usd")).collectAsList()) {
         out.put(r.getString(0), r.getDouble(1));
       }
     }
