@@ -1,13 +1,11 @@
 package org.ftasim.jobs;
 
-import org.ftasim.table.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -15,21 +13,33 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.UserException;
+import org.ftasim.table.Csv;
 import org.ftasim.table.Warehouse;
+import scala.runtime.BoxedUnit;
 
 /**
  * {@code ftasim sql "<query>"}: Spark SQL over the warehouse, each Delta table registered under its folder
  * name; the result is printed as CSV (RFC 4180, header first) on stdout, so the JSON summary goes to stderr.
+ *
+ * <p>It only reads: the text must parse as a query (SELECT, WITH, VALUES, TABLE, FROM …), so DDL, DML and commands
+ * are refused before anything runs, and so are the reflective functions that call Java methods. Only the tables
+ * the query names are registered: loading a Delta table reads its log, and a warehouse holds over a dozen.
  */
 public final class SqlJob {
   public static final JobSpec SPEC = new JobSpec("sql", "Spark SQL over the warehouse's tables, CSV on stdout",
       Map.of(), Set.of(), Map.of(), "\"<query>\"", false, true);
+  /** Functions that call arbitrary Java methods, which a read-only query has no business calling. */
+  private static final Set<String> REFLECTIVE = Set.of("reflect", "java_method", "try_reflect");
 
   private SqlJob() {}
 
@@ -41,17 +51,20 @@ public final class SqlJob {
     if (ctx.args().positionals().size() != 1) {
       throw new UserException("ftasim sql takes exactly one query in quotes, e.g. ftasim sql \"select * from runs\"");
     }
-    List<String> registered = registerTables(spark, ctx.warehouse());
+    String query = ctx.args().positionals().get(0);
+    LogicalPlan plan = readOnly(spark, query);
+    List<String> registered = registerTables(spark, ctx.warehouse(), namedTables(plan));
     Dataset<Row> result;
     try {
-      result = spark.sql(ctx.args().positionals().get(0));
+      result = spark.sql(query);
     } catch (Exception e) {
       // Scala's AnalysisException (parse errors included) is checked in Java's eyes but not declared.
       if (!(e instanceof org.apache.spark.sql.AnalysisException ae)) {
         throw e;
       }
+      List<String> tables = tablesIn(spark, ctx.warehouse());
       throw new UserException("query failed: " + ae.getSimpleMessage() + "; tables in " + ctx.warehouse().root()
-          + ": " + (registered.isEmpty() ? "none" : String.join(", ", registered)), e);
+          + ": " + (tables.isEmpty() ? "none" : String.join(", ", tables)), e);
     }
     int maxRows = ctx.config().sql().maxRows();
     List<Row> rows = asText(result).limit(maxRows + 1).collectAsList();
@@ -63,20 +76,84 @@ public final class SqlJob {
     return new JobResult().count("rows", Math.min(rows.size(), maxRows)).count("tables_registered", registered.size());
   }
 
-  /** Registers every Delta table directly under the warehouse as a temporary view named after its folder. */
-  public static List<String> registerTables(SparkSession spark, Warehouse warehouse) throws IOException {
+  /** The query's plan as parsed (not analysed), or a user error when it is not a read-only query. */
+  static LogicalPlan readOnly(SparkSession spark, String query) {
+    LogicalPlan plan;
+    try {
+      plan = spark.sessionState().sqlParser().parseQuery(query);
+    } catch (ParseException notAQuery) {
+      String statement = query.strip().split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      try {
+        spark.sessionState().sqlParser().parsePlan(query);
+      } catch (ParseException syntax) {
+        throw new UserException("query failed to parse: " + syntax.getMessage().strip().split("\n")[0] + "; fix: the"
+            + " query's syntax (ftasim sql runs Spark SQL queries)", syntax);
+      }
+      throw new UserException("ftasim sql only reads: '" + statement + " …' is not a query, and DDL, DML and"
+          + " commands are refused; fix: write a SELECT (or WITH, VALUES, TABLE) query, and change tables through"
+          + " ftasim's jobs");
+    }
+    List<String> reflective = new ArrayList<>();
+    plan.foreachWithSubqueries(node -> {
+      node.expressions().foreach(e -> {
+        e.foreach(x -> {
+          if (x instanceof UnresolvedFunction f && REFLECTIVE.contains(f.nameParts().last().toLowerCase())) {
+            reflective.add(f.nameParts().last());
+          }
+          return BoxedUnit.UNIT;
+        });
+        return BoxedUnit.UNIT;
+      });
+      return BoxedUnit.UNIT;
+    });
+    if (!reflective.isEmpty()) {
+      throw new UserException("ftasim sql only reads: the query calls " + reflective + ", which runs Java methods;"
+          + " fix: leave reflective functions out of the query");
+    }
+    return plan;
+  }
+
+  /** The table names a parsed query reads (the last part of each name; CTE names among them). */
+  static Set<String> namedTables(LogicalPlan plan) {
+    Set<String> names = new java.util.TreeSet<>();
+    plan.foreachWithSubqueries(node -> {
+      if (node instanceof UnresolvedRelation r) {
+        names.add(r.multipartIdentifier().last());
+      }
+      return BoxedUnit.UNIT;
+    });
+    return names;
+  }
+
+  /**
+   * Registers the Delta tables directly under the warehouse whose folder names are in {@code names} as temporary
+   * views named after their folders (names without such a table, a CTE's for one, are left to the query).
+   */
+  public static List<String> registerTables(SparkSession spark, Warehouse warehouse, Set<String> names)
+      throws IOException {
+    Path root = new Path(warehouse.root());
+    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    List<String> registered = new ArrayList<>();
+    for (String name : names) {
+      Path table = new Path(root, name);
+      if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && fs.exists(new Path(table, "_delta_log"))) {
+        spark.read().format("delta").load(table.toString()).createOrReplaceTempView(name);
+        registered.add(name);
+      }
+    }
+    return registered;
+  }
+
+  /** The Delta tables directly under the warehouse, by folder name. */
+  private static List<String> tablesIn(SparkSession spark, Warehouse warehouse) throws IOException {
     Path root = new Path(warehouse.root());
     FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
     List<String> names = new ArrayList<>();
-    if (!fs.exists(root)) {
-      return names;
-    }
-    for (FileStatus st : fs.listStatus(root)) {
-      String name = st.getPath().getName();
-      if (st.isDirectory() && name.matches("[A-Za-z_][A-Za-z0-9_]*")
-          && DeltaTable.isDeltaTable(spark, st.getPath().toString())) {
-        spark.read().format("delta").load(st.getPath().toString()).createOrReplaceTempView(name);
-        names.add(name);
+    if (fs.exists(root)) {
+      for (FileStatus st : fs.listStatus(root)) {
+        if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+          names.add(st.getPath().getName());
+        }
       }
     }
     names.sort(null);

@@ -108,6 +108,38 @@ class LauncherContractTest {
     Outcome bad = run("sql", "--warehouse", wh.toString(), "select * from no_such_table");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("query failed").contains("tables in").contains("runs");
+
+    Outcome cte = run("sql", "--warehouse", wh.toString(),
+        "with r as (select * from runs) select count(*) as n from r where run_id in (select run_id from runs)");
+    assertThat(cte.code()).as(cte.err()).isZero();
+    assertThat(cte.outLines()).containsExactly("n", "2");
+    assertThat(cte.summary(true).get("counts").get("tables_registered").asLong()).isEqualTo(1);
+  }
+
+  /** sql only reads: statements that are not queries, and reflective calls, stop before anything runs. */
+  @Test
+  void sqlRefusesDdlDmlAndReflectiveCalls() throws Exception {
+    Path wh = TestSpark.newDir("sql-ro");
+    assertThat(run("generate-sample", tiny("--warehouse", wh.toString(), "--run-id", "ro-1", "--out",
+        TestSpark.newDir("sql-ro-sample").toString())).code()).isZero();
+    for (String[] c : new String[][] {{"drop table runs", "'DROP …' is not a query"},
+        {"insert into runs select * from runs", "'INSERT …' is not a query"},
+        {"create table copy as select * from runs", "'CREATE …' is not a query"},
+        {"delete from runs", "'DELETE …' is not a query"},
+        {"set spark.sql.ansi.enabled=false", "'SET …' is not a query"}}) {
+      Outcome o = run("sql", "--warehouse", wh.toString(), c[0]);
+      assertThat(o.code()).as(c[0]).isEqualTo(2);
+      assertThat(o.err()).as(c[0]).contains("ftasim sql only reads").contains(c[1]);
+    }
+    Outcome reflect = run("sql", "--warehouse", wh.toString(),
+        "select * from runs where run_id = (select java_method('java.lang.String', 'valueOf', 1))");
+    assertThat(reflect.code()).isEqualTo(2);
+    assertThat(reflect.err()).contains("runs Java methods").contains("java_method");
+    Outcome typo = run("sql", "--warehouse", wh.toString(), "selec * from runs");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("query failed to parse");
+    Outcome still = run("sql", "--warehouse", wh.toString(), "select count(*) as n from runs");
+    assertThat(still.outLines()).containsExactly("n", "1");
   }
 
   @Test
