@@ -15,9 +15,18 @@ import java.util.List;
  * @param tariffs the tariff engine ({@code ftasim tariffs})
  * @param inputs the model inputs ({@code ftasim model-inputs})
  * @param report the headline report ({@code ftasim report})
+ * @param dependence import concentration ({@code ftasim dependence})
  */
 public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep, Tariffs tariffs,
-    Inputs inputs, Report report) {
+    Inputs inputs, Report report, Dependence dependence) {
+
+  /**
+   * @param partners the suppliers whose share of each market {@code import_dependence} names (partner_shares)
+   * @param goods strategic-goods list files or folders of them; empty: the lists shipped in conf/goods
+   * @param importer the importer whose most concentrated strategic imports the job reports
+   * @param top how many products the report lists
+   */
+  public record Dependence(List<String> partners, List<String> goods, String importer, int top) {}
 
   /** How sector tariffs weight their HS6 rates. */
   public static final List<String> TARIFF_WEIGHTS = List.of("bilateral", "importer");
@@ -144,6 +153,8 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.range("sweep.fta.last_year", sweep.fta().lastYear(), 0, 2200);
     check.notBlank("inputs.id", inputs.id());
     check.range("report.drivers", report.drivers(), 0, 100);
+    check.range("dependence.top", dependence.top(), 1, 10_000);
+    check.notBlank("dependence.importer", dependence.importer());
     for (int i = 0; i < sweep.fta().sectorGroups().size(); i++) {
       String g = sweep.fta().sectorGroups().get(i);
       if (!g.matches("[A-Za-z0-9_]+=[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)*")) {

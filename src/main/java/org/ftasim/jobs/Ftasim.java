@@ -20,7 +20,8 @@ public final class Ftasim {
       new Command(IngestFlowsJob.SPEC, IngestFlowsJob::run, IngestFlowsJob.class),
       new Command(TariffsJob.SPEC, TariffsJob::run, TariffsJob.class),
       new Command(ModelInputsJob.SPEC, ModelInputsJob::run, ModelInputsJob.class),
-      new Command(ReportJob.SPEC, ReportJob::run, ReportJob.class));
+      new Command(ReportJob.SPEC, ReportJob::run, ReportJob.class),
+      new Command(DependenceJob.SPEC, DependenceJob::run, DependenceJob.class));
 
   private Ftasim() {}
 

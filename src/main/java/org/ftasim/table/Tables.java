@@ -293,10 +293,33 @@ public final class Tables {
           col("overhang_sum", DataTypes.DoubleType, false, "state: sum of bound minus applied over them")),
       List.of(), List.of(), "tariffs");
 
+  public static final TableDef IMPORT_DEPENDENCE = new TableDef("import_dependence",
+      "How concentrated each importer's supply of each HS6 product is, per year, from trade_flows: imports, suppliers,"
+          + " the top supplier and its share, the Herfindahl-Hirschman index of supplier shares, the shares of the"
+          + " partners dependence.partners names and the strategic-goods lists (conf/goods) the product is on."
+          + " Replaced by year.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the dependence run"),
+          col("year", DataTypes.IntegerType, false, "trade year"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("hs6", DataTypes.StringType, false, "HS six-digit product"),
+          col("hs_version", DataTypes.StringType, false, "HS nomenclature of the flows"),
+          col("imports_usd", DataTypes.DoubleType, false, "imports from all suppliers, USD"),
+          col("n_suppliers", DataTypes.LongType, false, "exporters with imports above zero"),
+          col("top_supplier", DataTypes.StringType, false, "the largest supplier, ISO3 (ties: the later code)"),
+          col("top_share", DataTypes.DoubleType, false, "its share of imports, 0-1"),
+          col("hhi", DataTypes.DoubleType, false, "Herfindahl-Hirschman index: sum of squared supplier shares, 1/n-1"),
+          col("partner_shares", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), false,
+              "share of imports of each partner in dependence.partners (0 when it supplies none)"),
+          col("strategic", DataTypes.createArrayType(DataTypes.StringType), false,
+              "ids of the strategic-goods lists the product is on (empty when none)")),
+      List.of(), List.of(), "dependence")
+      .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
+
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
         INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES, MODEL_INPUTS,
-        MODEL_TARIFFS);
+        MODEL_TARIFFS, IMPORT_DEPENDENCE);
   }
 
   public static Optional<TableDef> byName(String name) {

@@ -1,0 +1,132 @@
+package org.ftasim.markets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ftasim.config.UserException;
+
+/**
+ * Lists of strategic goods ({@code conf/goods/*.yaml}): an id, a description and codes — HS six-digit codes or
+ * prefixes (a chapter, a heading) — each with its name and its source. A product belongs to a list when one of the
+ * list's codes is a prefix of it.
+ */
+public final class GoodsLists implements Serializable {
+  /** The lists shipped in conf/goods (inside the jar as ftasim-conf/goods). */
+  public static final List<String> SHIPPED = List.of("semiconductor-materials", "gallium-germanium", "sobujang",
+      "hydrogen");
+
+  /** One code of a list. */
+  public record Code(String hs, String name, String source) implements Serializable {}
+
+  /** One list. */
+  public record GoodsList(String id, String description, List<Code> codes) implements Serializable {}
+
+  private final List<GoodsList> lists;
+
+  public GoodsLists(List<GoodsList> lists) {
+    this.lists = List.copyOf(lists);
+  }
+
+  public List<GoodsList> lists() {
+    return lists;
+  }
+
+  /** The ids of the lists an HS6 product belongs to, in list order. */
+  public List<String> of(String hs6) {
+    List<String> out = new ArrayList<>();
+    for (GoodsList l : lists) {
+      for (Code c : l.codes()) {
+        if (hs6.startsWith(c.hs())) {
+          out.add(l.id());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  public static GoodsLists bundled() {
+    List<GoodsList> out = new ArrayList<>();
+    for (String id : SHIPPED) {
+      String resource = "ftasim-conf/goods/" + id + ".yaml";
+      try (InputStream in = GoodsLists.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is missing from the jar; the build is broken");
+        }
+        out.add(read(in, "conf/goods/" + id + ".yaml (bundled)"));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return new GoodsLists(out);
+  }
+
+  private static final Set<String> LIST_KEYS = Set.of("id", "description", "codes");
+  private static final Set<String> CODE_KEYS = Set.of("hs", "name", "source");
+
+  /** One list file; every key, code and source is checked, naming the file and the entry. */
+  public static GoodsList read(InputStream in, String file) throws IOException {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UserException("goods list " + file + " is not valid YAML at line "
+          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new UserException("goods list " + file + " must be a mapping with id, description and codes");
+    }
+    root.fieldNames().forEachRemaining(k -> {
+      if (!LIST_KEYS.contains(k)) {
+        throw new UserException("goods list " + file + ": unknown key '" + k + "'; allowed: " + LIST_KEYS);
+      }
+    });
+    String id = text(root, "id", file);
+    if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new UserException("goods list " + file + ": id '" + id + "' must be lower-case letters, digits and -");
+    }
+    JsonNode codes = root.get("codes");
+    if (codes == null || !codes.isArray() || codes.isEmpty()) {
+      throw new UserException("goods list " + file + ": codes must be a non-empty list of {hs, name, source}");
+    }
+    Map<String, Code> byHs = new LinkedHashMap<>();
+    for (int i = 0; i < codes.size(); i++) {
+      JsonNode c = codes.get(i);
+      String where = file + " codes[" + i + "]";
+      if (!c.isObject()) {
+        throw new UserException("goods list " + where + " must be {hs, name, source}");
+      }
+      c.fieldNames().forEachRemaining(k -> {
+        if (!CODE_KEYS.contains(k)) {
+          throw new UserException("goods list " + where + ": unknown key '" + k + "'; allowed: " + CODE_KEYS);
+        }
+      });
+      String hs = text(c, "hs", where);
+      if (!hs.matches("\\d{2}|\\d{4}|\\d{6}")) {
+        throw new UserException("goods list " + where + ": hs '" + hs + "' must be an HS chapter, heading or"
+            + " subheading (2, 4 or 6 digits, with leading zeros, in quotes)");
+      }
+      if (byHs.put(hs, new Code(hs, text(c, "name", where), text(c, "source", where))) != null) {
+        throw new UserException("goods list " + where + ": hs " + hs + " is listed twice");
+      }
+    }
+    return new GoodsList(id, text(root, "description", file), List.copyOf(byHs.values()));
+  }
+
+  private static String text(JsonNode node, String key, String where) {
+    JsonNode v = node.get(key);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new UserException("goods list " + where + ": " + key + " is missing or not text"
+          + (key.equals("hs") ? " (write codes in quotes, e.g. \"281111\", so leading zeros stay)" : ""));
+    }
+    return v.asText().trim();
+  }
+}
