@@ -16,9 +16,21 @@ import java.util.List;
  * @param inputs the model inputs ({@code ftasim model-inputs})
  * @param report the headline report ({@code ftasim report})
  * @param dependence import concentration ({@code ftasim dependence})
+ * @param smart tariff-line partial equilibrium ({@code ftasim smart})
  */
 public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Sweep sweep, Tariffs tariffs,
-    Inputs inputs, Report report, Dependence dependence) {
+    Inputs inputs, Report report, Dependence dependence, Smart smart) {
+
+  /**
+   * @param importDemandFile import-demand elasticities per (importer, hs6), a CSV in the layout of the Kee, Nicita and
+   *     Olarreaga (2008) estimates (importer, hs6, elasticity); empty: every market takes importDemand
+   * @param importDemand the elasticity (a magnitude) of markets the file lacks
+   * @param substitution the substitution elasticity between sources (SMART's default 1.5)
+   * @param exportSupply the export-supply elasticity (SMART's default 99: nearly perfectly elastic)
+   * @param tradeYear the trade_flows year of the imports; 0: the latest
+   */
+  public record Smart(String importDemandFile, double importDemand, double substitution, double exportSupply,
+      int tradeYear) {}
 
   /**
    * @param partners the suppliers whose share of each market {@code import_dependence} names (partner_shares)
@@ -155,6 +167,10 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.range("report.drivers", report.drivers(), 0, 100);
     check.range("dependence.top", dependence.top(), 1, 10_000);
     check.notBlank("dependence.importer", dependence.importer());
+    check.range("smart.import_demand", smart.importDemand(), 1e-9, 1e6);
+    check.range("smart.substitution", smart.substitution(), 0, 1e6);
+    check.range("smart.export_supply", smart.exportSupply(), 1e-9, Double.POSITIVE_INFINITY);
+    check.range("smart.trade_year", smart.tradeYear(), 0, 2200);
     for (int i = 0; i < sweep.fta().sectorGroups().size(); i++) {
       String g = sweep.fta().sectorGroups().get(i);
       if (!g.matches("[A-Za-z0-9_]+=[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)*")) {

@@ -21,7 +21,8 @@ public final class Ftasim {
       new Command(TariffsJob.SPEC, TariffsJob::run, TariffsJob.class),
       new Command(ModelInputsJob.SPEC, ModelInputsJob::run, ModelInputsJob.class),
       new Command(ReportJob.SPEC, ReportJob::run, ReportJob.class),
-      new Command(DependenceJob.SPEC, DependenceJob::run, DependenceJob.class));
+      new Command(DependenceJob.SPEC, DependenceJob::run, DependenceJob.class),
+      new Command(SmartJob.SPEC, SmartJob::run, SmartJob.class));
 
   private Ftasim() {}
 

@@ -316,10 +316,61 @@ public final class Tables {
       List.of(), List.of(), "dependence")
       .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
 
+  public static final TableDef SMART_EFFECTS = new TableDef("smart_effects",
+      "Partial-equilibrium effects of a scenario at the tariff line, WITS-SMART style, for every importer at once: per"
+          + " (importer, exporter, HS6) of the reference trade year, the scenario's tariff against the baseline's in"
+          + " the evaluated year. USD at the reference year's world prices. Replaced by scenario_id.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the smart run"),
+          col("scenario_id", DataTypes.StringType, false, "the scenario evaluated against the baseline"),
+          col("year", DataTypes.IntegerType, false, "the tariff year evaluated"),
+          col("trade_year", DataTypes.IntegerType, false, "the trade_flows year of the imports"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("exporter", DataTypes.StringType, false, "exporter, ISO3"),
+          col("hs6", DataTypes.StringType, false, "HS six-digit product"),
+          col("imports_usd", DataTypes.DoubleType, false, "imports before, USD"),
+          col("tariff_before", DataTypes.DoubleType, false, "baseline rate, percent"),
+          col("tariff_after", DataTypes.DoubleType, false, "scenario rate, percent"),
+          col("import_demand", DataTypes.DoubleType, false, "import-demand elasticity of the market (a magnitude)"),
+          col("trade_creation_usd", DataTypes.DoubleType, false, "new imports from lower prices"),
+          col("trade_diversion_usd", DataTypes.DoubleType, false,
+              "imports shifted between sources; sums to zero over each importer x HS6 market"),
+          col("price_effect_usd", DataTypes.DoubleType, false, "change in the exporter's world price x imports"),
+          col("total_effect_usd", DataTypes.DoubleType, false, "trade creation + diversion + price effect"),
+          col("price_effect_pct", DataTypes.DoubleType, false, "change in the domestic price of the source's variety,"
+              + " percent"),
+          col("revenue_before_usd", DataTypes.DoubleType, false, "tariff revenue before: rate x imports"),
+          col("revenue_after_usd", DataTypes.DoubleType, false, "tariff revenue after: new rate x new imports"),
+          col("consumer_surplus_usd", DataTypes.DoubleType, false,
+              "welfare gain, the Harberger triangle 1/2 (t - t') x trade creation")),
+      List.of(), List.of(), "smart")
+      .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "7"));
+
+  public static final TableDef SMART_SUMMARY = new TableDef("smart_summary",
+      "smart_effects added up per importer x partner x level (total, sector, hs_section, hs2). Replaced by scenario_id.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the smart run"),
+          col("scenario_id", DataTypes.StringType, false, "the scenario"),
+          col("year", DataTypes.IntegerType, false, "the tariff year evaluated"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("exporter", DataTypes.StringType, false, "exporter, ISO3"),
+          col("level", DataTypes.StringType, false, "total, sector, hs_section or hs2"),
+          col("code", DataTypes.StringType, false, "ALL, the model sector, section I-XXI or HS2"),
+          col("n_lines", DataTypes.LongType, false, "HS6 lines with imports"),
+          col("imports_usd", DataTypes.DoubleType, false, "imports before"),
+          col("trade_creation_usd", DataTypes.DoubleType, false, "sum"),
+          col("trade_diversion_usd", DataTypes.DoubleType, false, "sum"),
+          col("price_effect_usd", DataTypes.DoubleType, false, "sum"),
+          col("total_effect_usd", DataTypes.DoubleType, false, "sum"),
+          col("revenue_before_usd", DataTypes.DoubleType, false, "sum"),
+          col("revenue_after_usd", DataTypes.DoubleType, false, "sum"),
+          col("consumer_surplus_usd", DataTypes.DoubleType, false, "sum")),
+      List.of(), List.of(), "smart");
+
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
         INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES, MODEL_INPUTS,
-        MODEL_TARIFFS, IMPORT_DEPENDENCE);
+        MODEL_TARIFFS, IMPORT_DEPENDENCE, SMART_EFFECTS, SMART_SUMMARY);
   }
 
   public static Optional<TableDef> byName(String name) {

@@ -76,6 +76,28 @@ class FtaPipelineTest {
     assertThat(o.code()).as(o.err()).isZero();
   }
 
+  /** SMART for every market of the demo's warehouse: each market's diversion sums to zero. */
+  @Test
+  void smartDiversionSumsToZeroInEveryMarket() throws Exception {
+    LauncherContractTest.Outcome o = LauncherContractTest.run("smart", "--warehouse", wh.root(), "--scenario",
+        "kor-jpn-fta");
+    ok(o);
+    assertThat(o.err()).contains("kor-jpn-fta, SMART").contains("KOR from JPN");
+    List<Row> markets = spark.read().format("delta").load(wh.root() + "/smart_effects")
+        .groupBy("importer", "hs6").agg(org.apache.spark.sql.functions.sum("trade_diversion_usd").alias("td"),
+            org.apache.spark.sql.functions.sum("imports_usd").alias("m"),
+            org.apache.spark.sql.functions.sum("trade_creation_usd").alias("tc")).collectAsList();
+    assertThat(markets).hasSizeGreaterThan(1000);
+    assertThat(markets).allSatisfy(r -> assertThat(Math.abs(r.getDouble(2))).as(r.toString())
+        .isLessThanOrEqualTo(1e-9 * r.getDouble(3)));
+    assertThat(markets.stream().mapToDouble(r -> r.getDouble(4)).sum()).as("Korea-Japan cuts create trade")
+        .isPositive();
+    Row summary = spark.read().format("delta").load(wh.root() + "/smart_summary")
+        .where("importer = 'KOR' and exporter = 'JPN' and level = 'total'").first();
+    assertThat(summary.<Double>getAs("trade_creation_usd")).isPositive();
+    assertThat(summary.<Double>getAs("revenue_after_usd")).isLessThan(summary.<Double>getAs("revenue_before_usd"));
+  }
+
   @Test
   void demoPrintsOneJsonLineRecordsItsRunAndExportsItsResultSets() throws Exception {
     assertThat(demo.outLines()).hasSize(1);

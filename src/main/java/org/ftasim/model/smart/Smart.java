@@ -87,9 +87,12 @@ public final class Smart {
     }
   }
 
-  /** Per-row effects (same row order as the batch) and per-market totals, all in the units of the imports. */
+  /**
+   * Per-row effects (same row order as the batch) and per-market totals, all in the units of the imports, and per
+   * row the change π_i in the domestic price of the source's variety (a fraction: −0.05 = 5% cheaper).
+   */
   public record Result(double[] tradeCreation, double[] tradeDiversion, double[] priceEffect, double[] newImports,
-      double[] revenueBefore, double[] revenueAfter, double[] welfare) {
+      double[] revenueBefore, double[] revenueAfter, double[] welfare, double[] priceChange) {
 
     public double totalEffect(int row) {
       return tradeCreation[row] + tradeDiversion[row] + priceEffect[row];
@@ -159,6 +162,6 @@ public final class Smart {
       }
       welfare[m] = w;
     }
-    return new Result(tc, td, pe, m1, r0, r1, welfare);
+    return new Result(tc, td, pe, m1, r0, r1, welfare, price);
   }
 }
