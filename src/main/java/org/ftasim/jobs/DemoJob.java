@@ -38,7 +38,10 @@ public final class DemoJob {
   static final int DRAWS = 64;
   /** The result sets the demo exports for notebooks (the run's rows). */
   static final List<TableDef> RESULT_SETS = List.of(Tables.TARIFF_AGGREGATES, Tables.MODEL_TARIFFS,
-      Tables.SWEEP_SUMMARY, Tables.SWEEP_SENSITIVITY, Tables.SWEEP_DRAWS, Tables.INGEST_METRICS);
+      Tables.SWEEP_SUMMARY, Tables.SWEEP_SENSITIVITY, Tables.SWEEP_DRAWS, Tables.INGEST_METRICS,
+      Tables.IMPORT_DEPENDENCE, Tables.SMART_SUMMARY);
+  /** The scenario the demo's SMART step evaluates, at the end of its phase-in. */
+  static final String SMART_SCENARIO = "kor-jpn-fta";
 
   private DemoJob() {}
 
@@ -75,13 +78,13 @@ public final class DemoJob {
 
     SampleSpec spec = GenerateSampleJob.spec(ctx);
     String sample = ctx.warehouse().root() + "/sample";
-    step(ctx, t0, String.format("[1/7] generating the sample world in %s", sample));
+    step(ctx, t0, String.format("[1/8] generating the sample world in %s", sample));
     JobResult generated = GenerateSampleJob.generate(spark, spec, sample,
         4 * spark.sparkContext().defaultParallelism(), ctx);
     result.count("sample_flows", generated.counts().get("flows"));
     result.count("sample_tariff_lines", generated.counts().get("tariff_lines"));
 
-    step(ctx, t0, "[2/7] ingesting its BACI files");
+    step(ctx, t0, "[2/8] ingesting its BACI files");
     JobResult ingested = IngestFlowsJob.ingestBaci(spark, ctx, List.of(sample + "/baci"), 32L << 20);
     long rejected = ingested.counts().get("rejected");
     // the sample plants five bad lines in its last year's file; anything else rejected is a defect
@@ -94,7 +97,7 @@ public final class DemoJob {
     ctx.err().printf("ftasim demo: warehouse %s holds %d tables; %,d flows ingested, %d planted bad lines rejected%n",
         ctx.warehouse().root(), Tables.all().size(), ingested.counts().get("accepted"), rejected);
 
-    step(ctx, t0, String.format("[3/7] tariffs: baseline and %d scenarios, %d-%d", Scenario.SHIPPED.size(),
+    step(ctx, t0, String.format("[3/8] tariffs: baseline and %d scenarios, %d-%d", Scenario.SHIPPED.size(),
         spec.referenceYear(), TARIFF_LAST_YEAR));
     FtasimConfig.Tariffs defaults = ctx.config().tariffs();
     FtasimConfig.Tariffs tariffs = new FtasimConfig.Tariffs(List.of(), defaults.agreements(),
@@ -111,7 +114,7 @@ public final class DemoJob {
         .count("tariff_aggregate_rows", rates.counts().get("aggregate_rows"));
     rates.tables().forEach(result::table);
 
-    step(ctx, t0, "[4/7] model inputs: the sample's IO data with its trade and tariffs");
+    step(ctx, t0, "[4/8] model inputs: the sample's IO data with its trade and tariffs");
     FtasimConfig.Inputs inputs = ctx.config().inputs();
     JobResult built = ModelInputsJob.run(spark, ctx, inputs, sample + "/model", spec.referenceYear());
     if (built.counts().getOrDefault("trade_vs_io_max_rel_diff_ppm", 0L) > 1) {
@@ -127,7 +130,7 @@ public final class DemoJob {
         "sweep.draws=" + draws, "sweep.fta.inputs=" + inputs.id(), "sweep.progress_seconds=5",
         "solver.tolerance=" + solver.tolerance(), "solver.max_iterations=" + solver.maxIterations(),
         "solver.memory=" + solver.memory(), "solver.wage_step=" + solver.wageStep()));
-    step(ctx, t0, String.format("[5/7] sweep: %d Latin-hypercube draws of the phase-in model, every scenario",
+    step(ctx, t0, String.format("[5/8] sweep: %d Latin-hypercube draws of the phase-in model, every scenario",
         draws));
     JobContext sweepCtx = new JobContext(ctx.job(), ctx.runId(), ctx.warehouse(), sweepConfig, ctx.args(), ctx.out(),
         ctx.err());
@@ -136,14 +139,22 @@ public final class DemoJob {
         .count("sweep_draw_rows", swept.counts().get("draw_rows"));
     swept.tables().forEach(result::table);
 
+    step(ctx, t0, "[6/8] tariff-line analytics: import dependence, and SMART of " + SMART_SCENARIO);
+    JobResult dependence = DependenceJob.run(spark, ctx, null);
+    JobResult smart = SmartJob.run(spark, ctx, SMART_SCENARIO, null);
+    result.count("dependence_markets", dependence.counts().get("markets"))
+        .count("smart_lines", smart.counts().get("lines"));
+    dependence.tables().forEach(result::table);
+    smart.tables().forEach(result::table);
+
     String results = ctx.warehouse().root() + "/results";
-    step(ctx, t0, String.format("[6/7] exporting the result sets to %s", results));
+    step(ctx, t0, String.format("[7/8] exporting the result sets to %s", results));
     for (TableDef t : RESULT_SETS) {
       result.count("exported_" + t.name(), ExportJob.export(spark, ctx.warehouse(), t, ctx.runId(), results,
           ctx.config().export().files()));
     }
 
-    step(ctx, t0, "[7/7] report");
+    step(ctx, t0, "[8/8] report");
     // on stderr with the progress: the demo's stdout is its one-line JSON summary
     JobResult report = ReportJob.run(spark, sweepCtx, ctx.runId(), results, ctx.err());
     result.count("headline_rows", report.counts().get("headline_rows"));

@@ -46,6 +46,11 @@ public final class DependenceJob {
   }
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
+    return run(spark, ctx, ctx.args().value("--year").orElse(null));
+  }
+
+  /** @param year one trade year as given, or null for every year */
+  static JobResult run(SparkSession spark, JobContext ctx, String year) throws IOException {
     FtasimConfig.Dependence cfg = ctx.config().dependence();
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.TRADE_FLOWS)) {
       throw new UserException("the table trade_flows does not exist in " + ctx.warehouse().root() + "; fix: run"
@@ -53,7 +58,6 @@ public final class DependenceJob {
     }
     GoodsLists goods = cfg.goods().isEmpty() ? GoodsLists.bundled() : read(spark, cfg.goods());
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
-    String year = ctx.args().value("--year").orElse(null);
     if (year != null) {
       if (!year.matches("\\d{4}")) {
         throw new UserException("--year '" + year + "' is not a year; give a four-digit trade year, e.g. --year 2022");

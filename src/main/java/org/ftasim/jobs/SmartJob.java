@@ -51,9 +51,14 @@ public final class SmartJob {
   }
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
-    FtasimConfig.Smart cfg = ctx.config().smart();
     String scenario = ctx.args().value("--scenario").orElseThrow(() -> new UserException("--scenario is required:"
         + " the scenario of tariff_effective to evaluate, e.g. --scenario kor-jpn-fta"));
+    return run(spark, ctx, scenario, ctx.args().value("--year").map(SmartJob::year).orElse(null));
+  }
+
+  /** @param tariffYear the year to evaluate, or null for the scenario's last year in tariff_effective */
+  static JobResult run(SparkSession spark, JobContext ctx, String scenario, Integer tariffYear) throws IOException {
+    FtasimConfig.Smart cfg = ctx.config().smart();
     for (var t : List.of(Tables.TRADE_FLOWS, Tables.TARIFF_EFFECTIVE)) {
       if (!TableReader.exists(spark, ctx.warehouse(), t)) {
         throw new UserException("the table " + t.name() + " does not exist in " + ctx.warehouse().root() + "; fix:"
@@ -68,7 +73,7 @@ public final class SmartJob {
       throw new UserException("--scenario '" + scenario + "' has no rows in tariff_effective (it holds " + have
           + "); fix: name one of them, or run ftasim tariffs with that scenario");
     }
-    int year = ctx.args().value("--year").map(SmartJob::year).orElse(span.getInt(0));
+    int year = tariffYear != null ? tariffYear : span.getInt(0);
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
     int tradeYear = cfg.tradeYear() > 0 ? cfg.tradeYear() : flows.agg(max("year")).first().getInt(0);
     Dataset<Row> lines = SmartEffects.lines(flows, tradeYear, effective, scenario, year).cache();
@@ -95,7 +100,17 @@ public final class SmartJob {
       for (int ch = 1; ch <= 99; ch++) {
         sections.put(ch, HsGroups.section(ch));
       }
-      TableWriter.replaceWhere(SmartEffects.summary(written, SectorMap.bundled(), sections), ctx.warehouse(),
+      String sectorFile = ctx.config().tariffs().sectors();
+      SectorMap sectors = SectorMap.bundled();
+      if (!sectorFile.isEmpty()) {
+        Path p = new Path(sectorFile);
+        try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
+          sectors = SectorMap.read(in, sectorFile);
+        } catch (java.io.FileNotFoundException e) {
+          throw new UserException("tariffs.sectors: " + sectorFile + " does not exist");
+        }
+      }
+      TableWriter.replaceWhere(SmartEffects.summary(written, sectors, sections), ctx.warehouse(),
           Tables.SMART_SUMMARY, predicate);
       report(spark, ctx, scenario);
       return new JobResult().count("lines", counts.getLong(0) - counts.getLong(1)).count("unrated_lines",

@@ -110,7 +110,7 @@ class FtaPipelineTest {
     assertThat(s.get("counts").get("sweep_draws").asLong()).isEqualTo(DRAWS);
     assertThat(s.get("counts").get("failed_draws").asLong()).isZero();
     assertThat(s.get("tables").toString()).contains("runs", "model_inputs", "model_tariffs", "sweep_draws");
-    assertThat(demo.err()).contains("[7/7] report", "== kor-cptpp: year 1 = 2027");
+    assertThat(demo.err()).contains("[8/8] report", "== kor-cptpp: year 1 = 2027");
     for (TableDef t : DemoJob.RESULT_SETS) {
       assertThat(s.get("counts").get("exported_" + t.name()).asLong()).as(t.name()).isPositive();
       assertThat(spark.read().parquet(wh.root() + "/results/" + t.name()).count()).as(t.name())
