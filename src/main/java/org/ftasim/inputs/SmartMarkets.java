@@ -19,6 +19,37 @@ public final class SmartMarkets {
 
   private SmartMarkets() {}
 
+  /**
+   * Markets from lines already sorted by market (the smart_effects rows of a scenario): per line its importer,
+   * product, imports, tariffs as rates and the market's import-demand elasticity (the first line's), so a sweep
+   * draws over the same markets and elasticities {@code ftasim smart} used.
+   */
+  public static Markets ofLines(List<String> importer, List<String> product, double[] imports, double[] tariff,
+      double[] newTariff, double[] importDemand, double substitution, double exportSupply) {
+    List<Integer> starts = new ArrayList<>();
+    List<String> importers = new ArrayList<>();
+    List<String> products = new ArrayList<>();
+    List<Double> eta = new ArrayList<>();
+    for (int r = 0; r < imports.length; r++) {
+      if (r == 0 || !importer.get(r).equals(importer.get(r - 1)) || !product.get(r).equals(product.get(r - 1))) {
+        starts.add(r);
+        importers.add(importer.get(r));
+        products.add(product.get(r));
+        eta.add(importDemand[r]);
+      }
+    }
+    if (starts.isEmpty()) {
+      throw new UserException("there are no SMART markets to sweep");
+    }
+    starts.add(imports.length);
+    double[] sigma = new double[importers.size()];
+    double[] beta = new double[importers.size()];
+    java.util.Arrays.fill(sigma, substitution);
+    java.util.Arrays.fill(beta, exportSupply);
+    return new Markets(new Smart.Batch(starts.stream().mapToInt(Integer::intValue).toArray(), imports, tariff,
+        newTariff, eta.stream().mapToDouble(Double::doubleValue).toArray(), sigma, beta), importers, products);
+  }
+
   public static Markets read(Path file, double importDemand, double substitution, double exportSupply) {
     CsvTable t = CsvTable.read(file, "importer", "product", "exporter", "imports", "tariff", "new_tariff");
     Map<String, List<Integer>> markets = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,12 +154,57 @@ public final class SweepJob {
             ref, config.solver().tolerance(), config.solver().maxIterations());
       }
       case "smart" -> {
-        SmartMarkets.Markets m = SmartMarkets.read(dataPath(spark, cfg), cfg.smart().importDemand(),
-            cfg.smart().substitution(), cfg.smart().exportSupply());
+        SmartMarkets.Markets m = cfg.data().isBlank() ? smartLines(spark, ctx, cfg)
+            : SmartMarkets.read(dataPath(spark, cfg), cfg.smart().importDemand(), cfg.smart().substitution(),
+                cfg.smart().exportSupply());
         yield new SmartSweep(m.batch(), m.importers(), m.products());
       }
       default -> throw new UserException("sweep.model '" + cfg.model() + "' is not known");
     };
+  }
+
+  /**
+   * With no sweep.data, the smart model sweeps the markets {@code ftasim smart} solved for sweep.scenario_id: the
+   * markets of smart_effects where some source's tariff changes, with their imports, rates and import-demand
+   * elasticities.
+   */
+  private static SmartMarkets.Markets smartLines(SparkSession spark, JobContext ctx, FtasimConfig.Sweep cfg) {
+    if (!TableReader.exists(spark, ctx.warehouse(), Tables.SMART_EFFECTS)) {
+      throw new UserException("sweep.data is empty and smart_effects does not exist; fix: run ftasim smart --scenario "
+          + cfg.scenarioId() + " first, or give a SMART market file in sweep.data");
+    }
+    Dataset<Row> lines = TableReader.read(spark, ctx.warehouse(), Tables.SMART_EFFECTS)
+        .where(col("scenario_id").equalTo(cfg.scenarioId()));
+    Dataset<Row> changed = lines.where(col("tariff_before").notEqual(col("tariff_after")))
+        .select("importer", "hs6").distinct();
+    List<Row> rows = lines.join(changed, scala.jdk.javaapi.CollectionConverters.asScala(List.of("importer", "hs6"))
+            .toSeq()).select("importer", "hs6", "imports_usd", "tariff_before", "tariff_after", "import_demand")
+        .orderBy("importer", "hs6", "exporter").collectAsList();
+    if (rows.isEmpty()) {
+      throw new UserException("smart_effects has no market whose tariffs scenario '" + cfg.scenarioId() + "' changes;"
+          + " fix: set sweep.scenario_id to a scenario ftasim smart ran");
+    }
+    int n = rows.size();
+    double[] m = new double[n];
+    double[] t0 = new double[n];
+    double[] t1 = new double[n];
+    double[] eta = new double[n];
+    List<String> importers = new ArrayList<>();
+    List<String> products = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Row r = rows.get(i);
+      importers.add(r.getString(0));
+      products.add(r.getString(1));
+      m[i] = r.getDouble(2);
+      t0[i] = r.getDouble(3) / 100;
+      t1[i] = r.getDouble(4) / 100;
+      eta[i] = r.getDouble(5);
+    }
+    ctx.err().printf("ftasim sweep: %,d SMART markets (%,d lines) of smart_effects, scenario %s%n",
+        new java.util.HashSet<>(java.util.stream.IntStream.range(0, n).mapToObj(i -> importers.get(i) + "|"
+            + products.get(i)).toList()).size(), n, cfg.scenarioId());
+    return SmartMarkets.ofLines(importers, products, m, t0, t1, eta, cfg.smart().substitution(),
+        cfg.smart().exportSupply());
   }
 
   /** sweep.data on the driver's disk: a local path, or a copy of a file or folder on any Hadoop file system. */

@@ -7,8 +7,9 @@ import org.ftasim.model.smart.Smart;
 
 /**
  * Sweeps SMART over its elasticities, applied to every market: {@code import_demand}, {@code substitution},
- * {@code export_supply}. Outcomes per market (country = importer, sector = product): total_effect (imports change),
- * trade_creation, revenue_change, welfare.
+ * {@code export_supply} (one value for every market), or {@code import_demand_scale}, a factor on each market's
+ * own import-demand elasticity (the Kee–Nicita–Olarreaga estimates {@code ftasim smart} used). Outcomes per market
+ * (country = importer, sector = product): total_effect (imports change), trade_creation, revenue_change, welfare.
  *
  * @param importers the importer of each market of the batch
  * @param products the product of each market of the batch
@@ -16,7 +17,8 @@ import org.ftasim.model.smart.Smart;
 public record SmartSweep(Smart.Batch batch, List<String> importers, List<String> products)
     implements SweepModel.Factory {
 
-  private static final List<String> NAMES = List.of("import_demand", "substitution", "export_supply");
+  private static final List<String> NAMES = List.of("import_demand", "import_demand_scale", "substitution",
+      "export_supply");
 
   @Override
   public void check(List<Parameter> parameters) {
@@ -36,6 +38,12 @@ public record SmartSweep(Smart.Batch batch, List<String> importers, List<String>
       double[] sigma = batch.substitution().clone();
       double[] beta = batch.exportSupply().clone();
       for (int i = 0; i < values.length; i++) {
+        if (parameters.get(i).name().equals("import_demand_scale")) {
+          for (int m = 0; m < eta.length; m++) {
+            eta[m] *= values[i];
+          }
+          continue;
+        }
         double[] target = switch (parameters.get(i).name()) {
           case "import_demand" -> eta;
           case "substitution" -> sigma;

@@ -96,6 +96,28 @@ class FtaPipelineTest {
         .where("importer = 'KOR' and exporter = 'JPN' and level = 'total'").first();
     assertThat(summary.<Double>getAs("trade_creation_usd")).isPositive();
     assertThat(summary.<Double>getAs("revenue_after_usd")).isLessThan(summary.<Double>getAs("revenue_before_usd"));
+
+    // the smart sweep draws over the same markets and their elasticities
+    Path config = TestSpark.newDir("smart-sweep").resolve("smart.yaml");
+    java.nio.file.Files.writeString(config, """
+        sweep:
+          model: smart
+          scenario_id: kor-jpn-fta
+          design: latin_hypercube
+          draws: 6
+          parameters:
+            - {name: import_demand_scale, dist: lognormal, median: 1.0, log_sd: 0.3}
+            - {name: substitution, dist: uniform, low: 0.5, high: 3.0}
+        """);
+    LauncherContractTest.Outcome sweep = LauncherContractTest.run("sweep", "--warehouse", wh.root(), "--config",
+        config.toString(), "--run-id", "smart-sweep-1");
+    ok(sweep);
+    assertThat(sweep.err()).contains("SMART markets").contains("of smart_effects, scenario kor-jpn-fta");
+    long changed = spark.read().format("delta").load(wh.root() + "/smart_effects")
+        .where("scenario_id = 'kor-jpn-fta' and tariff_before <> tariff_after").select("importer", "hs6").distinct()
+        .count();
+    assertThat(spark.read().format("delta").load(wh.root() + "/sweep_draws")
+        .where("run_id = 'smart-sweep-1' and metric = 'trade_creation'").count()).isEqualTo(6 * changed);
   }
 
   @Test
