@@ -78,7 +78,10 @@ class StandaloneClusterIT {
         {"tariff_schedules", "source_file, line_number"},
         {"trade_flows", "year, exporter, importer, hs6"},
         {"trade_flows_rejects", "source_file, line_number"},
-        {"ingest_metrics", "source_file"}};
+        {"ingest_metrics", "source_file"},
+        {"import_dependence", "year, importer, hs6"},
+        {"smart_effects", "scenario_id, importer, exporter, hs6"},
+        {"smart_summary", "scenario_id, importer, exporter, level, code"}};
     for (String[] t : tables) {
       List<Row> a = rows(local, t[0], t[1]);
       List<Row> b = rows(cluster, t[0], t[1]);

@@ -3,11 +3,14 @@ package org.ftasim.markets.spark;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
-import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -27,7 +30,8 @@ import org.ftasim.table.Tables;
  *   HHI = Σ_e s_e² = Σ_e M_e² / (Σ_e M_e)²       top_share = max_e s_e
  * </pre>
  * (Herfindahl–Hirschman on shares, 1/n for n equal suppliers, 1 for one). Flows of one exporter to one market from
- * several rows (sources, files) are added first, so each supplier counts once.
+ * several rows (sources, files) are added first, so each supplier counts once; a tie for the top goes to the later
+ * exporter code.
  */
 public final class Concentration {
   private Concentration() {}
@@ -36,27 +40,30 @@ public final class Concentration {
       String runId) {
     Dataset<Row> bySupplier = tradeFlows.where(col("value_usd").gt(0))
         .groupBy("year", "importer", "hs6", "exporter")
-        .agg(sum("value_usd").alias("v"), first("hs_version").alias("hs_version"));
-    List<Column> aggs = new ArrayList<>(List.of(sum("v").alias("imports_usd"), count(lit(1)).alias("n_suppliers"),
-        max(struct(col("v"), col("exporter"))).alias("top"), sum(col("v").multiply(col("v"))).alias("v2"),
-        first("hs_version").alias("hs_version")));
-    for (int p = 0; p < partners.size(); p++) {
-      aggs.add(sum(when(col("exporter").equalTo(partners.get(p)), col("v")).otherwise(0.0)).alias("p" + p));
-    }
+        .agg(sum("value_usd").alias("v"), min("hs_version").alias("hs_version"));
+    // each market's suppliers sorted by value (then code), and every sum taken in that order: the same doubles
+    // whatever the partitioning, which a plain sum over a shuffle does not promise
     Dataset<Row> m = bySupplier.groupBy("year", "importer", "hs6")
-        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        .agg(sort_array(collect_list(struct(col("v"), col("exporter")))).alias("s"),
+            min("hs_version").alias("hs_version"));
+    Column imports = expr("aggregate(s, 0D, (acc, x) -> acc + x.v)");
     Column[] names = partners.stream().map(p -> lit(p)).toArray(Column[]::new);
     Column[] shares = new Column[partners.size()];
     for (int p = 0; p < shares.length; p++) {
-      shares[p] = col("p" + p).divide(col("imports_usd"));
+      String code = partners.get(p).replace("'", "");
+      shares[p] = expr("aggregate(filter(s, x -> x.exporter = '" + code + "'), 0D, (acc, x) -> acc + x.v)")
+          .divide(col("imports_usd"));
     }
-    return m.select(lit(runId).alias("run_id"), col("year"), col("importer"), col("hs6"), col("hs_version"),
-        col("imports_usd"), col("n_suppliers"), col("top.exporter").alias("top_supplier"),
-        col("top.v").divide(col("imports_usd")).alias("top_share"),
-        col("v2").divide(col("imports_usd").multiply(col("imports_usd"))).alias("hhi"),
-        map_from_arrays(array(names).cast("array<string>"), array(shares).cast("array<double>"))
-            .alias("partner_shares"),
-        strategic(goods).alias("strategic"))
+    return m.withColumn("imports_usd", imports)
+        .select(lit(runId).alias("run_id"), col("year"), col("importer"), col("hs6"), col("hs_version"),
+            col("imports_usd"), size(col("s")).cast("long").alias("n_suppliers"),
+            element_at(col("s"), -1).getField("exporter").alias("top_supplier"),
+            element_at(col("s"), -1).getField("v").divide(col("imports_usd")).alias("top_share"),
+            expr("aggregate(s, 0D, (acc, x) -> acc + x.v * x.v)")
+                .divide(col("imports_usd").multiply(col("imports_usd"))).alias("hhi"),
+            map_from_arrays(array(names).cast("array<string>"), array(shares).cast("array<double>"))
+                .alias("partner_shares"),
+            strategic(goods).alias("strategic"))
         .select(java.util.Arrays.stream(Tables.IMPORT_DEPENDENCE.schema().fieldNames()).map(c -> col(c))
             .toArray(Column[]::new));
   }
