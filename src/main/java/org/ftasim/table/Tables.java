@@ -347,7 +347,8 @@ public final class Tables {
       .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "7"));
 
   public static final TableDef SMART_SUMMARY = new TableDef("smart_summary",
-      "smart_effects added up per importer x partner x level (total, sector, hs_section, hs2). Replaced by scenario_id.",
+      "smart_effects added up per importer x partner x level (total, sector, hs_section, hs2), in whole cents (exact,"
+          + " so the same whatever the partitioning). Replaced by scenario_id.",
       schema(
           col("run_id", DataTypes.StringType, false, "the smart run"),
           col("scenario_id", DataTypes.StringType, false, "the scenario"),

@@ -230,25 +230,16 @@ public final class SmartEffects {
       }
       return out.iterator();
     };
-    // each group's lines sorted by product and summed in that order: the same doubles whatever the partitioning
-    Column[] line = new Column[measures.length + 1];
-    line[0] = col("hs6");
-    for (int i = 0; i < measures.length; i++) {
-      line[i + 1] = col(measures[i]);
-    }
-    List<Column> out = new ArrayList<>();
-    for (String k : List.of("run_id", "scenario_id", "year", "importer", "exporter", "level", "code")) {
-      out.add(col(k));
-    }
-    out.add(org.apache.spark.sql.functions.size(col("s")).cast("long").alias("n_lines"));
+    // sums of whole cents as longs are exact, so the same whatever the partitioning (a double sum over a shuffle is
+    // not); each line is rounded to the cent first, and 2^63 cents is far above any trade value
+    List<Column> sums = new ArrayList<>();
+    sums.add(org.apache.spark.sql.functions.count(lit(1)).alias("n_lines"));
     for (String m : measures) {
-      out.add(org.apache.spark.sql.functions.expr("aggregate(s, 0D, (acc, x) -> acc + x." + m + ")").alias(m));
+      sums.add(sum(org.apache.spark.sql.functions.round(col(m).multiply(100)).cast("long")).divide(100.0).alias(m));
     }
     return effects.flatMap(levels, Encoders.row(new StructType(fields)))
         .groupBy("run_id", "scenario_id", "year", "importer", "exporter", "level", "code")
-        .agg(org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
-            org.apache.spark.sql.functions.struct(line))).alias("s"))
-        .select(out.toArray(new Column[0]))
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]))
         .select(java.util.Arrays.stream(Tables.SMART_SUMMARY.schema().fieldNames()).map(c -> col(c))
             .toArray(Column[]::new));
   }
