@@ -116,9 +116,7 @@ public final class ConfigLoader {
     try {
       return YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new UserException("config file " + file + " is not valid YAML at line "
-          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage()
-          + "; fix the YAML syntax there", e);
+      throw YamlFiles.syntax(e, file.toString(), "config file");
     } catch (IOException e) {
       throw new UserException("config file " + file + " cannot be read: " + e.getMessage(), e);
     }
@@ -172,7 +170,16 @@ public final class ConfigLoader {
       cursor = cursor.putObject(parts[i]);
     }
     cursor.set(parts[parts.length - 1], value);
-    merge(tree, wrapper, "", "from --set", origins);
+    try {
+      merge(tree, wrapper, "", "from --set", origins);
+    } catch (ConfigException e) {
+      if (e.key().equals(key)) {
+        throw e;
+      }
+      // name the key as the user wrote it, not just its first unknown part
+      throw new ConfigException(key, raw, "from --set", "no such key: '" + e.key() + "' is unknown; "
+          + e.getMessage().substring(e.getMessage().indexOf("allowed keys")));
+    }
   }
 
   private static FtasimConfig bind(ObjectNode tree, Map<String, String> origins) {

@@ -78,7 +78,7 @@ public final class IngestFlowsJob {
     if (inputs.isEmpty()) {
       throw new UserException("--input is required: a BACI file or folder, e.g. --input data/BACI_HS17_V202401");
     }
-    long chunkBytes = ctx.args().value("--chunk-mb").map(Long::parseLong).orElse(32L) << 20;
+    long chunkBytes = ctx.args().value("--chunk-mb").map(IngestFlowsJob::chunkMb).orElse(32L) << 20;
     String target = ctx.args().value("--hs-target").orElse(null);
     if (target != null && !target.matches("H[0-6]")) {
       throw new UserException("--hs-target '" + target + "' is not an HS version; use H0 ... H6 (H5 = HS 2017)");
@@ -104,6 +104,20 @@ public final class IngestFlowsJob {
     Map<String, Double> weights = links == null ? Map.of() : referenceFlows(spark, ctx, target, referenceYear);
     return ingest(spark, ctx, format, inputs, chunkBytes, ctx.args().flag("--mirror"),
         new Target(target, links, concordanceFile, weights));
+  }
+
+  private static long chunkMb(String text) {
+    long mb;
+    try {
+      mb = Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      mb = -1;
+    }
+    if (mb < 1 || mb > 2047) {
+      throw new UserException("--chunk-mb '" + text + "' is not a whole number of MB from 1 to 2047; fix: e.g."
+          + " --chunk-mb 32 (the default), larger for fewer tasks, smaller for more");
+    }
+    return mb;
   }
 
   private static Integer year(String text) {

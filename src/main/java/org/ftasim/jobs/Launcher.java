@@ -75,7 +75,22 @@ public final class Launcher {
       return 2;
     }
 
-    SparkSession spark = sessions.create(spec.name(), inv.master().orElse(null), inv.sparkConf(), inv.verbose());
+    SparkSession spark;
+    try {
+      spark = sessions.create(spec.name(), inv.master().orElse(null), inv.sparkConf(), inv.verbose());
+    } catch (Exception e) {
+      // a master URL Spark cannot parse or reach is the user's; anything else starting Spark is the environment's
+      boolean master = inv.master().isPresent();
+      String error = master ? "Spark did not start with --master " + inv.master().get() + ": " + e.getMessage()
+          + "; fix: give local[*], local[N] or spark://HOST:PORT of a running master"
+          : "Spark did not start: " + e;
+      err.println("ftasim " + spec.name() + ": " + error);
+      if (!master) {
+        e.printStackTrace(err);
+      }
+      summary(summaryOut, spec.name(), runId, "failed", start, new JobResult(), error);
+      return master ? 2 : 1;
+    }
     JobContext ctx = new JobContext(spec.name(), runId, new Warehouse(inv.warehouse()), loaded, inv, out, err);
     JobResult result = new JobResult();
     String error = null;

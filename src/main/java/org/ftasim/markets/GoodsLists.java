@@ -1,8 +1,6 @@
 package org.ftasim.markets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ftasim.config.UserException;
+import org.ftasim.config.YamlFiles;
 
 /**
  * Lists of strategic goods ({@code conf/goods/*.yaml}): an id, a description and codes — HS six-digit codes or
@@ -74,13 +73,7 @@ public final class GoodsLists implements Serializable {
 
   /** One list file; every key, code and source is checked, naming the file and the entry. */
   public static GoodsList read(InputStream in, String file) throws IOException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UserException("goods list " + file + " is not valid YAML at line "
-          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
-    }
+    JsonNode root = YamlFiles.read(in, file, "goods list");
     if (root == null || !root.isObject()) {
       throw new UserException("goods list " + file + " must be a mapping with id, description and codes");
     }

@@ -1,8 +1,6 @@
 package org.ftasim.tariff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ftasim.config.UserException;
+import org.ftasim.config.YamlFiles;
 
 /**
  * The agreements file ({@code conf/agreements.yaml}): staging categories shared by every agreement, and each
@@ -61,7 +60,7 @@ public final class AgreementBook implements Serializable {
   }
 
   public static AgreementBook read(InputStream in, String source) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    JsonNode root = YamlFiles.read(in, source, "agreements file");
     if (root == null || !root.isObject()) {
       throw new UserException(source + " must be a YAML mapping with keys staging and agreements");
     }

@@ -1,8 +1,6 @@
 package org.ftasim.tariff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -11,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.ftasim.config.UserException;
+import org.ftasim.config.YamlFiles;
 
 /**
  * A policy scenario ({@code conf/scenarios/*.yaml}): agreements added to the baseline, or baseline agreements
@@ -62,12 +61,7 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
   }
 
   public static Scenario read(InputStream in, String source, AgreementBook baseline) throws IOException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (IOException e) {
-      throw new UserException(source + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode root = YamlFiles.read(in, source, "scenario");
     if (root == null || !root.isObject()) {
       throw new UserException(source + " must be a YAML mapping with keys id, description and agreements");
     }

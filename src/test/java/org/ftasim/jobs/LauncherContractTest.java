@@ -165,4 +165,49 @@ class LauncherContractTest {
     assertThat(run("export", "--warehouse", wh.toString(), "--table", "nope", "--out", out.toString()).err())
         .contains("'nope' is not a ftasim table");
   }
+
+  /** User errors answered in the user's words: exit 2 and a message naming the option, file, line or key. */
+  @Test
+  void userErrorsExitTwoWithTheirOwnMessage() throws Exception {
+    Path dir = TestSpark.newDir("user-errors");
+    String wh = TestSpark.newDir("wh-user-errors").toString();
+    for (String chunk : List.of("abc", "0")) {
+      Outcome o = run("ingest-flows", "--input", dir.toString(), "--chunk-mb", chunk, "--warehouse", wh);
+      assertThat(o.code()).as(chunk).isEqualTo(2);
+      assertThat(o.err()).contains("--chunk-mb '" + chunk + "' is not a whole number of MB from 1 to 2047");
+    }
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "seed: 1\nsweep:\n  draws: [1, 2\n");
+    Outcome yaml = run("sql", "--config", config.toString(), "--warehouse", wh, "select 1");
+    assertThat(yaml.code()).isEqualTo(2);
+    assertThat(yaml.err()).contains("config file " + config + " is not valid YAML at line").contains(", column ")
+        .contains("fix the YAML syntax there");
+    Path scenario = dir.resolve("scenario.yaml");
+    Files.writeString(scenario, "id: s\nagreements:\n  - id: X\n    members: {KOR: {entry_into_force: 2027-01-01}\n");
+    Path tariffs = dir.resolve("tariffs.yaml");
+    Files.writeString(tariffs, "tariffs:\n  scenarios: [" + scenario + "]\n");
+    Outcome sc = run("tariffs", "--config", tariffs.toString(), "--warehouse", wh);
+    assertThat(sc.code()).isEqualTo(2);
+    assertThat(sc.err()).contains("scenario " + scenario + " is not valid YAML at line ").contains("flow mapping");
+    Outcome set = run("sql", "--set", "no.such.key=1", "--warehouse", wh, "select 1");
+    assertThat(set.code()).isEqualTo(2);
+    assertThat(set.err()).contains("config key 'no.such.key'").contains("'no' is unknown").contains("allowed keys");
+  }
+
+  /** A master URL Spark cannot parse: exit 2, the option named, and the JSON line still printed. */
+  @Test
+  void aBadMasterIsTheUsersErrorAndStillPrintsTheSummary() throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ftasim.jobs.Ftasim", "export", "--table",
+        "runs", "--out", TestSpark.newDir("bad-master").toString(), "--master", "nowhere://x"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(stderr).isEqualTo(2);
+    assertThat(stderr).contains("Spark did not start with --master nowhere://x").contains("fix: give local[*]");
+    assertThat(stdout.strip()).startsWith("{\"job\":\"export\"").contains("\"status\":\"failed\"");
+  }
 }
