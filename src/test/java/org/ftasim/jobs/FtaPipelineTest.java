@@ -97,6 +97,26 @@ class FtaPipelineTest {
     assertThat(summary.<Double>getAs("trade_creation_usd")).isPositive();
     assertThat(summary.<Double>getAs("revenue_after_usd")).isLessThan(summary.<Double>getAs("revenue_before_usd"));
 
+    // an elasticity file in the Kee-Nicita-Olarreaga layout: its market takes its value (the magnitude), others 1.5
+    Row market = spark.read().format("delta").load(wh.root() + "/smart_effects")
+        .where("importer = 'KOR' and exporter = 'JPN' and tariff_before <> tariff_after").orderBy("hs6").first();
+    String hs6 = market.getAs("hs6");
+    Path kno = TestSpark.newDir("kno").resolve("import_demand_elasticities.csv");
+    java.nio.file.Files.writeString(kno, "importer,hs6,elasticity\n410," + Integer.parseInt(hs6) + ",-2.75\n");
+    LauncherContractTest.Outcome withFile = LauncherContractTest.run("smart", "--warehouse", wh.root(), "--scenario",
+        "kor-jpn-fta", "--set", "smart.import_demand_file=" + kno);
+    ok(withFile);
+    Map<Double, Long> etas = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(wh.root() + "/smart_effects")
+        .where("importer = 'KOR'").groupBy("hs6", "import_demand").count().collectAsList()) {
+      etas.merge(r.getDouble(1), 1L, Long::sum);
+      if (r.getString(0).equals(hs6)) {
+        assertThat(r.getDouble(1)).isEqualTo(2.75);
+      }
+    }
+    assertThat(etas).containsOnlyKeys(2.75, 1.5).containsEntry(2.75, 1L);
+    ok(LauncherContractTest.run("smart", "--warehouse", wh.root(), "--scenario", "kor-jpn-fta"));
+
     // the smart sweep draws over the same markets and their elasticities
     Path config = TestSpark.newDir("smart-sweep").resolve("smart.yaml");
     java.nio.file.Files.writeString(config, """
