@@ -150,7 +150,7 @@ public final class SmartJob {
     return Integer.parseInt(text);
   }
 
-  static final StructType ELASTICITIES = new StructType(new StructField[] {
+  public static final StructType ELASTICITIES = new StructType(new StructField[] {
       DataTypes.createStructField("importer", DataTypes.StringType, false),
       DataTypes.createStructField("hs6", DataTypes.StringType, false),
       DataTypes.createStructField("elasticity", DataTypes.DoubleType, false)});

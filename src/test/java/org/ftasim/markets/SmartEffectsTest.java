@@ -43,7 +43,7 @@ class SmartEffectsTest {
 
   private Map<String, Row> run(double beta) {
     Dataset<Row> lines = SmartEffects.lines(flows(), 2022, effective(), "fta", 2030);
-    Dataset<Row> none = spark.createDataFrame(List.<Row>of(), org.ftasim.jobs.SmartJobAccess.elasticities());
+    Dataset<Row> none = spark.createDataFrame(List.<Row>of(), org.ftasim.jobs.SmartJob.ELASTICITIES);
     Map<String, Row> out = new HashMap<>();
     for (Row r : SmartEffects.effects(lines, none, 1.5, 1.5, beta, "run", "fta", 2030, 2022).collectAsList()) {
       out.put(r.getAs("exporter") + "|" + r.getAs("hs6"), r);
@@ -92,8 +92,8 @@ class SmartEffectsTest {
   @Test
   void theSummaryAddsTheLinesUpPerLevel() {
     Dataset<Row> effects = SmartEffects.effects(SmartEffects.lines(flows(), 2022, effective(), "fta", 2030),
-        spark.createDataFrame(List.of(RowFactory.create("KOR", "281111", 2.5)), org.ftasim.jobs.SmartJobAccess
-            .elasticities()), 1.5, 1.5, 99, "run", "fta", 2030, 2022);
+        spark.createDataFrame(List.of(RowFactory.create("KOR", "281111", 2.5)), org.ftasim.jobs.SmartJob
+            .ELASTICITIES), 1.5, 1.5, 99, "run", "fta", 2030, 2022);
     Map<Integer, String> sections = new HashMap<>();
     for (int ch = 1; ch <= 99; ch++) {
       sections.put(ch, org.ftasim.tariff.HsGroups.section(ch));
