@@ -64,20 +64,31 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
 
   /**
    * @param id the name the inputs are stored under in model_inputs and model_tariffs (a sweep names it)
-   * @param io a folder in the Caliendo–Parro layout (solve-cp's) with intermediate use, value added, final demand,
-   *     deficits and domestic sales for the model's regions and sectors, e.g. the sample's {@code <dir>/model}
-   * @param sectors the HS6 → sector map with each sector's θ; empty: conf/sectors/ftasim-21.csv as bundled
+   * @param io the input-output data: a folder in the Caliendo–Parro layout (solve-cp's) with intermediate use,
+   *     value added, final demand, deficits and domestic sales for the model's regions and sectors (the sample's
+   *     {@code <dir>/model}), or an OECD ICIO table's CSV file (io_format icio; the sample's
+   *     {@code <dir>/icio/2022_SML.csv})
+   * @param ioFormat cp (a CP-layout folder) or icio (an OECD ICIO table, aggregated to regions and sectors)
+   * @param regions icio: the countries (ISO3) that are model regions, all others going to rest_of_world; empty:
+   *     every country of the table
+   * @param industries icio: the ICIO industry → sector map ({@code industry2023,industry2021,sector,theta});
+   *     empty: conf/sectors/icio-industries.csv as bundled
+   * @param closureTolerance icio: the relative gap the aggregated accounts may have (purchases + TLS + VA = OUT,
+   *     sales = OUT)
+   * @param sectors the HS6 → sector map with each sector's θ; empty: conf/sectors/hs-icio.csv composed with the
+   *     industry map, as bundled
    * @param year the reference year of trade and tariff weights; 0: tariffs.weight_year, else the latest year of
    *     trade_flows
    * @param trade where bilateral trade comes from: flows (trade_flows, mapped to sectors) or io (the folder's)
    * @param unitUsd USD per unit of the io folder's values (1e6: USD million)
    * @param tariffWeights bilateral (the pair's own reference-year imports by HS6) or importer (the importer's
    *     imports from all partners by HS6, which do not shrink where a tariff is prohibitive)
-   * @param restOfWorld the region of the io folder that takes every country not listed there by ISO3 code
+   * @param restOfWorld the region that takes every country not listed as a region by ISO3 code
    * @param scenarios the scenarios of tariff_effective to take; empty: all of them
    */
-  public record Inputs(String id, String io, String sectors, int year, String trade, double unitUsd,
-      String tariffWeights, String restOfWorld, List<String> scenarios) {}
+  public record Inputs(String id, String io, String ioFormat, List<String> regions, String industries,
+      double closureTolerance, String sectors, int year, String trade, double unitUsd, String tariffWeights,
+      String restOfWorld, List<String> scenarios) {}
 
   /** @param maxRows the most rows {@code ftasim sql} prints; more is an error that says to add a LIMIT */
   public record Sql(int maxRows) {}
@@ -179,6 +190,8 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     }
     check.range("inputs.year", inputs.year(), 0, 2200);
     check.oneOf("inputs.trade", inputs.trade(), List.of("flows", "io"));
+    check.oneOf("inputs.io_format", inputs.ioFormat(), List.of("cp", "icio"));
+    check.positive("inputs.closure_tolerance", inputs.closureTolerance());
     check.positive("inputs.unit_usd", inputs.unitUsd());
     check.oneOf("inputs.tariff_weights", inputs.tariffWeights(), TARIFF_WEIGHTS);
     check.oneOf("sweep.design", sweep.design(),

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HS6 → model sector, from a {@code conf/sectors/*.csv} file ({@code hs_prefix,sector,theta}): a code belongs to the
- * sector of its longest matching prefix; a row with an empty prefix names the non-traded sector (services).
+ * HS6 → model sector: a code belongs to the sector of its longest matching prefix. Either read from a
+ * {@code hs_prefix,sector,theta} file ({@code conf/sectors/ftasim-21.csv}; a row with an empty prefix names the
+ * non-traded sector), or composed from HS → ICIO industry ({@code conf/sectors/hs-icio.csv}) and ICIO industry →
+ * sector ({@link IndustryMap}); the bundled map is that composition, so trade flows, tariffs and an OECD ICIO table
+ * meet in the same sectors.
  */
 public final class SectorMap implements Serializable {
-  public static final String BUNDLED = "/ftasim-conf/sectors/ftasim-21.csv";
 
   private final Map<String, String> byPrefix;
   private final List<String> sectors;
@@ -31,15 +33,104 @@ public final class SectorMap implements Serializable {
     this.nonTraded = nonTraded;
   }
 
+  /** HS → ICIO industry (conf/sectors/hs-icio.csv) composed with the bundled {@link IndustryMap}. */
   public static SectorMap bundled() {
-    try (InputStream in = SectorMap.class.getResourceAsStream(BUNDLED)) {
+    return bundled(IndustryMap.bundled());
+  }
+
+  /** HS → ICIO industry (conf/sectors/hs-icio.csv) composed with {@code industries}. */
+  public static SectorMap bundled(IndustryMap industries) {
+    try (InputStream in = SectorMap.class.getResourceAsStream(IndustryMap.BUNDLED_HS)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + BUNDLED + " is missing from the build");
+        throw new IllegalStateException("resource " + IndustryMap.BUNDLED_HS + " is missing from the build");
       }
-      return read(in, "conf/sectors/ftasim-21.csv (bundled)");
+      return composed(in, "conf/sectors/hs-icio.csv (bundled)", industries);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A {@code hs_prefix,industry} file composed with an industry map: each prefix goes to its industry's sector. The
+   * non-traded sector is the one whose industries no prefix reaches.
+   */
+  public static SectorMap composed(InputStream hsIndustry, String source, IndustryMap industries) throws IOException {
+    Map<String, String> industryOf = industryOf(hsIndustry, source, industries);
+    Map<String, String> byPrefix = new HashMap<>();
+    industryOf.forEach((prefix, industry) -> byPrefix.put(prefix, industries.sectorOf(industry)));
+    List<String> sectors = industries.sectors();
+    Map<String, Double> theta = new LinkedHashMap<>();
+    sectors.forEach(s -> theta.put(s, industries.theta(s)));
+    List<String> untraded = new ArrayList<>(sectors);
+    untraded.removeAll(byPrefix.values());
+    if (untraded.size() > 1) {
+      throw new UserException(source + " reaches no industry of the sectors " + untraded + " of "
+          + industries.source() + "; only one sector (services) may be without HS codes; fix: map HS codes to"
+          + " them or merge them in the industry map");
+    }
+    return new SectorMap(byPrefix, sectors, theta, untraded.isEmpty() ? null : untraded.get(0));
+  }
+
+  /**
+   * The bundled HS → ICIO industry map at industry level: its "sectors" are the industries HS codes reach, in the
+   * industry map's order, then the industry map's non-traded sector standing for all industries without HS codes
+   * (the sample world builds its input-output data at this level).
+   */
+  public static SectorMap industryLevel(IndustryMap industries) {
+    try (InputStream in = SectorMap.class.getResourceAsStream(IndustryMap.BUNDLED_HS)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + IndustryMap.BUNDLED_HS + " is missing from the build");
+      }
+      Map<String, String> byPrefix = industryOf(in, "conf/sectors/hs-icio.csv (bundled)", industries);
+      String nonTraded = bundled(industries).nonTraded();
+      Map<String, Double> theta = new LinkedHashMap<>();
+      for (String industry : industries.industries()) {
+        if (byPrefix.containsValue(industry)) {
+          theta.put(industry, industries.theta(industries.sectorOf(industry)));
+        }
+      }
+      theta.put(nonTraded, industries.theta(nonTraded));
+      return new SectorMap(byPrefix, new ArrayList<>(theta.keySet()), theta, nonTraded);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** HS prefix → ICIO industry (2023 code) of a {@code hs_prefix,industry} file. */
+  public static Map<String, String> industryOf(InputStream in, String source, IndustryMap industries)
+      throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    Map<String, String> out = new HashMap<>();
+    boolean header = true;
+    String line;
+    int no = 0;
+    while ((line = r.readLine()) != null) {
+      no++;
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      if (header) {
+        if (!line.trim().equals("hs_prefix,industry")) {
+          throw new UserException(source + " line " + no + ": header '" + line + "' should be hs_prefix,industry");
+        }
+        header = false;
+        continue;
+      }
+      String[] f = line.split(",", -1);
+      if (f.length != 2 || !f[0].matches("\\d{1,6}")) {
+        throw new UserException(source + " line " + no + ": '" + line + "' is not hs_prefix,industry with a prefix"
+            + " of one to six digits");
+      }
+      String industry = industries.canonical(f[1].trim());
+      if (industry == null) {
+        throw new UserException(source + " line " + no + ": industry '" + f[1] + "' is not in "
+            + industries.source() + "; fix: use an ICIO industry code the map lists");
+      }
+      if (out.put(f[0], industry) != null) {
+        throw new UserException(source + " line " + no + ": prefix " + f[0] + " is mapped twice");
+      }
+    }
+    return out;
   }
 
   public static SectorMap read(InputStream in, String source) throws IOException {
@@ -98,6 +189,11 @@ public final class SectorMap implements Serializable {
       }
     }
     return null;
+  }
+
+  /** HS prefix → sector, every prefix of the map. */
+  public Map<String, String> prefixes() {
+    return java.util.Collections.unmodifiableMap(byPrefix);
   }
 
   /** All sectors in file order, the non-traded one included. */

@@ -9,6 +9,7 @@ import org.ftasim.config.ConfigLoader;
 import org.ftasim.config.FtasimConfig;
 import org.ftasim.config.LoadedConfig;
 import org.ftasim.tariff.Scenario;
+import org.ftasim.sample.ModelSample;
 import org.ftasim.sample.SampleSpec;
 import org.ftasim.table.TableDef;
 import org.ftasim.table.TableReader;
@@ -20,7 +21,7 @@ import org.ftasim.table.Tables;
  * tables are created; the sample world is generated in the real input formats under {@code <warehouse>/sample};
  * its BACI files are ingested into {@code trade_flows} (rejects checked against what the sample planted); its
  * tariff files go through the tariff engine for the baseline and the four shipped scenarios; the model inputs are
- * built from those tables and the sample's IO data; a Latin-hypercube sweep of the phase-in model runs over all
+ * built from those tables and the sample's ICIO table; a Latin-hypercube sweep of the phase-in model runs over all
  * scenarios (conf/sweeps/kj-default.yaml, {@value #DRAWS} draws or {@code --draws}); the result sets are exported as Parquet to
  * {@code <warehouse>/results/<table>/}; and the headline report is printed (stderr) and written beside them. The
  * world's size options are those of {@code generate-sample}, so a quick run can use a smaller world.
@@ -114,9 +115,10 @@ public final class DemoJob {
         .count("tariff_aggregate_rows", rates.counts().get("aggregate_rows"));
     rates.tables().forEach(result::table);
 
-    step(ctx, t0, "[4/8] model inputs: the sample's IO data with its trade and tariffs");
+    step(ctx, t0, "[4/8] model inputs: the sample's ICIO table with its trade and tariffs");
     FtasimConfig.Inputs inputs = ctx.config().inputs();
-    JobResult built = ModelInputsJob.run(spark, ctx, inputs, sample + "/model", spec.referenceYear());
+    JobResult built = ModelInputsJob.run(spark, ctx, inputs, sample + "/" + ModelSample.icioFile(spec.referenceYear()),
+        "icio", spec.referenceYear());
     if (built.counts().getOrDefault("trade_vs_io_max_rel_diff_ppm", 0L) > 1) {
       throw new IllegalStateException("the sample's trade_flows, mapped to sectors, differ from its model data's trade"
           + " by " + built.counts().get("trade_vs_io_max_rel_diff_ppm") + " ppm; they are built from the same flows");

@@ -25,14 +25,15 @@ import org.ftasim.sample.TariffSample;
 import org.ftasim.sample.spark.BaciLines;
 import org.ftasim.sample.spark.SectorFlows;
 import org.ftasim.tariff.AgreementBook;
+import org.ftasim.config.IndustryMap;
 import org.ftasim.config.SectorMap;
 import org.ftasim.table.TextFiles;
 
 /**
  * {@code ftasim generate-sample --out DIR}: the embedded sample world, written in the real input formats (BACI
- * trade files with their country and product lists, tariff schedules, model data in the CP2015 layout) so that the
- * same ingest runs on it and on real downloads. Deterministic: the same seed gives the same bytes, whatever the
- * partitioning. BACI files are generated in parallel by Spark, one block per exporter.
+ * trade files with their country and product lists, tariff schedules, input-output data as an OECD ICIO table and
+ * in the CP2015 layout) so that the same readers run on it and on real downloads. Deterministic: the same seed gives
+ * the same bytes, whatever the partitioning. BACI files are generated in parallel by Spark, one block per exporter.
  */
 public final class GenerateSampleJob {
   /** The options that size the world, shared with the demo. */
@@ -175,11 +176,12 @@ public final class GenerateSampleJob {
     TariffSample.Schedules schedules = TariffSample.build(world);
     TariffSample.Written tariffs = TariffSample.write(world, schedules, files, out + "/tariffs");
     int year = spec.referenceYear();
-    SectorMap sectors = SectorMap.bundled();
+    IndustryMap industries = IndustryMap.bundled();
+    SectorMap cells = SectorMap.industryLevel(industries);
     Broadcast<ModelSample.RateTable> rates = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(ModelSample.RateTable.build(world, schedules, AgreementBook.bundled(), sectors, year));
-    ModelSample.Written model = ModelSample.write(world, sectors, year,
-        SectorFlows.aggregate(spark, shared, rates, year, sectors.sectors().size(), partitions), files, out + "/model");
+        .broadcast(ModelSample.RateTable.build(world, schedules, AgreementBook.bundled(), cells, year));
+    ModelSample.Written model = ModelSample.write(world, industries, cells, year,
+        SectorFlows.aggregate(spark, shared, rates, year, cells.sectors().size(), partitions), files, out);
     rates.destroy();
     shared.destroy();
 
@@ -194,6 +196,8 @@ public final class GenerateSampleJob {
     manifest.put("baci_files", manifestFiles);
     manifest.put("tariff_files", tariffs.files());
     manifest.put("model_reference_year", model.year());
+    manifest.put("icio_file", ModelSample.icioFile(model.year()));
+    manifest.put("icio_countries", model.icioCountries());
     files.write(out + "/manifest.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValueAsString(manifest) + "\n");
 

@@ -3,11 +3,13 @@ package org.ftasim.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +26,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
+import org.ftasim.config.IndustryMap;
 import org.ftasim.config.SectorMap;
 import org.ftasim.config.UserException;
 import org.ftasim.inputs.CpLayout;
+import org.ftasim.inputs.IcioTable;
 import org.ftasim.inputs.spark.ModelInputs;
 import org.ftasim.inputs.spark.ModelTables;
 import org.ftasim.model.cp.CpData;
@@ -39,15 +43,16 @@ import org.ftasim.table.TextFiles;
 /**
  * {@code ftasim model-inputs --config …}: the Caliendo–Parro model's data for the reference year and its sector
  * tariffs for every scenario and year, into model_inputs and model_tariffs (replaced by inputs id). Input–output
- * data, value added, final demand, deficits and domestic sales come from a folder in solve-cp's layout (the
- * sample's, or OECD ICIO / WIOD aggregates); bilateral goods trade from trade_flows mapped to sectors; θ from the
- * sector map; tariffs from tariff_effective ({@link ModelInputs}).
+ * data, value added, final demand, deficits and domestic sales come from an OECD ICIO table aggregated to the model
+ * ({@link IcioTable}) or from a folder in solve-cp's layout; bilateral goods trade from trade_flows mapped to
+ * sectors (or the io data's own); θ from the sector map; tariffs from tariff_effective ({@link ModelInputs}).
  */
 public final class ModelInputsJob {
   public static final JobSpec SPEC = new JobSpec("model-inputs",
       "Model data and sector tariffs per scenario and year from trade_flows, tariff_effective and an IO folder"
           + " (config section inputs)",
-      Map.of("--io", "folder in the CP layout with the IO, value-added and final-demand data (sets inputs.io)"),
+      Map.of("--io", "the input-output data: a CP-layout folder or an OECD ICIO CSV file (sets inputs.io)",
+          "--io-format", "cp (a CP-layout folder) or icio (an OECD ICIO table; sets inputs.io_format)"),
       Set.of(), Map.of(), null, true, false);
 
   private ModelInputsJob() {}
@@ -59,25 +64,59 @@ public final class ModelInputsJob {
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
     FtasimConfig.Inputs cfg = ctx.config().inputs();
     String io = ctx.args().value("--io").orElse(cfg.io());
-    return run(spark, ctx, cfg, io, ctx.config().tariffs().weightYear());
+    String format = ctx.args().value("--io-format").orElse(cfg.ioFormat());
+    if (!List.of("cp", "icio").contains(format)) {
+      throw new UserException("--io-format is '" + format + "'; fix: cp (a CP-layout folder) or icio (an OECD ICIO"
+          + " table's CSV file)");
+    }
+    return run(spark, ctx, cfg, io, format, ctx.config().tariffs().weightYear());
   }
 
-  static JobResult run(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, int tariffWeightYear)
+  /** The input-output data in the model's regions and sectors, the HS6 → sector map that matches it, and its name. */
+  private record IoData(CpData layout, SectorMap sectors, String source, boolean folder) {}
+
+  private static IoData readIo(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, String format)
       throws IOException {
-    long t0 = System.nanoTime();
     if (io == null || io.isBlank()) {
-      throw new UserException("inputs.io is empty: model-inputs needs a folder in the CP layout with the"
-          + " input-output data; fix: --io DIR (e.g. the sample's <dir>/model) or set inputs.io");
+      throw new UserException("inputs.io is empty: model-inputs needs the input-output data; fix: --io DIR (a CP-layout"
+          + " folder such as the sample's <dir>/model) or --io FILE --io-format icio (an OECD ICIO table such as the"
+          + " sample's <dir>/icio/2022_SML.csv), or set inputs.io");
     }
-    CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io));
-    SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled() : readSectors(spark, cfg.sectors());
+    if (format.equals("cp")) {
+      CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io));
+      SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled()
+          : open(spark, cfg.sectors(), "inputs.sectors", in -> SectorMap.read(in, cfg.sectors()));
+      return new IoData(layout, sectors, io, true);
+    }
+    IndustryMap industries = cfg.industries().isEmpty() ? IndustryMap.bundled()
+        : open(spark, cfg.industries(), "inputs.industries", in -> IndustryMap.read(in, cfg.industries()));
+    long t0 = System.nanoTime();
+    IcioTable.Aggregated table = open(spark, io, "inputs.io", in -> IcioTable.read(
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 20), io, industries, cfg.regions(),
+        cfg.restOfWorld(), cfg.closureTolerance()));
+    ctx.err().printf("ftasim model-inputs: ICIO %d edition, %d countries, %,d cells aggregated to %d regions x %d"
+        + " sectors in %.1f s; accounts close to %.2g (relative); %,d negative final-demand cells (USD %,.1f million)"
+        + " netted%n", table.edition(), table.countries().size(), table.cells(), table.data().n(), table.data().j(),
+        (System.nanoTime() - t0) / 1e9, table.worstClosureGap(), table.negativeFinalDemand(),
+        table.negativeFinalDemandUsd());
+    SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled(industries)
+        : open(spark, cfg.sectors(), "inputs.sectors", in -> SectorMap.read(in, cfg.sectors()));
+    return new IoData(table.data(), sectors, io, false);
+  }
+
+  static JobResult run(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, String format,
+      int tariffWeightYear) throws IOException {
+    long t0 = System.nanoTime();
+    IoData ioData = readIo(spark, ctx, cfg, io, format);
+    CpData layout = ioData.layout();
+    SectorMap sectors = ioData.sectors();
     if (!new TreeSet<>(layout.sectors()).equals(new TreeSet<>(sectors.sectors()))) {
       Set<String> onlyIo = new TreeSet<>(layout.sectors());
       onlyIo.removeAll(sectors.sectors());
       Set<String> onlyMap = new TreeSet<>(sectors.sectors());
       onlyMap.removeAll(layout.sectors());
-      throw new UserException("the sectors of " + io + "/theta.csv and of the sector map differ: only in the io"
-          + " folder " + onlyIo + ", only in the map " + onlyMap + "; fix: aggregate the io data to the map's sectors"
+      throw new UserException("the sectors of " + (ioData.folder() ? io + "/theta.csv" : "the industry map")
+          + " and of the HS6 sector map differ: only in the io data " + onlyIo + ", only in the map " + onlyMap + "; fix: aggregate the io data to the map's sectors"
           + " or give a map with the io data's sectors (inputs.sectors)");
     }
     for (String t : List.of(Tables.TRADE_FLOWS.name(), Tables.TARIFF_EFFECTIVE.name())) {
@@ -89,8 +128,9 @@ public final class ModelInputsJob {
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
     int year = cfg.year() > 0 ? cfg.year() : tariffWeightYear > 0 ? tariffWeightYear : latestYear(flows);
     Dataset<Row> effectiveAll = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
-    TreeSet<String> storedScenarios = new TreeSet<>(effectiveAll.select("scenario_id").distinct().collectAsList()
-        .stream().map(r -> r.getString(0)).toList());
+    // one pass over tariff_effective for what it holds: (scenario, year) pairs
+    List<Row> held = effectiveAll.select("scenario_id", "year").distinct().collectAsList();
+    TreeSet<String> storedScenarios = new TreeSet<>(held.stream().map(r -> r.getString(0)).toList());
     if (!storedScenarios.remove(ModelInputs.BASELINE)) {
       throw new UserException("tariff_effective has no baseline rows; fix: run ftasim tariffs");
     }
@@ -102,11 +142,10 @@ public final class ModelInputsJob {
       }
     }
     // The reference year, then the years a scenario has rows of its own: before those, scenarios are the baseline.
-    Row from = effectiveAll.where(col("scenario_id").isin(scenarios.toArray())).agg(min("year")).first();
-    int firstScenarioYear = from.isNullAt(0) ? Integer.MAX_VALUE : from.getInt(0);
-    List<Integer> years = effectiveAll.where(col("scenario_id").equalTo(ModelInputs.BASELINE)
-            .and(col("year").geq(year))).select("year").distinct().collectAsList().stream()
-        .map(r -> r.getInt(0)).filter(y -> y == year || y >= firstScenarioYear).sorted().toList();
+    int firstScenarioYear = held.stream().filter(r -> scenarios.contains(r.getString(0))).mapToInt(r -> r.getInt(1))
+        .min().orElse(Integer.MAX_VALUE);
+    List<Integer> years = held.stream().filter(r -> r.getString(0).equals(ModelInputs.BASELINE))
+        .map(r -> r.getInt(1)).filter(y -> y == year || (y > year && y >= firstScenarioYear)).sorted().toList();
     if (years.isEmpty() || years.get(0) != year) {
       throw new UserException("tariff_effective has no baseline rates for the reference year " + year
           + " (inputs.year, else tariffs.weight_year, else the latest trade year); fix: run ftasim tariffs with"
@@ -125,7 +164,10 @@ public final class ModelInputsJob {
         .cache();
     JobResult result = new JobResult();
     try {
+      long m0 = System.nanoTime();
       long flowCount = regionFlows.count();
+      ctx.err().printf("ftasim model-inputs: %,d flows of %d mapped to regions and sectors in %.1f s%n", flowCount,
+          year, (System.nanoTime() - m0) / 1e9);
       if (flowCount == 0) {
         throw new UserException("trade_flows has no rows for the reference year " + year + "; fix: ingest that"
             + " year or set inputs.year");
@@ -136,13 +178,16 @@ public final class ModelInputsJob {
         ctx.err().printf("ftasim model-inputs: %,d flows (USD %,.0f) left out: %s%n", r.getLong(1), r.getDouble(2),
             r.getString(0));
       }
+      long u0 = System.nanoTime();
       Row unrated = ModelInputs.unrated(regionFlows, effective, year).first();
+      ctx.err().printf("ftasim model-inputs: %,d flows without an MFN line, found in %.1f s%n", unrated.getLong(0),
+          (System.nanoTime() - u0) / 1e9);
       result.count("unrated_flows", unrated.getLong(0))
           .count("unrated_usd", unrated.isNullAt(1) ? 0 : Math.round(unrated.getDouble(1)));
 
       String[] source = new String[layout.trade().length];
       double[] trade = layout.trade().clone();
-      Arrays.fill(source, io + "/trade.csv");
+      Arrays.fill(source, ioData.folder() ? io + "/trade.csv" : io);
       double maxGap = 0;
       if (cfg.trade().equals("flows")) {
         Map<String, Integer> ri = index(layout.regions());
@@ -172,7 +217,8 @@ public final class ModelInputsJob {
           }
         }
         ctx.err().printf("ftasim model-inputs: bilateral goods trade from trade_flows; largest relative difference"
-            + " to %s/trade.csv: %.3g%n", io, maxGap);
+            + " to %s: %.3g (item io_trade of model_inputs has it per pair and sector)%n",
+            ioData.folder() ? io + "/trade.csv" : io, maxGap);
       }
       result.count("trade_vs_io_max_rel_diff_ppm", Math.round(maxGap * 1e6));
 
@@ -223,7 +269,8 @@ public final class ModelInputsJob {
           layout.finalDemand(), layout.deficit(), theta);
       CpModel model = new CpModel(data);
       model.notes().forEach(n -> ctx.err().println("ftasim model-inputs: note: " + n));
-      List<Row> rows = ModelTables.rows(data, cfg.id(), ctx.runId(), year, cfg.unitUsd(), source, io);
+      List<Row> rows = ModelTables.rows(data, cfg.id(), ctx.runId(), year, cfg.unitUsd(), source, io,
+          ioData.folder(), cfg.trade().equals("flows") ? layout.trade() : null);
       TableWriter.replaceWhere(spark.createDataFrame(rows, Tables.MODEL_INPUTS.schema()), ctx.warehouse(),
           Tables.MODEL_INPUTS, predicate);
 
@@ -231,7 +278,7 @@ public final class ModelInputsJob {
       result.count("regions", layout.n()).count("sectors", layout.j()).count("scenarios", scenarios.size())
           .count("reference_year", year).count("first_year", years.get(0))
           .count("last_year", years.get(years.size() - 1)).count("flows", flowCount)
-          .count("model_input_rows", rows.size()).count("model_tariff_rows", stored.count())
+          .count("model_input_rows", rows.size()).count("model_tariff_rows", (long) grid.size() * cells.size())
           .count("millis", (System.nanoTime() - t0) / 1_000_000)
           .table(Tables.MODEL_INPUTS.name()).table(Tables.MODEL_TARIFFS.name());
       return result;
@@ -261,14 +308,20 @@ public final class ModelInputsJob {
     return latest.isNullAt(0) ? 0 : latest.getInt(0);
   }
 
-  private static SectorMap readSectors(SparkSession spark, String file) throws IOException {
+  private interface Reading<T> {
+    T read(InputStream in) throws IOException;
+  }
+
+  /** Reads a file through Hadoop (so any file system the cluster has works), naming the key when it is missing. */
+  private static <T> T open(SparkSession spark, String file, String key, Reading<T> reading) throws IOException {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
     FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (!fs.exists(p)) {
-      throw new UserException("inputs.sectors: " + file + " does not exist");
+    if (!fs.exists(p) || fs.getFileStatus(p).isDirectory()) {
+      throw new UserException(key + ": " + file + (fs.exists(p) ? " is a folder, not a file" : " does not exist")
+          + "; fix: give the file's path");
     }
     try (InputStream in = fs.open(p)) {
-      return SectorMap.read(in, file);
+      return reading.read(in);
     }
   }
 

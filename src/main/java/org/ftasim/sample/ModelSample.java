@@ -6,46 +6,107 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ftasim.table.TextFiles;
+import org.ftasim.config.IndustryMap;
 import org.ftasim.config.SectorMap;
 
 /**
- * The sample's model data for one reference year in the Caliendo–Parro layout ({@code solve-cp} reads it, and a user
- * can put OECD ICIO or WIOD aggregates in its place): sector trade from the sample's own HS6 flows mapped through
- * {@code conf/sectors/ftasim-21.csv}, with the trade-weighted applied tariff of each (importer, exporter, sector);
- * value added, intermediate use and final demand built around it so that every account closes:
+ * The sample's input-output data for one reference year, built at the level of OECD ICIO industries and written
+ * twice: as an ICIO table in the OECD's layout ({@code icio/<year>.csv}, the 2023 edition's extended file with
+ * China and Mexico in two parts; {@link #writeIcio}) and aggregated to the model's sectors in the Caliendo–Parro
+ * layout {@code solve-cp} reads ({@code model/}). Both come from one set of accounts:
  * <pre>
- *   gross output Y_n^s = Σ_k input_n^{k,s} + VA_n^s = domestic sales_n^s + exports_n^s
- *   absorption A_n^s   = domestic sales + imports·(1 + τ) = Σ_s' input_n^{s,s'} + final_n^s
- *   Σ_s VA_n^s = GDP_n (USD million, 2022 = WDI), deficit D_n = Σ_s (imports − exports)
+ *   gross output Y_n^c = Σ_k input_n^{k,c} + VA_n^c = domestic sales_n^c + exports_n^c
+ *   absorption A_n^c   = domestic sales + imports·(1 + τ) = Σ_c' input_n^{c,c'} + final_n^c
+ *   Σ_c VA_n^c = GDP_n (USD million, 2022 = WDI), deficit D_n = Σ_c (imports − exports)
  * </pre>
- * Domestic sales of a goods sector follow world demand (w_s, the sector's share of world trade) scaled so that
- * goods value added is the economy's goods share of GDP; value-added shares of gross output are those of the
- * sector (γ_s about 0.3 for manufacturing, more for mining and agriculture); inputs are 30% own sector, 35%
- * services and the rest other goods in proportion to w. Services are large and not traded. Where an input row
- * would leave final demand below 5% of absorption, the excess input is bought from services instead.
+ * over cells c: the ICIO goods industries HS codes reach ({@code conf/sectors/hs-icio.csv}, trade from the sample's
+ * own HS6 flows with the trade-weighted applied tariff of each importer, exporter and industry) and one services
+ * cell, not traded, split over the ICIO service industries in fixed shares. Domestic sales of a goods cell follow
+ * world demand (w_c, its share of world trade) scaled so that goods value added is the economy's goods share of
+ * GDP; value-added shares of gross output are those of the industry (γ about 0.3 for manufacturing, more for
+ * mining and agriculture); inputs are 30% own cell, 35% services and the rest other goods in proportion to w.
+ * Where an input row would leave final demand below 5% of absorption, the excess input is bought from services.
+ *
+ * <p>In the ICIO table purchases are at basic prices: cell k bought by column q from origin o is
+ * input^{k,q}·x_o/A^k (domestic sales for o = n), and the duties on them are the column's TLS. The CP folder is the
+ * aggregation {@link org.ftasim.inputs.IcioTable} documents (TLS spread over a column's purchases in proportion to
+ * their basic values), so the two give the same model data.
  */
 public final class ModelSample {
   /** What was written. */
-  public record Written(int year, int regions, int sectors) {}
+  public record Written(int year, int regions, int sectors, int icioCountries) {}
+
+  /** ICIO countries at most, the rest of the world included, as in the OECD's 2023 edition (76 + ROW). */
+  static final int ICIO_COUNTRIES = 77;
+  /** China's and Mexico's first parts (CN1, MX1) in the ICIO table: their share of each row and column. */
+  static final double CN1_SHARE = 0.7;
+  static final double MX1_SHARE = 0.6;
 
   private ModelSample() {}
 
-  /** Value-added share of gross output by sector. */
-  static double vaShare(String sector) {
-    return switch (sector) {
-      case "agriculture" -> 0.55;
-      case "mining" -> 0.60;
-      case "petroleum" -> 0.15;
+  /** The sample's ICIO file for a year, relative to its folder, named as the OECD names the 2023 edition's files. */
+  public static String icioFile(int year) {
+    return "icio/" + year + ".csv";
+  }
+
+  /** Value-added share of gross output by ICIO industry (or the services cell). */
+  static double vaShare(String industry) {
+    if (industry.startsWith("A")) {
+      return 0.55;
+    }
+    if (industry.startsWith("B")) {
+      return 0.60;
+    }
+    return switch (industry) {
+      case "C19" -> 0.15;
       case "services" -> 0.55;
       default -> 0.30;
     };
   }
 
+  /** Each ICIO service industry's share of the sample's services (an OECD-economy-like structure). */
+  static double serviceWeight(String industry) {
+    return switch (industry) {
+      case "D" -> 2;
+      case "E" -> 1;
+      case "F" -> 6;
+      case "G" -> 12;
+      case "H49" -> 3;
+      case "H50", "H51", "H53", "T" -> 0.5;
+      case "H52" -> 2;
+      case "I" -> 3;
+      case "J58T60", "R" -> 1;
+      case "J61", "S" -> 1.5;
+      case "J62_63" -> 2;
+      case "K", "O", "Q" -> 6;
+      case "L" -> 10;
+      case "M", "P" -> 5;
+      case "N" -> 4;
+      default -> 0;
+    };
+  }
+
+  /** One economy's accounts over the cells (USD million): see the class comment. */
+  record Accounts(double[] domestic, double[][] inputs, double[] fin, double[] value, double[] output,
+      double[] absorption, double[] basic) {}
+
+  /** The sample's accounts for every economy, with bilateral cell trade x[i][j][c] and its tariffs. */
+  record World(List<Economy> economies, List<String> cells, int services, double[][][] x, double[][][] tau,
+      Accounts[] accounts) {}
+
   /**
-   * @param flows for each exporter i, bilateral sector trade USD [j · S + s] and Σ value × tariff (%) [same]
+   * @param cells the industry-level map the flows were summed with ({@link SectorMap#industryLevel})
+   * @param flows for each exporter i, bilateral cell trade USD [j · C + c] and Σ value × tariff (%) [same]
    */
-  public static Written write(SampleWorld world, SectorMap sectors, int year, Map<Integer, double[][]> flows,
-      TextFiles files, String dir) {
+  public static Written write(SampleWorld world, IndustryMap industries, SectorMap cells, int year,
+      Map<Integer, double[][]> flows, TextFiles files, String dir) {
+    World w = accounts(world, cells, year, flows);
+    writeCp(w, industries, files, dir + "/model");
+    int countries = writeIcio(w, industries, files, dir + "/" + icioFile(year));
+    return new Written(year, w.economies().size(), industries.sectors().size(), countries);
+  }
+
+  static World accounts(SampleWorld world, SectorMap sectors, int year, Map<Integer, double[][]> flows) {
     List<Economy> econ = world.economies();
     int n = econ.size();
     List<String> names = sectors.sectors();
@@ -80,13 +141,7 @@ public final class ModelSample {
     for (int q = 0; q < s; q++) {
       gamma[q] = vaShare(names.get(q));
     }
-
-    StringBuilder trade = new StringBuilder("sector,exporter,importer,value,tariff,tariff_bln,tariff_cfl,d_bln,d_cfl\n");
-    StringBuilder ic = new StringBuilder("input,sector,region,value\n");
-    StringBuilder fd = new StringBuilder("sector,region,value\n");
-    StringBuilder va = new StringBuilder("sector,region,value\n");
-    StringBuilder deficit = new StringBuilder("region,D\n");
-    double[][] domestic = new double[n][s];
+    Accounts[] accounts = new Accounts[n];
     for (int r = 0; r < n; r++) {
       Economy e = econ.get(r);
       // GDP moves with the square root of the trade index around its 2022 level
@@ -111,13 +166,14 @@ public final class ModelSample {
         }
       }
       double kappa = Math.max(0.05 * goodsVa / gammaW, (goodsVa - gammaExports) / gammaW);
+      double[] domestic = new double[s];
       double[] output = new double[s];
       double[] value = new double[s];
       double goodsValue = 0;
       for (int q = 0; q < s; q++) {
         if (q != services) {
-          domestic[r][q] = kappa * w[q];
-          output[q] = domestic[r][q] + exports[q];
+          domestic[q] = kappa * w[q];
+          output[q] = domestic[q] + exports[q];
           value[q] = gamma[q] * output[q];
           goodsValue += value[q];
         }
@@ -129,8 +185,8 @@ public final class ModelSample {
       goodsValue *= rho;
       value[services] = gdp - goodsValue;
 
-      // inputs[k][q]: input k used by sector q; goods sectors first, whose services purchases set how large the
-      // services sector must be
+      // inputs[k][q]: input k used by cell q; goods cells first, whose services purchases set how large the
+      // services cell must be
       double[][] inputs = new double[s][s];
       double goodsW = 0;
       for (int k = 0; k < s; k++) {
@@ -153,14 +209,16 @@ public final class ModelSample {
       double ratio = servicesToGoods / value[services];
       double gammaServices = ratio > 0.6 ? Math.min(gamma[services], 0.1 / (ratio - 0.6)) : gamma[services];
       output[services] = value[services] / gammaServices;
-      domestic[r][services] = output[services];
+      domestic[services] = output[services];
       double servicesCost = output[services] - value[services];
       for (int k = 0; k < s; k++) {
         inputs[k][services] = servicesCost * (k == services ? 0.6 : 0.4 * w[k] / goodsW);
       }
       double[] absorption = new double[s];
+      double[] basic = new double[s];
       for (int k = 0; k < s; k++) {
-        absorption[k] = domestic[r][k] + imports[k] + duties[k];
+        absorption[k] = domestic[k] + imports[k] + duties[k];
+        basic[k] = domestic[k] + imports[k];
         double use = 0;
         for (int q = 0; q < s; q++) {
           use += inputs[k][q];
@@ -173,40 +231,112 @@ public final class ModelSample {
           }
         }
       }
-      String region = e.isoCode();
-      double d = 0;
+      double[] fin = new double[s];
       for (int k = 0; k < s; k++) {
         double use = 0;
         for (int q = 0; q < s; q++) {
           use += inputs[k][q];
-          ic.append(names.get(k)).append(',').append(names.get(q)).append(',').append(region).append(',')
-              .append(num(inputs[k][q])).append('\n');
         }
-        double fin = absorption[k] - use;
-        if (fin < 0) {
-          throw new IllegalStateException("sample model data: final demand for " + names.get(k) + " in " + region
-              + " would be negative (" + fin + "); the sample's calibration needs attention");
+        fin[k] = absorption[k] - use;
+        if (fin[k] < 0) {
+          throw new IllegalStateException("sample model data: final demand for " + names.get(k) + " in "
+              + e.isoCode() + " would be negative (" + fin[k] + "); the sample's calibration needs attention");
         }
-        fd.append(names.get(k)).append(',').append(region).append(',').append(num(fin)).append('\n');
-        va.append(names.get(k)).append(',').append(region).append(',').append(num(value[k])).append('\n');
-        d += imports[k] - exports[k];
+      }
+      accounts[r] = new Accounts(domestic, inputs, fin, value, output, absorption, basic);
+    }
+    return new World(econ, names, services, x, tau, accounts);
+  }
+
+  /** The accounts aggregated to the model's sectors in the CP layout, by the rule of the ICIO reader. */
+  static void writeCp(World w, IndustryMap industries, TextFiles files, String dir) {
+    List<String> sectors = industries.sectors();
+    int n = w.economies().size();
+    int c = w.cells().size();
+    int j = sectors.size();
+    int[] sectorOf = new int[c];
+    for (int q = 0; q < c; q++) {
+      String cell = w.cells().get(q);
+      sectorOf[q] = sectors.indexOf(q == w.services() ? cell : industries.sectorOf(cell));
+    }
+    StringBuilder trade = new StringBuilder("sector,exporter,importer,value,tariff,tariff_bln,tariff_cfl,d_bln,d_cfl\n");
+    StringBuilder ic = new StringBuilder("input,sector,region,value\n");
+    StringBuilder fd = new StringBuilder("sector,region,value\n");
+    StringBuilder va = new StringBuilder("sector,region,value\n");
+    StringBuilder deficit = new StringBuilder("region,D\n");
+    // regions in the order of the ICIO table (alphabetical), so that both give the model the same order
+    Integer[] order = new Integer[n];
+    for (int r = 0; r < n; r++) {
+      order[r] = r;
+    }
+    java.util.Arrays.sort(order, (a, b) -> w.economies().get(a).isoCode().compareTo(w.economies().get(b).isoCode()));
+    for (int r : order) {
+      Accounts a = w.accounts()[r];
+      double[][] io = new double[j][j];
+      for (int q = 0; q < c; q++) {
+        double[] z = new double[c];
+        double zSum = 0;
+        double paid = 0;
+        for (int k = 0; k < c; k++) {
+          z[k] = a.inputs()[k][q] * basicShare(a, k);
+          zSum += z[k];
+          paid += a.inputs()[k][q];
+        }
+        double markup = zSum > 0 ? 1 + (paid - zSum) / zSum : 1;
+        for (int k = 0; k < c; k++) {
+          io[sectorOf[k]][sectorOf[q]] += z[k] * markup;
+        }
+      }
+      double[] fin = new double[j];
+      double fSum = 0;
+      double fPaid = 0;
+      for (int k = 0; k < c; k++) {
+        fSum += a.fin()[k] * basicShare(a, k);
+        fPaid += a.fin()[k];
+      }
+      double fMarkup = fSum > 0 ? 1 + (fPaid - fSum) / fSum : 1;
+      double[] value = new double[j];
+      double d = 0;
+      for (int k = 0; k < c; k++) {
+        fin[sectorOf[k]] += a.fin()[k] * basicShare(a, k) * fMarkup;
+        value[sectorOf[k]] += a.value()[k];
+        for (int o = 0; o < n; o++) {
+          d += w.x()[o][r][k] - w.x()[r][o][k];
+        }
+      }
+      String region = w.economies().get(r).isoCode();
+      for (int k = 0; k < j; k++) {
+        for (int q = 0; q < j; q++) {
+          ic.append(sectors.get(k)).append(',').append(sectors.get(q)).append(',').append(region).append(',')
+              .append(num(io[k][q])).append('\n');
+        }
+        fd.append(sectors.get(k)).append(',').append(region).append(',').append(num(fin[k])).append('\n');
+        va.append(sectors.get(k)).append(',').append(region).append(',').append(num(value[k])).append('\n');
       }
       deficit.append(region).append(',').append(num(d)).append('\n');
     }
-    for (int q = 0; q < s; q++) {
+    for (int s = 0; s < j; s++) {
       for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          double v = i == j ? domestic[i][q] : x[i][j][q];
-          String t = String.format(Locale.ROOT, "%.6f", i == j ? 0 : tau[i][j][q]);
-          trade.append(names.get(q)).append(',').append(econ.get(i).isoCode()).append(',')
-              .append(econ.get(j).isoCode()).append(',').append(num(v)).append(',').append(t).append(',').append(t)
-              .append(',').append(t).append(",1,1\n");
+        for (int m = 0; m < n; m++) {
+          double v = 0;
+          double duty = 0;
+          for (int q = 0; q < c; q++) {
+            if (sectorOf[q] == s) {
+              double x = i == m ? w.accounts()[i].domestic()[q] : w.x()[i][m][q];
+              v += x;
+              duty += i == m ? 0 : x * w.tau()[i][m][q];
+            }
+          }
+          String t = String.format(Locale.ROOT, "%.6f", v > 0 ? duty / v : 0);
+          trade.append(sectors.get(s)).append(',').append(w.economies().get(i).isoCode()).append(',')
+              .append(w.economies().get(m).isoCode()).append(',').append(num(v)).append(',').append(t).append(',')
+              .append(t).append(',').append(t).append(",1,1\n");
         }
       }
     }
     StringBuilder theta = new StringBuilder("sector,value\n");
-    for (String name : names) {
-      theta.append(name).append(',').append(sectors.theta(name)).append('\n');
+    for (String name : sectors) {
+      theta.append(name).append(',').append(industries.theta(name)).append('\n');
     }
     files.write(dir + "/trade.csv", trade.toString());
     files.write(dir + "/intermediate_consumption.csv", ic.toString());
@@ -214,11 +344,257 @@ public final class ModelSample {
     files.write(dir + "/value_added.csv", va.toString());
     files.write(dir + "/deficit.csv", deficit.toString());
     files.write(dir + "/theta.csv", theta.toString());
-    return new Written(year, n, s);
+  }
+
+  /** The basic-price share of a cell's absorption: what is left of a purchase once its duties are taken out. */
+  private static double basicShare(Accounts a, int k) {
+    return a.absorption()[k] > 0 ? a.basic()[k] / a.absorption()[k] : 1;
+  }
+
+  /**
+   * The accounts as an OECD ICIO table: the economies (at most {@link #ICIO_COUNTRIES} − 1 of them by GDP, the
+   * others summed into ROW) × the map's industries, China and Mexico in two parts (CN1/CN2, MX1/MX2) for their
+   * industry rows and columns, six final-demand columns per country, TLS, VA and OUT rows and an OUT column.
+   *
+   * @return the countries of the table, ROW included
+   */
+  static int writeIcio(World w, IndustryMap industries, TextFiles files, String file) {
+    List<Economy> econ = w.economies();
+    int n = econ.size();
+    Integer[] byGdp = new Integer[n];
+    for (int r = 0; r < n; r++) {
+      byGdp[r] = r;
+    }
+    java.util.Arrays.sort(byGdp, (a, b) -> Double.compare(econ.get(b).gdpBn(), econ.get(a).gdpBn()));
+    boolean rest = n > ICIO_COUNTRIES;
+    int[] group = new int[n];
+    List<String> countries = new java.util.ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      countries.add(null);
+    }
+    List<String> names = new java.util.ArrayList<>();
+    int own = rest ? ICIO_COUNTRIES - 1 : n;
+    for (int p = 0; p < n; p++) {
+      int r = byGdp[p];
+      group[r] = p < own ? p : own;
+    }
+    for (int p = 0; p < own; p++) {
+      names.add(econ.get(byGdp[p]).isoCode());
+    }
+    // the table lists its countries alphabetically with ROW last, as the OECD does
+    Integer[] order = new Integer[own];
+    for (int g = 0; g < own; g++) {
+      order[g] = g;
+    }
+    java.util.Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+    if (rest) {
+      names.add("ROW");
+    }
+    int groups = names.size();
+    List<Integer> groupOrder = new java.util.ArrayList<>(java.util.Arrays.asList(order));
+    if (rest) {
+      groupOrder.add(own);
+    }
+    // industry → cell and share of it
+    List<String> inds = industries.industries();
+    int h = inds.size();
+    int[] cellOf = new int[h];
+    double[] share = new double[h];
+    double serviceTotal = 0;
+    String nonTraded = w.cells().get(w.services());
+    for (int k = 0; k < h; k++) {
+      String ind = inds.get(k);
+      int cell = w.cells().indexOf(ind);
+      if (cell >= 0) {
+        cellOf[k] = cell;
+        share[k] = 1;
+      } else if (industries.sectorOf(ind).equals(nonTraded)) {
+        cellOf[k] = w.services();
+        share[k] = serviceWeight(ind);
+        serviceTotal += share[k];
+      } else {
+        cellOf[k] = -1;
+      }
+    }
+    for (int k = 0; k < h; k++) {
+      if (cellOf[k] == w.services()) {
+        share[k] /= serviceTotal;
+      }
+    }
+    int c = w.cells().size();
+    // z[g][k][g2][q]: cell k of group g bought by cell q of group g2 (basic prices); f: final demand; per group
+    double[][][][] z = new double[groups][c][groups][c];
+    double[][][] f = new double[groups][c][groups];
+    double[][] tls = new double[groups][c];
+    double[] tlsF = new double[groups];
+    double[][] va = new double[groups][c];
+    double[][] out = new double[groups][c];
+    for (int m = 0; m < n; m++) {
+      Accounts a = w.accounts()[m];
+      int gm = group[m];
+      for (int k = 0; k < c; k++) {
+        double absorption = a.absorption()[k];
+        if (absorption <= 0) {
+          continue;
+        }
+        for (int o = 0; o < n; o++) {
+          double from = o == m ? a.domestic()[k] : w.x()[o][m][k];
+          if (from == 0) {
+            continue;
+          }
+          double part = from / absorption;
+          int go = group[o];
+          for (int q = 0; q < c; q++) {
+            z[go][k][gm][q] += a.inputs()[k][q] * part;
+          }
+          f[go][k][gm] += a.fin()[k] * part;
+        }
+        double dutyShare = 1 - a.basic()[k] / absorption;
+        for (int q = 0; q < c; q++) {
+          tls[gm][q] += a.inputs()[k][q] * dutyShare;
+        }
+        tlsF[gm] += a.fin()[k] * dutyShare;
+      }
+      for (int q = 0; q < c; q++) {
+        va[gm][q] += a.value()[q];
+        out[gm][q] += a.output()[q];
+      }
+    }
+    // countries with their parts: (label, group, share of the group's rows and columns)
+    List<String> partLabel = new java.util.ArrayList<>();
+    List<Integer> partGroup = new java.util.ArrayList<>();
+    List<Double> partShare = new java.util.ArrayList<>();
+    for (int g : groupOrder) {
+      String name = names.get(g);
+      double first = name.equals("CHN") ? CN1_SHARE : name.equals("MEX") ? MX1_SHARE : 1;
+      if (first < 1) {
+        String prefix = name.equals("CHN") ? "CN" : "MX";
+        partLabel.add(prefix + "1");
+        partGroup.add(g);
+        partShare.add(first);
+        partLabel.add(prefix + "2");
+        partGroup.add(g);
+        partShare.add(1 - first);
+      } else {
+        partLabel.add(name);
+        partGroup.add(g);
+        partShare.add(1.0);
+      }
+    }
+    int parts = partLabel.size();
+    StringBuilder header = new StringBuilder("V1");
+    for (int p = 0; p < parts; p++) {
+      for (String ind : inds) {
+        header.append(',').append(partLabel.get(p)).append('_').append(ind);
+      }
+    }
+    for (int g : groupOrder) {
+      for (String cat : org.ftasim.inputs.IcioTable.FINAL_DEMAND) {
+        header.append(',').append(names.get(g)).append('_').append(cat);
+      }
+    }
+    header.append(",OUT\n");
+    try (java.io.Writer wr = new java.io.BufferedWriter(new java.io.OutputStreamWriter(files.create(file),
+        java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
+      wr.write(header.toString());
+      StringBuilder line = new StringBuilder(1 << 16);
+      for (int p = 0; p < parts; p++) {
+        int g = partGroup.get(p);
+        double ps = partShare.get(p);
+        for (int k = 0; k < h; k++) {
+          line.setLength(0);
+          line.append(partLabel.get(p)).append('_').append(inds.get(k));
+          int cell = cellOf[k];
+          double rowShare = ps * share[k];
+          double sum = 0;
+          for (int p2 = 0; p2 < parts; p2++) {
+            int g2 = partGroup.get(p2);
+            double colShare = partShare.get(p2);
+            for (int k2 = 0; k2 < h; k2++) {
+              double v = cell < 0 || cellOf[k2] < 0 ? 0 : z[g][cell][g2][cellOf[k2]] * rowShare * colShare * share[k2];
+              sum += v;
+              line.append(',');
+              plain(line, v);
+            }
+          }
+          for (int g2 : groupOrder) {
+            double fin = cell < 0 ? 0 : f[g][cell][g2] * rowShare;
+            for (String cat : org.ftasim.inputs.IcioTable.FINAL_DEMAND) {
+              double v = fin * finalShare(inds.get(k), cat);
+              sum += v;
+              line.append(',');
+              plain(line, v);
+            }
+          }
+          line.append(',');
+          plain(line, sum);
+          line.append('\n');
+          wr.append(line);
+        }
+      }
+      double[][][] account = {tls, va, out};
+      String[] labels = {"TLS", "VA", "OUT"};
+      for (int a = 0; a < 3; a++) {
+        line.setLength(0);
+        line.append(labels[a]);
+        for (int p = 0; p < parts; p++) {
+          int g = partGroup.get(p);
+          for (int k = 0; k < h; k++) {
+            double v = cellOf[k] < 0 ? 0 : account[a][g][cellOf[k]] * partShare.get(p) * share[k];
+            line.append(',');
+            plain(line, v);
+          }
+        }
+        for (int g : groupOrder) {
+          for (String cat : org.ftasim.inputs.IcioTable.FINAL_DEMAND) {
+            line.append(',');
+            plain(line, a == 0 ? tlsF[g] * finalShare("", cat) : 0);
+          }
+        }
+        line.append(",\n");
+        wr.append(line);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return groups;
+  }
+
+  /**
+   * How the sample splits final demand over the six categories: equipment and construction partly investment,
+   * services partly government; the TLS of final demand (industry "") in proportion to household consumption.
+   */
+  static double finalShare(String industry, String category) {
+    boolean equipment = industry.matches("C2[5-9]|C30|F");
+    boolean government = industry.matches("O|P|Q");
+    return switch (category) {
+      case "HFCE" -> equipment ? 0.6 : government ? 0.2 : 0.97;
+      case "NPISH" -> equipment ? 0 : 0.01;
+      case "GGFC" -> government ? 0.79 : equipment ? 0 : 0.02;
+      case "GFCF" -> equipment ? 0.39 : 0;
+      case "INVNT" -> equipment ? 0.01 : 0;
+      default -> 0;
+    };
+  }
+
+  /** A number in plain notation with the fewest digits that read back as the same double; "0" for zero. */
+  private static void plain(StringBuilder sb, double v) {
+    if (v == 0) {
+      sb.append('0');
+      return;
+    }
+    double a = Math.abs(v);
+    if (a >= 1e-3 && a < 1e7) {
+      sb.append(Double.toString(v));
+    } else {
+      sb.append(new java.math.BigDecimal(Double.toString(v)).toPlainString());
+    }
   }
 
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.6f", v);
+    StringBuilder sb = new StringBuilder();
+    plain(sb, v);
+    return sb.toString();
   }
 
   /** Applied HS6 tariffs (%) by importer: MFN for every exporter, and per (importer, exporter) pair with a preference. */

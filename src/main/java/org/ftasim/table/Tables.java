@@ -222,11 +222,13 @@ public final class Tables {
       "The Caliendo-Parro model's data in long form, as ftasim model-inputs assembled it (the six files of the CP"
           + " layout). item: region (value = deficit D), sector (value = theta), trade (region = importer, other ="
           + " exporter; domestic sales where they are equal), intermediate (other = input, sector = using sector),"
-          + " value_added, final_demand. Values in the io folder's unit (inputs.unit_usd USD). Replaced by inputs_id.",
+          + " value_added, final_demand; io_trade (where trade came from trade_flows: the io data's own value of the"
+          + " pair, so trade minus io_trade is the gap per pair and sector). Values in the io data's unit"
+          + " (inputs.unit_usd USD). Replaced by inputs_id.",
       schema(
           col("inputs_id", DataTypes.StringType, false, "the name the inputs are stored under (inputs.id)"),
           col("run_id", DataTypes.StringType, false, "the model-inputs run that wrote them"),
-          col("item", DataTypes.StringType, false, "region, sector, trade, intermediate, value_added, final_demand"),
+          col("item", DataTypes.StringType, false, "region, sector, trade, intermediate, value_added, final_demand, io_trade"),
           col("region", DataTypes.StringType, false, "model region (importer for trade), or ALL"),
           col("sector", DataTypes.StringType, false, "model sector (using sector for intermediate), or ALL"),
           col("other", DataTypes.StringType, false, "exporter (trade), input sector (intermediate), or ALL"),

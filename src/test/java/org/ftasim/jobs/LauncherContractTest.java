@@ -192,6 +192,19 @@ class LauncherContractTest {
     Outcome set = run("sql", "--set", "no.such.key=1", "--warehouse", wh, "select 1");
     assertThat(set.code()).isEqualTo(2);
     assertThat(set.err()).contains("config key 'no.such.key'").contains("'no' is unknown").contains("allowed keys");
+    Path baci = dir.resolve("BACI_HS17_Y2022_V202401.csv");
+    Files.writeString(baci, "t,i,j,k,v,q\n2022,410,392,290110,1.5,2\n");
+    Outcome notIcio = run("model-inputs", "--io", baci.toString(), "--io-format", "icio", "--warehouse", wh);
+    assertThat(notIcio.code()).isEqualTo(2);
+    assertThat(notIcio.err()).contains("file " + baci + " line 1: column 2 is 'i'; this is not an OECD ICIO table")
+        .contains("AUS_A01_02");
+    Outcome format = run("model-inputs", "--io", baci.toString(), "--io-format", "wiod", "--warehouse", wh);
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).contains("--io-format is 'wiod'; fix: cp");
+    Outcome missing = run("model-inputs", "--io", dir.resolve("2022.csv").toString(), "--io-format", "icio",
+        "--warehouse", wh);
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("inputs.io: " + dir.resolve("2022.csv") + " does not exist");
   }
 
   /** A master URL Spark cannot parse: exit 2, the option named, and the JSON line still printed. */

@@ -2,6 +2,7 @@ package org.ftasim.inputs.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -106,24 +107,14 @@ public final class ModelInputs {
         .agg(count(lit(1)).as("flows"), sum("v").as("value_usd"));
   }
 
-  /** sectorTariffs' columns; exporter MFN rows are the importer region's MFN rate over its imports from everyone. */
-  public static final StructType SECTOR_TARIFFS = new StructType(new StructField[] {
-      DataTypes.createStructField("scenario_id", DataTypes.StringType, false),
-      DataTypes.createStructField("year", DataTypes.IntegerType, false),
-      DataTypes.createStructField("importer", DataTypes.StringType, false),
-      DataTypes.createStructField("exporter", DataTypes.StringType, false),
-      DataTypes.createStructField("sector", DataTypes.StringType, false),
-      DataTypes.createStructField("tariff", DataTypes.DoubleType, false),
-      DataTypes.createStructField("weight_usd", DataTypes.DoubleType, false),
-      DataTypes.createStructField("n_hs6", DataTypes.LongType, false)});
-
   /**
    * Sector tariffs of every scenario and year for region pairs with rated trade: rows (scenario_id, year, importer,
    * exporter, sector, tariff as a fraction, weight_usd, n_hs6), and with exporter MFN the importer region's MFN rate
-   * weighted by its imports from everyone (baseline only). One importer region per task: its countries' flows and
-   * tariff_effective rows arrive sorted (country, flows before rates, year), so each country is read once, year by
-   * year, with the lookup rule over arrays; flows are put in HS6 order in the task, so every sum runs in the same
-   * order whatever the partitioning.
+   * weighted by its imports from everyone (baseline only). Tasks take importing countries (a region such as the
+   * rest of the world spreads over all cores): each country's flows and tariff_effective rows arrive sorted (flows
+   * before rates, year), so it is read once, year by year, with the lookup rule over arrays, and gives its partial
+   * sums; flows are put in HS6 order in the task, and a region adds its countries' partial sums in country order,
+   * so every sum runs in the same order whatever the partitioning.
    *
    * @param effective tariff_effective rows of the baseline and the scenarios, in the years wanted
    * @param scenarios the scenario ids besides the baseline (each gets rows for every importer, touched or not)
@@ -146,16 +137,36 @@ public final class ModelInputs {
         .where(col("m").isNotNull());
     boolean bilateral = weights.equals("bilateral");
     MapPartitionsFunction<Row, Row> run = it -> new RegionTariffs(all, bilateral).run(it);
-    return flows.unionByName(rates).repartition(col("m")).sortWithinPartitions("m", "c", "kind", "year")
-        .mapPartitions(run, Encoders.row(SECTOR_TARIFFS));
+    Dataset<Row> partial = flows.unionByName(rates).repartition(col("c"))
+        .sortWithinPartitions("c", "kind", "year").mapPartitions(run, Encoders.row(COUNTRY_SUMS));
+    Column inCountryOrder = expr("aggregate(array_sort(collect_list(struct(c, wr, w, n))),"
+        + " named_struct('wr', 0D, 'w', 0D, 'n', 0L),"
+        + " (acc, x) -> named_struct('wr', acc.wr + x.wr, 'w', acc.w + x.w, 'n', acc.n + x.n))");
+    return partial.groupBy("scenario_id", "year", "importer", "exporter", "sector").agg(inCountryOrder.as("t"))
+        .where(col("t.w").gt(0))
+        .select(col("scenario_id"), col("year"), col("importer"), col("exporter"), col("sector"),
+            col("t.wr").divide(col("t.w")).divide(100).as("tariff"), col("t.w").as("weight_usd"),
+            col("t.n").as("n_hs6"));
   }
+
+  /** One importing country's share of a region's sums: Σ weight · rate (percent), Σ weight, codes. */
+  private static final StructType COUNTRY_SUMS = new StructType(new StructField[] {
+      DataTypes.createStructField("scenario_id", DataTypes.StringType, false),
+      DataTypes.createStructField("year", DataTypes.IntegerType, false),
+      DataTypes.createStructField("importer", DataTypes.StringType, false),
+      DataTypes.createStructField("exporter", DataTypes.StringType, false),
+      DataTypes.createStructField("sector", DataTypes.StringType, false),
+      DataTypes.createStructField("c", DataTypes.StringType, false),
+      DataTypes.createStructField("wr", DataTypes.DoubleType, false),
+      DataTypes.createStructField("w", DataTypes.DoubleType, false),
+      DataTypes.createStructField("n", DataTypes.LongType, false)});
 
   /** The per-task computation of {@link #sectorTariffs}. */
   private static final class RegionTariffs {
     private final List<String> scenarios;
     private final boolean bilateral;
     private final List<Row> out = new ArrayList<>();
-    // region sums by "scenario|year|exporter region|sector": Σ w·rate (percent), Σ w, codes
+    // the current country's sums by "scenario|year|exporter region|sector": Σ w·rate (percent), Σ w, codes
     private final Map<String, double[]> sums = new TreeMap<>();
     private String region;
     // the current country: its codes (HS6 in code order once its flows are in), sectors, flows by exporter
@@ -202,12 +213,10 @@ public final class ModelInputs {
         Row r = it.next();
         String m = r.getString(0);
         String c = r.getString(1);
-        if (!c.equals(country) || !m.equals(region)) {
+        if (!c.equals(country)) {
           flushYear();
-          if (!m.equals(region)) {
-            flushRegion();
-            region = m;
-          }
+          flushCountry();
+          region = m;
           startCountry(c);
         }
         if (r.getInt(2) == 0) {
@@ -255,7 +264,7 @@ public final class ModelInputs {
         }
       }
       flushYear();
-      flushRegion();
+      flushCountry();
       return out.iterator();
     }
 
@@ -383,14 +392,12 @@ public final class ModelInputs {
       }
     }
 
-    private void flushRegion() {
+    private void flushCountry() {
       for (Map.Entry<String, double[]> e : sums.entrySet()) {
         String[] k = e.getKey().split("\\|");
         double[] a = e.getValue();
-        if (a[1] > 0) {
-          out.add(RowFactory.create(k[0], Integer.parseInt(k[1]), region, k[2], k[3], a[0] / a[1] / 100, a[1],
-              (long) a[2]));
-        }
+        out.add(RowFactory.create(k[0], Integer.parseInt(k[1]), region, k[2], k[3], country, a[0], a[1],
+            (long) a[2]));
       }
       sums.clear();
     }

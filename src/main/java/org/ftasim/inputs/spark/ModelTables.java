@@ -34,15 +34,19 @@ public final class ModelTables {
    * model_inputs rows for the data (its tariff arrays are not stored here: they are model_tariffs' rows).
    *
    * @param tradeSource for each bilateral cell of {@link CpData#pair}, where its value comes from
+   * @param io the io folder (CP layout: each item names its file) or file (ICIO)
+   * @param ioTrade the io data's own bilateral trade where trade came from trade_flows, stored as item io_trade
+   *     so that the gap per pair and sector can be read; null: not stored
    */
   public static List<Row> rows(CpData d, String inputsId, String runId, int referenceYear, double unitUsd,
-      String[] tradeSource, String ioFolder) {
+      String[] tradeSource, String io, boolean folder, double[] ioTrade) {
+    java.util.function.Function<String, String> file = f -> folder ? io + "/" + f : io;
     List<Row> out = new ArrayList<>();
     out.add(row(inputsId, runId, "reference_year", "ALL", "ALL", "ALL", 0, referenceYear, "inputs.year"));
     out.add(row(inputsId, runId, "unit_usd", "ALL", "ALL", "ALL", 0, unitUsd, "inputs.unit_usd"));
     for (int r = 0; r < d.n(); r++) {
       out.add(row(inputsId, runId, "region", d.regions().get(r), "ALL", "ALL", r, d.deficit()[r],
-          ioFolder + "/deficit.csv"));
+          file.apply("deficit.csv")));
     }
     for (int s = 0; s < d.j(); s++) {
       out.add(row(inputsId, runId, "sector", "ALL", d.sectors().get(s), "ALL", s, d.theta()[s], "inputs.sectors"));
@@ -53,6 +57,10 @@ public final class ModelTables {
           int p = d.pair(s, m, i);
           out.add(row(inputsId, runId, "trade", d.regions().get(m), d.sectors().get(s), d.regions().get(i), 0,
               d.trade()[p], tradeSource[p]));
+          if (ioTrade != null && m != i && "trade_flows".equals(tradeSource[p])) {
+            out.add(row(inputsId, runId, "io_trade", d.regions().get(m), d.sectors().get(s), d.regions().get(i), 0,
+                ioTrade[p], file.apply("trade.csv")));
+          }
         }
       }
     }
@@ -60,14 +68,14 @@ public final class ModelTables {
       for (int k = 0; k < d.j(); k++) {
         for (int s = 0; s < d.j(); s++) {
           out.add(row(inputsId, runId, "intermediate", d.regions().get(r), d.sectors().get(s), d.sectors().get(k), 0,
-              d.intermediate()[d.io(r, k, s)], ioFolder + "/intermediate_consumption.csv"));
+              d.intermediate()[d.io(r, k, s)], file.apply("intermediate_consumption.csv")));
         }
       }
       for (int s = 0; s < d.j(); s++) {
         out.add(row(inputsId, runId, "value_added", d.regions().get(r), d.sectors().get(s), "ALL", 0,
-            d.valueAdded()[d.rs(r, s)], ioFolder + "/value_added.csv"));
+            d.valueAdded()[d.rs(r, s)], file.apply("value_added.csv")));
         out.add(row(inputsId, runId, "final_demand", d.regions().get(r), d.sectors().get(s), "ALL", 0,
-            d.finalDemand()[d.rs(r, s)], ioFolder + "/final_consumption.csv"));
+            d.finalDemand()[d.rs(r, s)], file.apply("final_consumption.csv")));
       }
     }
     return out;
