@@ -1,11 +1,8 @@
 package org.ftasim.config;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,42 +47,28 @@ public final class IndustryMap implements Serializable {
   }
 
   public static IndustryMap read(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     List<String> industries = new ArrayList<>();
     Map<String, String> sectorOf = new HashMap<>();
     Map<String, String> canonical = new HashMap<>();
     Map<String, Double> theta = new LinkedHashMap<>();
-    boolean header = true;
-    String line;
-    int no = 0;
-    while ((line = r.readLine()) != null) {
-      no++;
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      if (header) {
-        if (!line.trim().equals("icio2023,icio2021,sector,theta")) {
-          throw new UserException(source + " line " + no + ": header '" + line
-              + "' should be icio2023,icio2021,sector,theta");
-        }
-        header = false;
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      if (f.length != 4 || f[0].isBlank() || f[2].isBlank()) {
-        throw new UserException(source + " line " + no + ": '" + line + "' is not icio2023,icio2021,sector,theta");
+    for (MapFile.Row row : MapFile.read(in, source, "icio2023,icio2021,sector,theta")) {
+      String[] f = row.fields();
+      if (f[0].isBlank() || f[2].isBlank()) {
+        throw new UserException(source + " line " + row.line() + ": '" + row.text() + "' has no industry or sector");
       }
       double t = number(f[3]);
       if (!(t > 0) || Double.isInfinite(t)) {
-        throw new UserException(source + " line " + no + ": theta '" + f[3] + "' must be a number greater than 0");
+        throw new UserException(source + " line " + row.line() + ": theta '" + f[3] + "' must be a number greater"
+            + " than 0");
       }
       Double before = theta.put(f[2], t);
       if (before != null && before != t) {
-        throw new UserException(source + " line " + no + ": sector " + f[2] + " has theta " + before + " and " + t);
+        throw new UserException(source + " line " + row.line() + ": sector " + f[2] + " has theta " + before
+            + " and " + t);
       }
       for (String code : f[1].isBlank() ? List.of(f[0]) : List.of(f[0], f[1])) {
         if (canonical.put(code, f[0]) != null) {
-          throw new UserException(source + " line " + no + ": industry " + code + " is listed twice");
+          throw new UserException(source + " line " + row.line() + ": industry " + code + " is listed twice");
         }
       }
       industries.add(f[0]);

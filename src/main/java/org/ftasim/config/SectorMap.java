@@ -1,11 +1,8 @@
 package org.ftasim.config;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,63 +96,34 @@ public final class SectorMap implements Serializable {
   /** HS prefix → ICIO industry (2023 code) of a {@code hs_prefix,industry} file. */
   public static Map<String, String> industryOf(InputStream in, String source, IndustryMap industries)
       throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     Map<String, String> out = new HashMap<>();
-    boolean header = true;
-    String line;
-    int no = 0;
-    while ((line = r.readLine()) != null) {
-      no++;
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      if (header) {
-        if (!line.trim().equals("hs_prefix,industry")) {
-          throw new UserException(source + " line " + no + ": header '" + line + "' should be hs_prefix,industry");
-        }
-        header = false;
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      if (f.length != 2 || !f[0].matches("\\d{1,6}")) {
-        throw new UserException(source + " line " + no + ": '" + line + "' is not hs_prefix,industry with a prefix"
-            + " of one to six digits");
+    for (MapFile.Row row : MapFile.read(in, source, "hs_prefix,industry")) {
+      String[] f = row.fields();
+      if (!f[0].matches("\\d{1,6}")) {
+        throw new UserException(source + " line " + row.line() + ": '" + row.text() + "' is not hs_prefix,industry"
+            + " with a prefix of one to six digits");
       }
       String industry = industries.canonical(f[1].trim());
       if (industry == null) {
-        throw new UserException(source + " line " + no + ": industry '" + f[1] + "' is not in "
+        throw new UserException(source + " line " + row.line() + ": industry '" + f[1] + "' is not in "
             + industries.source() + "; fix: use an ICIO industry code the map lists");
       }
       if (out.put(f[0], industry) != null) {
-        throw new UserException(source + " line " + no + ": prefix " + f[0] + " is mapped twice");
+        throw new UserException(source + " line " + row.line() + ": prefix " + f[0] + " is mapped twice");
       }
     }
     return out;
   }
 
   public static SectorMap read(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     Map<String, String> byPrefix = new HashMap<>();
     Map<String, Double> theta = new LinkedHashMap<>();
     String nonTraded = null;
-    boolean header = true;
-    String line;
-    int no = 0;
-    while ((line = r.readLine()) != null) {
-      no++;
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      if (header) {
-        if (!line.trim().equals("hs_prefix,sector,theta")) {
-          throw new UserException(source + " line " + no + ": header '" + line + "' should be hs_prefix,sector,theta");
-        }
-        header = false;
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      if (f.length != 3 || f[1].isBlank() || !f[0].matches("\\d{0,6}")) {
-        throw new UserException(source + " line " + no + ": '" + line + "' is not hs_prefix,sector,theta with a"
+    for (MapFile.Row row : MapFile.read(in, source, "hs_prefix,sector,theta")) {
+      String[] f = row.fields();
+      int no = row.line();
+      if (f[1].isBlank() || !f[0].matches("\\d{0,6}")) {
+        throw new UserException(source + " line " + no + ": '" + row.text() + "' is not hs_prefix,sector,theta with a"
             + " prefix of up to six digits");
       }
       double t;

@@ -182,4 +182,32 @@ class IcioTableTest {
         .hasMessageContaining("final demand of KOR, chemicals sums to")
         .hasMessageContaining("inventory changes (INVNT)");
   }
+
+  /** The bundled maps compose into 18 goods sectors and services; a map file's mistakes are named by line. */
+  @Test
+  void theMapsComposeAndNameTheirMistakes() throws IOException {
+    org.ftasim.config.SectorMap bundled = org.ftasim.config.SectorMap.bundled();
+    assertThat(bundled.sectors()).hasSize(19).startsWith("agriculture", "mining", "food").endsWith("services");
+    assertThat(bundled.nonTraded()).isEqualTo("services");
+    assertThat(bundled.sectorOf("854231")).isEqualTo("electronics");
+    assertThat(bundled.sectorOf("850440")).isEqualTo("electrical");
+    assertThat(bundled.sectorOf("870323")).isEqualTo("autos");
+    assertThat(bundled.sectorOf("300490")).isEqualTo("chemicals");
+    assertThat(bundled.sectorOf("271019")).isEqualTo("petroleum");
+    assertThat(bundled.sectorOf("270900")).isEqualTo("mining");
+    assertThat(bundled.sectorOf("440311")).isEqualTo("agriculture");
+    assertThat(bundled.theta("electronics")).isEqualTo(3.95);
+    assertThatThrownBy(() -> IndustryMap.read(bytes("icio2023,sector\nC20,chemicals\n"), "m.csv"))
+        .isInstanceOf(UserException.class)
+        .hasMessage("m.csv line 1: header 'icio2023,sector' should be icio2023,icio2021,sector,theta");
+    assertThatThrownBy(() -> org.ftasim.config.SectorMap.composed(bytes("# a comment\nhs_prefix,industry\n28,C99\n"),
+        "h.csv", map())).hasMessageContaining("h.csv line 3: industry 'C99' is not in test map");
+    assertThatThrownBy(() -> org.ftasim.config.SectorMap.composed(bytes("hs_prefix,industry\n28,C20\n"), "h.csv",
+        IndustryMap.read(bytes(MAP + "C26,D26,electronics,3.95\n"), "m"))).hasMessageContaining(
+            "h.csv reaches no industry of the sectors [services, electronics]");
+  }
+
+  private static ByteArrayInputStream bytes(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
 }
