@@ -69,6 +69,7 @@ public final class DemoJob {
     }
     result.count("catalog_tables", Tables.all().size());
 
+    ctx.runRecorded().join();
     List<Row> all = TableReader.read(spark, ctx.warehouse(), Tables.RUNS).select("run_id", "status").collectAsList();
     List<Row> own = all.stream().filter(r -> ctx.runId().equals(r.getString(0))).toList();
     if (own.size() != 1 || !"running".equals(own.get(0).getString(1))) {
@@ -135,7 +136,7 @@ public final class DemoJob {
     step(ctx, t0, String.format("[5/8] sweep: %d Latin-hypercube draws of the phase-in model, every scenario",
         draws));
     JobContext sweepCtx = new JobContext(ctx.job(), ctx.runId(), ctx.warehouse(), sweepConfig, ctx.args(), ctx.out(),
-        ctx.err());
+        ctx.err(), ctx.runRecorded());
     JobResult swept = SweepJob.run(spark, sweepCtx);
     result.count("sweep_draws", swept.counts().get("draws")).count("failed_draws", swept.counts().get("failed_draws"))
         .count("sweep_draw_rows", swept.counts().get("draw_rows"));

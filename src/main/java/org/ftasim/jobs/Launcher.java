@@ -95,10 +95,18 @@ public final class Launcher {
     JobResult result = new JobResult();
     String error = null;
     int status = 0;
+    java.util.concurrent.CompletableFuture<Void> running = null;
     try {
       if (spec.recordsRun()) {
         // A row with status 'running' first: a run that dies without a word stays visible as such.
-        RunRecorder.record(spark, ctx, "running", start, Instant.now(), result, null);
+        running = RunRecorder.started(spark, ctx, start);
+        running.whenComplete((done, failure) -> {
+          if (failure != null) {
+            ctx.runRecorded().completeExceptionally(failure);
+          } else {
+            ctx.runRecorded().complete(null);
+          }
+        });
       }
       result = body.run(spark, ctx);
     } catch (Exception | LinkageError e) {
@@ -117,6 +125,14 @@ public final class Launcher {
     }
     if (spec.recordsRun()) {
       try {
+        if (running != null) {
+          try {
+            running.join();
+          } catch (java.util.concurrent.CompletionException e) {
+            err.println("ftasim " + spec.name() + ": the 'running' row of table runs was not written (" + e.getCause()
+                + "); the outcome is recorded below");
+          }
+        }
         RunRecorder.record(spark, ctx, status == 0 ? "ok" : "failed", start, Instant.now(), result, error);
         if (status == 0) {
           result.table(Tables.RUNS.name());

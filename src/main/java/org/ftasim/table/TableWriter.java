@@ -30,6 +30,13 @@ public final class TableWriter {
         .execute();
   }
 
+  /** Appends rows in one commit (a blind append: it conflicts with no other writer). */
+  public static void append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
+    Dataset<Row> conformed = conform(rows, table);
+    ensure(rows.sparkSession(), warehouse, table);
+    conformed.write().format("delta").mode("append").save(warehouse.path(table));
+  }
+
   /** Replaces the rows of one run (all rows whose run_id equals {@code runId}) with {@code rows}, atomically. */
   public static void replaceRun(Dataset<Row> rows, Warehouse warehouse, TableDef table, String runId) {
     if (!table.hasColumn("run_id")) {
