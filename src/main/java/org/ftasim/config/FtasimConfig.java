@@ -67,7 +67,7 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
    * @param io the input-output data: a folder in the Caliendo–Parro layout (solve-cp's) with intermediate use,
    *     value added, final demand, deficits and domestic sales for the model's regions and sectors (the sample's
    *     {@code <dir>/model}), or an OECD ICIO table's CSV file (io_format icio; the sample's
-   *     {@code <dir>/icio/2022_SML.csv})
+   *     {@code <dir>/icio/2022.csv})
    * @param ioFormat cp (a CP-layout folder) or icio (an OECD ICIO table, aggregated to regions and sectors)
    * @param regions icio: the countries (ISO3) that are model regions, all others going to rest_of_world; empty:
    *     every country of the table

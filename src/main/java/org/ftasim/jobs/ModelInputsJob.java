@@ -49,8 +49,8 @@ import org.ftasim.table.TextFiles;
  */
 public final class ModelInputsJob {
   public static final JobSpec SPEC = new JobSpec("model-inputs",
-      "Model data and sector tariffs per scenario and year from trade_flows, tariff_effective and an IO folder"
-          + " (config section inputs)",
+      "Model data and sector tariffs per scenario and year from trade_flows, tariff_effective and an OECD ICIO"
+          + " table or a CP-layout folder (config section inputs)",
       Map.of("--io", "the input-output data: a CP-layout folder or an OECD ICIO CSV file (sets inputs.io)",
           "--io-format", "cp (a CP-layout folder) or icio (an OECD ICIO table; sets inputs.io_format)"),
       Set.of(), Map.of(), null, true, false);
@@ -72,21 +72,21 @@ public final class ModelInputsJob {
     return run(spark, ctx, cfg, io, format, ctx.config().tariffs().weightYear());
   }
 
-  /** The input-output data in the model's regions and sectors, the HS6 → sector map that matches it, and its name. */
-  private record IoData(CpData layout, SectorMap sectors, String source, boolean folder) {}
+  /** The input-output data in the model's regions and sectors, the HS6 → sector map that matches it, its kind. */
+  private record IoData(CpData layout, SectorMap sectors, boolean folder) {}
 
   private static IoData readIo(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, String format)
       throws IOException {
     if (io == null || io.isBlank()) {
       throw new UserException("inputs.io is empty: model-inputs needs the input-output data; fix: --io DIR (a CP-layout"
           + " folder such as the sample's <dir>/model) or --io FILE --io-format icio (an OECD ICIO table such as the"
-          + " sample's <dir>/icio/2022_SML.csv), or set inputs.io");
+          + " sample's <dir>/icio/2022.csv), or set inputs.io");
     }
     if (format.equals("cp")) {
       CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io));
       SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled()
           : open(spark, cfg.sectors(), "inputs.sectors", in -> SectorMap.read(in, cfg.sectors()));
-      return new IoData(layout, sectors, io, true);
+      return new IoData(layout, sectors, true);
     }
     IndustryMap industries = cfg.industries().isEmpty() ? IndustryMap.bundled()
         : open(spark, cfg.industries(), "inputs.industries", in -> IndustryMap.read(in, cfg.industries()));
@@ -101,7 +101,7 @@ public final class ModelInputsJob {
         table.negativeFinalDemandUsd());
     SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled(industries)
         : open(spark, cfg.sectors(), "inputs.sectors", in -> SectorMap.read(in, cfg.sectors()));
-    return new IoData(table.data(), sectors, io, false);
+    return new IoData(table.data(), sectors, false);
   }
 
   static JobResult run(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, String format,
@@ -116,8 +116,9 @@ public final class ModelInputsJob {
       Set<String> onlyMap = new TreeSet<>(sectors.sectors());
       onlyMap.removeAll(layout.sectors());
       throw new UserException("the sectors of " + (ioData.folder() ? io + "/theta.csv" : "the industry map")
-          + " and of the HS6 sector map differ: only in the io data " + onlyIo + ", only in the map " + onlyMap + "; fix: aggregate the io data to the map's sectors"
-          + " or give a map with the io data's sectors (inputs.sectors)");
+          + " and of the HS6 sector map differ: only in the io data " + onlyIo + ", only in the map " + onlyMap
+          + "; fix: aggregate the io data to the map's sectors or give a map with the io data's sectors"
+          + " (inputs.sectors)");
     }
     for (String t : List.of(Tables.TRADE_FLOWS.name(), Tables.TARIFF_EFFECTIVE.name())) {
       if (!TableReader.exists(spark, ctx.warehouse(), Tables.byName(t).orElseThrow())) {

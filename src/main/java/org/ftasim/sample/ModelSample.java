@@ -1,6 +1,13 @@
 package org.ftasim.sample;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +15,7 @@ import java.util.Map;
 import org.ftasim.table.TextFiles;
 import org.ftasim.config.IndustryMap;
 import org.ftasim.config.SectorMap;
+import org.ftasim.inputs.IcioTable;
 
 /**
  * The sample's input-output data for one reference year, built at the level of OECD ICIO industries and written
@@ -359,76 +367,174 @@ public final class ModelSample {
    * @return the countries of the table, ROW included
    */
   static int writeIcio(World w, IndustryMap industries, TextFiles files, String file) {
-    List<Economy> econ = w.economies();
+    Countries countries = countries(w.economies());
+    Industries inds = industries(w, industries);
+    Basic basic = basic(w, countries);
+    List<String> label = new ArrayList<>();
+    List<Integer> partGroup = new ArrayList<>();
+    List<Double> partShare = new ArrayList<>();
+    for (int g : countries.order()) {
+      String name = countries.names().get(g);
+      double first = name.equals("CHN") ? CN1_SHARE : name.equals("MEX") ? MX1_SHARE : 1;
+      String prefix = name.equals("CHN") ? "CN" : "MX";
+      for (int part = 0; part < (first < 1 ? 2 : 1); part++) {
+        label.add(first < 1 ? prefix + (part + 1) : name);
+        partGroup.add(g);
+        partShare.add(first < 1 ? (part == 0 ? first : 1 - first) : 1.0);
+      }
+    }
+    int parts = label.size();
+    int h = inds.codes().size();
+    StringBuilder header = new StringBuilder("V1");
+    for (int p = 0; p < parts; p++) {
+      for (String ind : inds.codes()) {
+        header.append(',').append(label.get(p)).append('_').append(ind);
+      }
+    }
+    for (int g : countries.order()) {
+      for (String cat : IcioTable.FINAL_DEMAND) {
+        header.append(',').append(countries.names().get(g)).append('_').append(cat);
+      }
+    }
+    header.append(",OUT\n");
+    try (Writer out = new BufferedWriter(new OutputStreamWriter(files.create(file), StandardCharsets.UTF_8), 1 << 20)) {
+      out.write(header.toString());
+      StringBuilder line = new StringBuilder(1 << 16);
+      for (int p = 0; p < parts; p++) {
+        int g = partGroup.get(p);
+        for (int k = 0; k < h; k++) {
+          line.setLength(0);
+          line.append(label.get(p)).append('_').append(inds.codes().get(k));
+          int cell = inds.cellOf()[k];
+          double rowShare = partShare.get(p) * inds.share()[k];
+          double sum = 0;
+          for (int p2 = 0; p2 < parts; p2++) {
+            int g2 = partGroup.get(p2);
+            for (int k2 = 0; k2 < h; k2++) {
+              int cell2 = inds.cellOf()[k2];
+              double v = cell < 0 || cell2 < 0 ? 0
+                  : basic.z()[g][cell][g2][cell2] * rowShare * partShare.get(p2) * inds.share()[k2];
+              sum += v;
+              plain(line.append(','), v);
+            }
+          }
+          for (int g2 : countries.order()) {
+            double fin = cell < 0 ? 0 : basic.f()[g][cell][g2] * rowShare;
+            for (String cat : IcioTable.FINAL_DEMAND) {
+              double v = fin * finalShare(inds.codes().get(k), cat);
+              sum += v;
+              plain(line.append(','), v);
+            }
+          }
+          plain(line.append(','), sum);
+          out.append(line.append('\n'));
+        }
+      }
+      double[][][] account = {basic.tls(), basic.va(), basic.out()};
+      String[] labels = {"TLS", "VA", "OUT"};
+      for (int a = 0; a < 3; a++) {
+        line.setLength(0);
+        line.append(labels[a]);
+        for (int p = 0; p < parts; p++) {
+          for (int k = 0; k < h; k++) {
+            int cell = inds.cellOf()[k];
+            plain(line.append(','), cell < 0 ? 0 : account[a][partGroup.get(p)][cell] * partShare.get(p)
+                * inds.share()[k]);
+          }
+        }
+        for (int g : countries.order()) {
+          for (String cat : IcioTable.FINAL_DEMAND) {
+            plain(line.append(','), a == 0 ? basic.tlsFinal()[g] * finalShare("", cat) : 0);
+          }
+        }
+        out.append(line.append(",\n"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return countries.names().size();
+  }
+
+  /**
+   * The table's countries: the economies by GDP, at most {@link #ICIO_COUNTRIES} − 1 of their own and the others
+   * in ROW; {@code order} lists them alphabetically with ROW last, as the OECD does.
+   */
+  private record Countries(int[] group, List<String> names, List<Integer> order) {}
+
+  private static Countries countries(List<Economy> econ) {
     int n = econ.size();
-    Integer[] byGdp = new Integer[n];
+    List<Integer> byGdp = new ArrayList<>();
     for (int r = 0; r < n; r++) {
-      byGdp[r] = r;
+      byGdp.add(r);
     }
-    java.util.Arrays.sort(byGdp, (a, b) -> Double.compare(econ.get(b).gdpBn(), econ.get(a).gdpBn()));
+    byGdp.sort((a, b) -> Double.compare(econ.get(b).gdpBn(), econ.get(a).gdpBn()));
     boolean rest = n > ICIO_COUNTRIES;
-    int[] group = new int[n];
-    List<String> countries = new java.util.ArrayList<>();
-    for (int r = 0; r < n; r++) {
-      countries.add(null);
-    }
-    List<String> names = new java.util.ArrayList<>();
     int own = rest ? ICIO_COUNTRIES - 1 : n;
+    int[] group = new int[n];
+    List<String> names = new ArrayList<>();
     for (int p = 0; p < n; p++) {
-      int r = byGdp[p];
-      group[r] = p < own ? p : own;
+      group[byGdp.get(p)] = Math.min(p, own);
+      if (p < own) {
+        names.add(econ.get(byGdp.get(p)).isoCode());
+      }
     }
-    for (int p = 0; p < own; p++) {
-      names.add(econ.get(byGdp[p]).isoCode());
-    }
-    // the table lists its countries alphabetically with ROW last, as the OECD does
-    Integer[] order = new Integer[own];
+    List<Integer> order = new ArrayList<>();
     for (int g = 0; g < own; g++) {
-      order[g] = g;
+      order.add(g);
     }
-    java.util.Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+    order.sort((a, b) -> names.get(a).compareTo(names.get(b)));
     if (rest) {
       names.add("ROW");
+      order.add(own);
     }
-    int groups = names.size();
-    List<Integer> groupOrder = new java.util.ArrayList<>(java.util.Arrays.asList(order));
-    if (rest) {
-      groupOrder.add(own);
-    }
-    // industry → cell and share of it
-    List<String> inds = industries.industries();
-    int h = inds.size();
-    int[] cellOf = new int[h];
-    double[] share = new double[h];
-    double serviceTotal = 0;
+    return new Countries(group, names, order);
+  }
+
+  /** Each ICIO industry's cell (−1: none, as B09) and its share of it (service industries split the services). */
+  private record Industries(List<String> codes, int[] cellOf, double[] share) {}
+
+  private static Industries industries(World w, IndustryMap industries) {
+    List<String> codes = industries.industries();
+    int[] cellOf = new int[codes.size()];
+    double[] share = new double[codes.size()];
     String nonTraded = w.cells().get(w.services());
-    for (int k = 0; k < h; k++) {
-      String ind = inds.get(k);
-      int cell = w.cells().indexOf(ind);
+    double serviceTotal = 0;
+    for (int k = 0; k < codes.size(); k++) {
+      String code = codes.get(k);
+      int cell = w.cells().indexOf(code);
       if (cell >= 0) {
         cellOf[k] = cell;
         share[k] = 1;
-      } else if (industries.sectorOf(ind).equals(nonTraded)) {
+      } else if (industries.sectorOf(code).equals(nonTraded)) {
         cellOf[k] = w.services();
-        share[k] = serviceWeight(ind);
+        share[k] = serviceWeight(code);
         serviceTotal += share[k];
       } else {
         cellOf[k] = -1;
       }
     }
-    for (int k = 0; k < h; k++) {
+    for (int k = 0; k < codes.size(); k++) {
       if (cellOf[k] == w.services()) {
         share[k] /= serviceTotal;
       }
     }
+    return new Industries(codes, cellOf, share);
+  }
+
+  /**
+   * The accounts by country group at basic prices: z[o][k][m][q] cell k of group o bought by cell q of group m,
+   * f[o][k][m] its final demand, the duties as TLS of each column and of final demand, VA and OUT.
+   */
+  private record Basic(double[][][][] z, double[][][] f, double[][] tls, double[] tlsFinal, double[][] va,
+      double[][] out) {}
+
+  private static Basic basic(World w, Countries countries) {
+    int n = w.economies().size();
+    int groups = countries.names().size();
     int c = w.cells().size();
-    // z[g][k][g2][q]: cell k of group g bought by cell q of group g2 (basic prices); f: final demand; per group
-    double[][][][] z = new double[groups][c][groups][c];
-    double[][][] f = new double[groups][c][groups];
-    double[][] tls = new double[groups][c];
-    double[] tlsF = new double[groups];
-    double[][] va = new double[groups][c];
-    double[][] out = new double[groups][c];
+    int[] group = countries.group();
+    Basic b = new Basic(new double[groups][c][groups][c], new double[groups][c][groups], new double[groups][c],
+        new double[groups], new double[groups][c], new double[groups][c]);
     for (int m = 0; m < n; m++) {
       Accounts a = w.accounts()[m];
       int gm = group[m];
@@ -443,121 +549,23 @@ public final class ModelSample {
             continue;
           }
           double part = from / absorption;
-          int go = group[o];
           for (int q = 0; q < c; q++) {
-            z[go][k][gm][q] += a.inputs()[k][q] * part;
+            b.z()[group[o]][k][gm][q] += a.inputs()[k][q] * part;
           }
-          f[go][k][gm] += a.fin()[k] * part;
+          b.f()[group[o]][k][gm] += a.fin()[k] * part;
         }
         double dutyShare = 1 - a.basic()[k] / absorption;
         for (int q = 0; q < c; q++) {
-          tls[gm][q] += a.inputs()[k][q] * dutyShare;
+          b.tls()[gm][q] += a.inputs()[k][q] * dutyShare;
         }
-        tlsF[gm] += a.fin()[k] * dutyShare;
+        b.tlsFinal()[gm] += a.fin()[k] * dutyShare;
       }
       for (int q = 0; q < c; q++) {
-        va[gm][q] += a.value()[q];
-        out[gm][q] += a.output()[q];
+        b.va()[gm][q] += a.value()[q];
+        b.out()[gm][q] += a.output()[q];
       }
     }
-    // countries with their parts: (label, group, share of the group's rows and columns)
-    List<String> partLabel = new java.util.ArrayList<>();
-    List<Integer> partGroup = new java.util.ArrayList<>();
-    List<Double> partShare = new java.util.ArrayList<>();
-    for (int g : groupOrder) {
-      String name = names.get(g);
-      double first = name.equals("CHN") ? CN1_SHARE : name.equals("MEX") ? MX1_SHARE : 1;
-      if (first < 1) {
-        String prefix = name.equals("CHN") ? "CN" : "MX";
-        partLabel.add(prefix + "1");
-        partGroup.add(g);
-        partShare.add(first);
-        partLabel.add(prefix + "2");
-        partGroup.add(g);
-        partShare.add(1 - first);
-      } else {
-        partLabel.add(name);
-        partGroup.add(g);
-        partShare.add(1.0);
-      }
-    }
-    int parts = partLabel.size();
-    StringBuilder header = new StringBuilder("V1");
-    for (int p = 0; p < parts; p++) {
-      for (String ind : inds) {
-        header.append(',').append(partLabel.get(p)).append('_').append(ind);
-      }
-    }
-    for (int g : groupOrder) {
-      for (String cat : org.ftasim.inputs.IcioTable.FINAL_DEMAND) {
-        header.append(',').append(names.get(g)).append('_').append(cat);
-      }
-    }
-    header.append(",OUT\n");
-    try (java.io.Writer wr = new java.io.BufferedWriter(new java.io.OutputStreamWriter(files.create(file),
-        java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
-      wr.write(header.toString());
-      StringBuilder line = new StringBuilder(1 << 16);
-      for (int p = 0; p < parts; p++) {
-        int g = partGroup.get(p);
-        double ps = partShare.get(p);
-        for (int k = 0; k < h; k++) {
-          line.setLength(0);
-          line.append(partLabel.get(p)).append('_').append(inds.get(k));
-          int cell = cellOf[k];
-          double rowShare = ps * share[k];
-          double sum = 0;
-          for (int p2 = 0; p2 < parts; p2++) {
-            int g2 = partGroup.get(p2);
-            double colShare = partShare.get(p2);
-            for (int k2 = 0; k2 < h; k2++) {
-              double v = cell < 0 || cellOf[k2] < 0 ? 0 : z[g][cell][g2][cellOf[k2]] * rowShare * colShare * share[k2];
-              sum += v;
-              line.append(',');
-              plain(line, v);
-            }
-          }
-          for (int g2 : groupOrder) {
-            double fin = cell < 0 ? 0 : f[g][cell][g2] * rowShare;
-            for (String cat : org.ftasim.inputs.IcioTable.FINAL_DEMAND) {
-              double v = fin * finalShare(inds.get(k), cat);
-              sum += v;
-              line.append(',');
-              plain(line, v);
-            }
-          }
-          line.append(',');
-          plain(line, sum);
-          line.append('\n');
-          wr.append(line);
-        }
-      }
-      double[][][] account = {tls, va, out};
-      String[] labels = {"TLS", "VA", "OUT"};
-      for (int a = 0; a < 3; a++) {
-        line.setLength(0);
-        line.append(labels[a]);
-        for (int p = 0; p < parts; p++) {
-          int g = partGroup.get(p);
-          for (int k = 0; k < h; k++) {
-            double v = cellOf[k] < 0 ? 0 : account[a][g][cellOf[k]] * partShare.get(p) * share[k];
-            line.append(',');
-            plain(line, v);
-          }
-        }
-        for (int g : groupOrder) {
-          for (String cat : org.ftasim.inputs.IcioTable.FINAL_DEMAND) {
-            line.append(',');
-            plain(line, a == 0 ? tlsF[g] * finalShare("", cat) : 0);
-          }
-        }
-        line.append(",\n");
-        wr.append(line);
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return groups;
+    return b;
   }
 
   /**
