@@ -15,8 +15,9 @@ import org.ftasim.table.Tables;
 import org.ftasim.table.Warehouse;
 
 /**
- * What Spark alone takes for a BACI file, as the floor under {@code ingest-flows}: its own CSV reader, the country
- * codes joined in, the columns of {@code trade_flows} derived without any check (no line numbers, no rejects, no
+ * What Spark alone takes for a BACI file, as the floor under {@code ingest-flows}. First a plain read and write:
+ * the CSV read with its schema and written as Parquet with the columns DuckDB's conversion writes, nothing else.
+ * Then what ingest-flows' output needs without its checks: its own CSV reader, the country codes joined in, the columns of {@code trade_flows} derived without any check (no line numbers, no rejects, no
  * duplicates, no metrics), written once as plain Parquet and once into a Delta table with {@code trade_flows}' schema,
  * partitioning and properties. Run by {@code jobs/bench-ingest}; prints {@code key=seconds} lines.
  *
@@ -45,6 +46,12 @@ public final class SparkCsvFloor {
               lit(file).alias("source_file"), lit("spark-csv-floor").alias("run_id"));
 
       long t = System.nanoTime();
+      lines.select(col("t").alias("year"), col("i"), col("j"), col("k").alias("hs6"),
+              expr("v * 1000").alias("value_usd"), expr("try_cast(trim(q) AS DOUBLE)").alias("quantity_t"))
+          .write().mode("overwrite").parquet(work + "/spark-plain.parquet");
+      System.out.printf("spark_plain_read_write_seconds=%.1f%n", (System.nanoTime() - t) / 1e9);
+
+      t = System.nanoTime();
       flows.write().mode("overwrite").partitionBy("year").parquet(work + "/spark-floor.parquet");
       System.out.printf("spark_csv_to_parquet_seconds=%.1f%n", (System.nanoTime() - t) / 1e9);
 
