@@ -15,6 +15,7 @@ public final class Ftasim {
       new Command(ExportJob.SPEC, ExportJob::run, ExportJob.class),
       new Command(SolveCpJob.SPEC, SolveCpJob::run, SolveCpJob.class),
       new Command(SolveGravityJob.SPEC, SolveGravityJob::run, SolveGravityJob.class),
+      new Command(EstimateGravityJob.SPEC, EstimateGravityJob::run, EstimateGravityJob.class),
       new Command(SweepJob.SPEC, SweepJob::run, SweepJob.class),
       new Command(GenerateSampleJob.SPEC, GenerateSampleJob::run, GenerateSampleJob.class),
       new Command(IngestFlowsJob.SPEC, IngestFlowsJob::run, IngestFlowsJob.class),

@@ -32,6 +32,18 @@ public record JobSpec(String name, String summary, Map<String, String> options, 
     return m;
   }
 
+  /** Options in the order given (help lists them so): name, help, name, help … */
+  public static Map<String, String> ordered(String... nameHelp) {
+    if (nameHelp.length % 2 != 0) {
+      throw new IllegalArgumentException("options come in name, help pairs");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameHelp.length; i += 2) {
+      m.put(nameHelp[i], nameHelp[i + 1]);
+    }
+    return m;
+  }
+
   public String usage() {
     StringBuilder sb = new StringBuilder("usage: ftasim ").append(name).append(" [options]");
     if (positional != null) {

@@ -370,10 +370,46 @@ public final class Tables {
           col("consumer_surplus_usd", DataTypes.DoubleType, false, "sum")),
       List.of(), List.of(), "smart");
 
+  public static final TableDef GRAVITY_ESTIMATES = new TableDef("gravity_estimates",
+      "PPML gravity estimates with high-dimensional fixed effects: one row per covariate of a run. Replaced by run_id.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the estimate-gravity run"),
+          col("formula", DataTypes.StringType, false, "the formula as fitted, e.g. trade ~ RTA | exporter^year + pair"),
+          col("term", DataTypes.StringType, false, "the covariate"),
+          col("estimate", DataTypes.DoubleType, false, "coefficient β"),
+          col("std_error", DataTypes.DoubleType, false, "standard error (see vcov)"),
+          col("z", DataTypes.DoubleType, false, "estimate / std_error"),
+          col("p", DataTypes.DoubleType, false, "two-sided p-value, normal"),
+          col("vcov", DataTypes.StringType, false, "robust (heteroskedasticity-robust, HC0) or cluster:<term>"),
+          col("covariance", DataTypes.createArrayType(DataTypes.DoubleType), false,
+              "this term's row of the covariance matrix of β, in term order (for draws from N(β, V))"),
+          col("term_index", DataTypes.IntegerType, false, "position of the term in the formula (0-based)"),
+          col("n_obs", DataTypes.LongType, false, "observations in the fit"),
+          col("n_dropped_separated", DataTypes.LongType, false,
+              "observations dropped because a fixed-effect level has only zero flows (separated)"),
+          col("n_dropped_singleton", DataTypes.LongType, false,
+              "observations dropped because they are alone in a fixed-effect level (singletons)"),
+          col("n_clusters", DataTypes.LongType, true, "clusters, when clustered"),
+          col("iterations", DataTypes.IntegerType, false, "IRLS iterations"),
+          col("deviance", DataTypes.DoubleType, false, "Poisson deviance at the fit"),
+          col("converged", DataTypes.BooleanType, false, "whether the deviance met the tolerance (a fit that does not "
+              + "converge stops the job instead)")),
+      List.of(), List.of(), "estimate-gravity");
+
+  public static final TableDef GRAVITY_FIXED_EFFECTS = new TableDef("gravity_fixed_effects",
+      "The estimated fixed effects of a PPML gravity run: one row per level kept in the fit. Each set is identified "
+          + "up to normalisation; their sum per observation (with x'β) is the fitted ln μ. Replaced by run_id.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the estimate-gravity run"),
+          col("fixed_effect", DataTypes.StringType, false, "the effect as written in the formula, e.g. exporter^year"),
+          col("level", DataTypes.StringType, false, "its level: the columns' values joined by ^, e.g. USA^1994"),
+          col("estimate", DataTypes.DoubleType, false, "the level's effect on ln μ")),
+      List.of("run_id"), List.of(), "estimate-gravity");
+
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
         INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES, MODEL_INPUTS,
-        MODEL_TARIFFS, IMPORT_DEPENDENCE, SMART_EFFECTS, SMART_SUMMARY);
+        MODEL_TARIFFS, IMPORT_DEPENDENCE, SMART_EFFECTS, SMART_SUMMARY, GRAVITY_ESTIMATES, GRAVITY_FIXED_EFFECTS);
   }
 
   public static Optional<TableDef> byName(String name) {

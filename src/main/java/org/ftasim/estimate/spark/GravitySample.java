@@ -1,0 +1,154 @@
+package org.ftasim.estimate.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.ftasim.config.UserException;
+import org.ftasim.model.ppml.Formula;
+
+/**
+ * The estimation sample of a gravity panel: derived columns, the years and the filter the user asked for, then a
+ * check that every flow is a finite number {@code >= 0}, every covariate finite and every fixed-effect column
+ * filled. A bad value stops the job naming the column, how many rows have it, and the first such row.
+ */
+public final class GravitySample {
+  private GravitySample() {}
+
+  /**
+   * @param source what the rows came from, for messages (a file path)
+   * @param derived {@code NAME=SQL expression} columns added first, in order
+   * @param years kept years (column {@code year}), or empty for all
+   * @param where a Spark SQL condition on the rows, or null
+   */
+  public static Dataset<Row> select(Dataset<Row> raw, String source, Formula formula, List<String> cluster,
+      List<String> derived, List<Integer> years, String where) {
+    Dataset<Row> data = raw;
+    for (String d : derived) {
+      int eq = d.indexOf('=');
+      if (eq <= 0) {
+        throw new UserException("--with '" + d + "' is not NAME=EXPRESSION; fix: e.g. --with \"pair=if(exporter = "
+            + "importer, 'intra', pair_id)\"");
+      }
+      String name = d.substring(0, eq).trim();
+      String expression = d.substring(eq + 1);
+      data = analysedColumn(data, name, expression, d, source);
+    }
+    Set<String> needed = new LinkedHashSet<>(formula.columns());
+    if (cluster != null) {
+      needed.addAll(cluster);
+    }
+    if (!years.isEmpty()) {
+      needed.add("year");
+    }
+    List<String> have = Arrays.asList(data.columns());
+    for (String c : needed) {
+      if (!have.contains(c)) {
+        throw new UserException(source + " has no column '" + c + "' (named by the formula \"" + formula
+            + "\"" + (cluster != null && cluster.contains(c) ? " or --cluster" : "") + "); its columns are "
+            + have + "; fix: correct the name, or add it with --with " + c + "=EXPRESSION");
+      }
+    }
+    if (!years.isEmpty()) {
+      data = data.filter(col("year").cast("int").isin(years.toArray()));
+    }
+    if (where != null) {
+      Dataset<Row> d = data;
+      data = analysed(() -> d.filter(expr(where)), "--where \"" + where + "\"", source, d);
+    }
+    check(data, source, formula, cluster);
+    return data;
+  }
+
+  private static Dataset<Row> analysedColumn(Dataset<Row> data, String name, String expression, String option,
+      String source) {
+    return analysed(() -> data.withColumn(name, expr(expression)), "--with " + option, source, data);
+  }
+
+  private static Dataset<Row> analysed(java.util.function.Supplier<Dataset<Row>> build, String option,
+      String source, Dataset<Row> data) {
+    try {
+      return build.get();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new UserException(option + " cannot be evaluated on " + source + ": " + firstLine(e.getMessage())
+          + "; its columns are " + Arrays.asList(data.columns()) + "; fix: use Spark SQL on those columns");
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static void check(Dataset<Row> data, String source, Formula formula, List<String> cluster) {
+    List<String> names = new ArrayList<>();
+    List<Column> bad = new ArrayList<>();
+    Column y = col(formula.dependent()).cast("double");
+    names.add("flow '" + formula.dependent() + "' is missing, not a number or infinite");
+    bad.add(notFinite(y));
+    names.add("flow '" + formula.dependent() + "' is negative");
+    bad.add(y.lt(0));
+    for (String x : formula.covariates()) {
+      names.add("covariate '" + x + "' is missing, not a number or infinite");
+      bad.add(notFinite(col(x).cast("double")));
+    }
+    Set<String> effects = new LinkedHashSet<>();
+    formula.fixedEffects().forEach(effects::addAll);
+    if (cluster != null) {
+      effects.addAll(cluster);
+    }
+    for (String c : effects) {
+      names.add("fixed-effect column '" + c + "' is empty");
+      bad.add(col(c).isNull());
+    }
+    Column[] counts = new Column[bad.size() + 1];
+    for (int i = 0; i < bad.size(); i++) {
+      counts[i] = sum(when(bad.get(i), lit(1L)).otherwise(lit(0L)));
+    }
+    counts[bad.size()] = org.apache.spark.sql.functions.count(lit(1));
+    Row r = data.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+    long rows = r.getLong(bad.size());
+    if (rows == 0) {
+      throw new UserException(source + " has no rows left after --years / --where; fix: check the years and the "
+          + "filter against the data");
+    }
+    for (int i = 0; i < bad.size(); i++) {
+      long n = r.isNullAt(i) ? 0 : r.getLong(i);
+      if (n > 0) {
+        Row first = data.filter(bad.get(i)).first();
+        throw new UserException(source + ": " + n + " of " + rows + " rows have a " + names.get(i)
+            + "; the first: " + describe(first) + "; fix: correct or remove them (flows must be finite and >= 0, "
+            + "covariates finite), e.g. with --where");
+      }
+    }
+  }
+
+  private static Column notFinite(Column c) {
+    return c.isNull().or(c.isNaN()).or(c.equalTo(Double.POSITIVE_INFINITY))
+        .or(c.equalTo(Double.NEGATIVE_INFINITY));
+  }
+
+  private static String describe(Row r) {
+    StringBuilder sb = new StringBuilder("{");
+    String[] f = r.schema().fieldNames();
+    for (int i = 0; i < f.length && i < 12; i++) {
+      sb.append(i == 0 ? "" : ", ").append(f[i]).append('=').append(r.isNullAt(i) ? "(empty)" : r.get(i));
+    }
+    return sb.append(f.length > 12 ? ", …}" : "}").toString();
+  }
+}

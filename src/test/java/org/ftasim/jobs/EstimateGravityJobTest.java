@@ -1,0 +1,118 @@
+package org.ftasim.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.ftasim.SharedData;
+import org.ftasim.TestSpark;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.Tables;
+import org.ftasim.table.Warehouse;
+import org.junit.jupiter.api.Test;
+
+/** estimate-gravity from the command line on Spark: Yotov et al. (2016) and the input errors. */
+class EstimateGravityJobTest {
+  private static final String PAIR = "pair=if(exporter = importer, 'intra', pair_id)";
+
+  @Test
+  void reproducesYotovRtaEffectOnSparkAndWritesItsTables() throws Exception {
+    Path data = SharedData.require("yotov2016/rta_panel_1986_2006.csv");
+    Path wh = TestSpark.newDir("wh-grav");
+    Path out = TestSpark.newDir("grav-out").resolve("estimates.csv");
+    LauncherContractTest.Outcome o = LauncherContractTest.run("estimate-gravity", "--data", data.toString(),
+        "--formula", "trade ~ RTA | exporter^year + importer^year + pair", "--with", PAIR,
+        "--years", "1986,1990,1994,1998,2002,2006", "--out", out.toString(), "--blocks", "4", "--run-id", "yotov",
+        "--warehouse", wh.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("term,estimate,std_error,n_obs");
+    String[] rta = lines.get(1).split(",");
+    assertThat(rta[0]).isEqualTo("RTA");
+    assertThat(Double.parseDouble(rta[1])).isCloseTo(0.5572, within(1e-4));
+    assertThat(Double.parseDouble(rta[2])).isCloseTo(0.0558, within(1e-3));
+    assertThat(rta[3]).isEqualTo("28482");
+    assertThat(o.err()).contains("84 separated");
+
+    Warehouse w = new Warehouse(wh.toString());
+    Row est = TableReader.read(TestSpark.session(), w, Tables.GRAVITY_ESTIMATES).first();
+    assertThat(est.<String>getAs("term")).isEqualTo("RTA");
+    assertThat(est.<Long>getAs("n_dropped_separated")).isEqualTo(84L);
+    assertThat(est.<String>getAs("vcov")).isEqualTo("robust");
+    assertThat(est.<Boolean>getAs("converged")).isTrue();
+    // 69 × 6 exporter-years and importer-years, 2,346 international pairs with trade + the shared domestic one
+    List<Row> fes = TableReader.read(TestSpark.session(), w, Tables.GRAVITY_FIXED_EFFECTS)
+        .groupBy("fixed_effect").count().orderBy("fixed_effect").collectAsList();
+    assertThat(fes).extracting(r -> r.getString(0) + "=" + r.getLong(1))
+        .containsExactly("exporter^year=414", "importer^year=414", "pair=" + fes.get(2).getLong(1));
+    assertThat(fes.get(2).getLong(1)).isBetween(2300L, 2347L);
+
+    // the same blocks with the passes as Spark jobs: the same numbers, bit for bit
+    Path onExecutors = out.resolveSibling("executors.csv");
+    LauncherContractTest.Outcome spark = LauncherContractTest.run("estimate-gravity", "--data", data.toString(),
+        "--formula", "trade ~ RTA | exporter^year + importer^year + pair", "--with", PAIR,
+        "--years", "1986,1990,1994,1998,2002,2006", "--out", onExecutors.toString(), "--blocks", "4",
+        "--passes", "spark", "--warehouse", wh.toString());
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(spark.err()).contains("passes in the executors");
+    assertThat(o.err()).contains("passes in the driver");
+    assertThat(Files.readAllLines(onExecutors)).isEqualTo(lines);
+  }
+
+  @Test
+  void clusteredByPairOnSpark() throws Exception {
+    Path data = SharedData.require("yotov2016/rta_panel_1986_2006.csv");
+    LauncherContractTest.Outcome o = LauncherContractTest.run("estimate-gravity", "--data", data.toString(),
+        "--formula", "trade ~ RTA | exporter^year + importer^year + pair", "--with", PAIR,
+        "--years", "1986,1990,1994,1998,2002,2006", "--cluster", "pair", "--blocks", "3",
+        "--warehouse", TestSpark.newDir("wh").toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.err()).contains("cluster:pair").contains("passes in the driver").containsPattern("RTA +0\\.5571");
+  }
+
+  @Test
+  void badInputIsNamed() throws Exception {
+    Path data = SharedData.require("yotov2016/rta_panel_1986_2006.csv");
+    String wh = TestSpark.newDir("wh-bad").toString();
+    LauncherContractTest.Outcome missing = LauncherContractTest.run("estimate-gravity", "--data", data.toString(),
+        "--formula", "trade ~ FTA | exporter^year", "--warehouse", wh);
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("has no column 'FTA'").contains("RTA");
+
+    LauncherContractTest.Outcome oneLevel = LauncherContractTest.run("estimate-gravity", "--data",
+        data.toString(), "--formula", "trade ~ RTA | exporter + year", "--year", "1990", "--warehouse", wh);
+    assertThat(oneLevel.code()).isEqualTo(2);
+    assertThat(oneLevel.err()).contains("fixed effect 'year' has 1 level");
+
+    LauncherContractTest.Outcome notConverging = LauncherContractTest.run("estimate-gravity", "--data",
+        data.toString(), "--formula", "trade ~ RTA | exporter^year + importer^year", "--year", "1990",
+        "--max-iterations", "1", "--warehouse", wh);
+    assertThat(notConverging.code()).isEqualTo(2);
+    assertThat(notConverging.err()).contains("did not converge in 1 iterations");
+    assertThat(TableReader.exists(TestSpark.session(), new Warehouse(wh), Tables.GRAVITY_ESTIMATES)).isFalse();
+
+    Path dir = TestSpark.newDir("bad-flows");
+    Path negative = dir.resolve("negative flows.csv");
+    Files.writeString(negative, "exporter,importer,year,trade,RTA\nA,B,2000,1,0\nB,A,2000,-3,1\nA,A,2000,5,0\n"
+        + "B,B,2000,NaN,0\n");
+    LauncherContractTest.Outcome neg = LauncherContractTest.run("estimate-gravity", "--data", negative.toString(),
+        "--formula", "trade ~ RTA | exporter + importer", "--warehouse", wh);
+    assertThat(neg.code()).isEqualTo(2);
+    assertThat(neg.err()).contains("negative flows.csv").contains("1 of 4 rows have a flow 'trade' is missing, "
+        + "not a number or infinite").contains("importer=B");
+
+    Files.writeString(negative, "exporter,importer,year,trade,RTA\nA,B,2000,1,0\nB,A,2000,-3,1\nA,A,2000,5,0\n");
+    LauncherContractTest.Outcome neg2 = LauncherContractTest.run("estimate-gravity", "--data",
+        negative.toString(), "--formula", "trade ~ RTA | exporter + importer", "--warehouse", wh);
+    assertThat(neg2.code()).isEqualTo(2);
+    assertThat(neg2.err()).contains("flow 'trade' is negative").contains("trade=-3");
+
+    LauncherContractTest.Outcome where = LauncherContractTest.run("estimate-gravity", "--data", data.toString(),
+        "--formula", "trade ~ RTA | exporter", "--where", "exporter <> nosuch", "--warehouse", wh);
+    assertThat(where.code()).isEqualTo(2);
+    assertThat(where.err()).contains("--where \"exporter <> nosuch\" cannot be evaluated");
+  }
+}
