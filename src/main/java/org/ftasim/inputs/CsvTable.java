@@ -27,6 +27,29 @@ public final class CsvTable {
     this.file = file;
   }
 
+  /**
+   * A table already in memory (rows a Spark query collected), named {@code source} in messages; row r is reported
+   * as line r + 2, as if a header came first.
+   */
+  public static CsvTable of(Path source, List<String> header, List<String[]> rows, String... required) {
+    CsvTable t = new CsvTable(source);
+    for (int i = 0; i < header.size(); i++) {
+      t.columns.put(header.get(i), i);
+      t.header.add(header.get(i));
+    }
+    for (String r : required) {
+      if (!t.columns.containsKey(r)) {
+        throw new UserException(source + " has no column '" + r + "'; expected columns " + String.join(",", required)
+            + "; it has " + header);
+      }
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      t.rows.add(rows.get(i));
+      t.lines.add(i + 2);
+    }
+    return t;
+  }
+
   /** Reads {@code file}, requiring at least the {@code required} columns in its header. */
   public static CsvTable read(Path file, String... required) {
     if (!Files.isRegularFile(file)) {

@@ -24,7 +24,15 @@ public final class GravityTable {
 
   /** @param year the year to keep, or null when the file holds a single year */
   public static GravityData read(Path file, Integer year) {
-    CsvTable t = CsvTable.read(file, "exporter", "importer", "trade");
+    return read(CsvTable.read(file, "exporter", "importer", "trade"), year, List.of());
+  }
+
+  /**
+   * @param notCovariates further columns that are not numeric covariates (fixed-effect keys such as a derived
+   *     pair column)
+   */
+  public static GravityData read(CsvTable t, Integer year, List<String> notCovariates) {
+    Path file = t.file();
     List<String> header = t.columns();
     boolean hasYear = header.contains("year");
     List<Integer> rows = new ArrayList<>();
@@ -59,7 +67,7 @@ public final class GravityTable {
     int n = countries.size();
     List<String> covNames = new ArrayList<>();
     for (String h : header) {
-      if (!NOT_COVARIATES.contains(h)) {
+      if (!NOT_COVARIATES.contains(h) && !notCovariates.contains(h)) {
         covNames.add(h);
       }
     }
@@ -108,7 +116,7 @@ public final class GravityTable {
 
   /**
    * Applies counterfactual specs to a copy of the covariates. A spec is {@code NAME=VALUE} (every pair, e.g.
-   * {@code INTL_BRDR=0}) or {@code NAME=VALUE@EXP:IMP,EXP:IMP} (listed exporter:importer pairs, e.g.
+   * {@code INTL_BRDR=0}), {@code NAME=OTHER} (another covariate's values, e.g. {@code RTA=RTA_NO_NAFTA}) or {@code NAME=VALUE@EXP:IMP,EXP:IMP} (listed exporter:importer pairs, e.g.
    * {@code pta=1@CAN:JPN,JPN:CAN}); several specs may be joined with ';'.
    */
   public static Map<String, double[]> counterfactual(GravityData data, List<String> specs) {
@@ -133,11 +141,17 @@ public final class GravityTable {
         }
         String rest = spec.substring(eq + 1);
         int at = rest.indexOf('@');
+        String valueText = (at < 0 ? rest : rest.substring(0, at)).trim();
         double value;
+        if (at < 0 && data.covariates().containsKey(valueText)) {
+          System.arraycopy(data.covariates().get(valueText), 0, col, 0, col.length);
+          continue;
+        }
         try {
-          value = Double.parseDouble((at < 0 ? rest : rest.substring(0, at)).trim());
+          value = Double.parseDouble(valueText);
         } catch (NumberFormatException ex) {
-          throw new UserException("--counterfactual '" + spec + "': the value is not a number");
+          throw new UserException("--counterfactual '" + spec + "': '" + valueText + "' is neither a number nor a "
+              + "covariate of the data (" + String.join(", ", data.covariates().keySet()) + ")");
         }
         if (at < 0) {
           java.util.Arrays.fill(col, value);

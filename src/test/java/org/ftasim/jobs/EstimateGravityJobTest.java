@@ -60,6 +60,62 @@ class EstimateGravityJobTest {
     assertThat(spark.err()).contains("passes in the executors");
     assertThat(o.err()).contains("passes in the driver");
     assertThat(Files.readAllLines(onExecutors)).isEqualTo(lines);
+
+    generalEquilibriumFromTheEstimate(data, wh);
+  }
+
+  /**
+   * GE from the estimate (Yotov et al. 2016, ch. 2): costs β·RTA + the pair effect, the 14 directed pairs that never
+   * traded filled by the second stage, NAFTA removed in 2006 with σ = 7.
+   */
+  private void generalEquilibriumFromTheEstimate(Path data, Path wh) throws Exception {
+    String noNafta = "RTA_NO_NAFTA=if(exporter in ('USA','CAN','MEX') and importer in ('USA','CAN','MEX') and "
+        + "exporter <> importer, 0.0, cast(RTA as double))";
+    Path out = TestSpark.newDir("ge").resolve("nafta.csv");
+    String[] common = {"solve-gravity", "--estimates", "yotov", "--data", data.toString(), "--year", "2006",
+        "--with", PAIR, "--with", "ln_DIST=ln(DIST)", "--with", noNafta, "--sigma", "7",
+        "--counterfactual", "RTA=RTA_NO_NAFTA", "--reference", "DEU", "--warehouse", wh.toString()};
+    LauncherContractTest.Outcome o = LauncherContractTest.run(common[0], concat(common,
+        "--fill", "ln_DIST + CNTG + LANG + CLNY", "--out", out.toString()));
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.err()).contains("estimated for 4747 pairs, filled for 14 by PPML").contains("fitted baseline");
+    List<String> rows = Files.readAllLines(out);
+    assertThat(rows.get(0)).isEqualTo(
+        "country,real_gdp_pct,welfare_pct,factory_gate_price_pct,omr_pct,imr_pct,exports_pct");
+    assertThat(value(rows, "CAN", 1)).isLessThan(-1);
+    assertThat(value(rows, "MEX", 1)).isLessThan(-1);
+    assertThat(value(rows, "USA", 1)).isNegative();
+    assertThat(value(rows, "DEU", 5)).isEqualTo(0.0);
+
+    Path mult = out.resolveSibling("multiplicative.csv");
+    LauncherContractTest.Outcome m = LauncherContractTest.run(common[0], concat(common,
+        "--fill", "ln_DIST + CNTG + LANG + CLNY", "--deficits", "multiplicative", "--out", mult.toString()));
+    assertThat(m.code()).as(m.err()).isZero();
+    for (String line : Files.readAllLines(mult).subList(1, 70)) {
+      String[] f = line.split(",");
+      assertThat(Double.parseDouble(f[2])).as(line).isCloseTo(Double.parseDouble(f[1]), within(1e-6));
+    }
+
+    LauncherContractTest.Outcome noFill = LauncherContractTest.run(common[0], concat(common));
+    assertThat(noFill.code()).isEqualTo(2);
+    assertThat(noFill.err()).contains("14 pairs have no estimated pair effect").contains("--fill");
+    LauncherContractTest.Outcome noRun = LauncherContractTest.run("solve-gravity", "--estimates", "nosuch",
+        "--data", data.toString(), "--year", "2006", "--sigma", "7", "--counterfactual", "RTA=0",
+        "--warehouse", wh.toString());
+    assertThat(noRun.code()).isEqualTo(2);
+    assertThat(noRun.err()).contains("has no rows of that run").contains("yotov");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = new String[a.length - 1 + b.length];
+    System.arraycopy(a, 1, out, 0, a.length - 1);
+    System.arraycopy(b, 0, out, a.length - 1, b.length);
+    return out;
+  }
+
+  private static double value(List<String> rows, String country, int column) {
+    return Double.parseDouble(rows.stream().filter(l -> l.startsWith(country + ",")).findFirst().orElseThrow()
+        .split(",")[column]);
   }
 
   @Test

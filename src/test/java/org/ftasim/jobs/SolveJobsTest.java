@@ -52,7 +52,8 @@ class SolveJobsTest {
         "--warehouse", TestSpark.newDir("wh").toString());
     assertThat(o.code()).as(o.err()).isZero();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines.get(0)).isEqualTo("country,real_gdp_pct,factory_gate_price_pct,omr_pct,imr_pct,exports_pct");
+    assertThat(lines.get(0)).isEqualTo(
+        "country,real_gdp_pct,welfare_pct,factory_gate_price_pct,omr_pct,imr_pct,exports_pct");
     assertThat(lines).hasSize(31);
     String can = lines.stream().filter(l -> l.startsWith("CAN,")).findFirst().orElseThrow();
     assertThat(Double.parseDouble(can.split(",")[1])).isBetween(0.2, 0.6);

@@ -69,7 +69,7 @@ public record GravityPanel(JavaRDD<PanelBlock> blocks, long observations, List<S
   }
 
   /** A fixed effect's key column: its columns as text, joined by {@code ^}. */
-  static Column key(List<String> columns) {
+  public static Column key(List<String> columns) {
     return concat_ws("^", columns.stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
   }
 

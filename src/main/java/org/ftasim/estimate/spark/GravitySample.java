@@ -33,17 +33,7 @@ public final class GravitySample {
    */
   public static Dataset<Row> select(Dataset<Row> raw, String source, Formula formula, List<String> cluster,
       List<String> derived, List<Integer> years, String where) {
-    Dataset<Row> data = raw;
-    for (String d : derived) {
-      int eq = d.indexOf('=');
-      if (eq <= 0) {
-        throw new UserException("--with '" + d + "' is not NAME=EXPRESSION; fix: e.g. --with \"pair=if(exporter = "
-            + "importer, 'intra', pair_id)\"");
-      }
-      String name = d.substring(0, eq).trim();
-      String expression = d.substring(eq + 1);
-      data = analysedColumn(data, name, expression, d, source);
-    }
+    Dataset<Row> data = derive(raw, source, derived);
     Set<String> needed = new LinkedHashSet<>(formula.columns());
     if (cluster != null) {
       needed.addAll(cluster);
@@ -66,7 +56,47 @@ public final class GravitySample {
       Dataset<Row> d = data;
       data = analysed(() -> d.filter(expr(where)), "--where \"" + where + "\"", source, d);
     }
-    check(data, source, formula, cluster);
+    List<String> expressions = new ArrayList<>(derived.stream().map(d -> "--with " + d).toList());
+    if (where != null) {
+      expressions.add("--where " + where);
+    }
+    expressions.add("the casts of the formula's columns to numbers");
+    check(data, source, formula, cluster, expressions);
+    return data;
+  }
+
+  /**
+   * Runs a Spark action on rows built with the user's expressions: a data error Spark raises while evaluating them
+   * (SQLSTATE class 22: a cast of malformed text, a division by zero, an overflow) is the user's, named with the
+   * expressions.
+   */
+  public static <T> T evaluating(String source, List<String> expressions, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof org.apache.spark.SparkThrowable st && st.getSqlState() != null
+            && st.getSqlState().startsWith("22")) {
+          throw new UserException("evaluating " + String.join(" ", expressions) + " on " + source + " failed: "
+              + firstLine(t.getMessage()) + "; fix: cast text columns explicitly (e.g. cast(RTA as double)) and "
+              + "give numbers of one type (0.0, not 0)", e);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Adds the {@code NAME=SQL expression} columns, in order; a bad expression is the user's, with the columns. */
+  public static Dataset<Row> derive(Dataset<Row> raw, String source, List<String> derived) {
+    Dataset<Row> data = raw;
+    for (String d : derived) {
+      int eq = d.indexOf('=');
+      if (eq <= 0) {
+        throw new UserException("--with '" + d + "' is not NAME=EXPRESSION; fix: e.g. --with \"pair=if(exporter = "
+            + "importer, 'intra', pair_id)\"");
+      }
+      data = analysedColumn(data, d.substring(0, eq).trim(), d.substring(eq + 1), d, source);
+    }
     return data;
   }
 
@@ -95,7 +125,8 @@ public final class GravitySample {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private static void check(Dataset<Row> data, String source, Formula formula, List<String> cluster) {
+  private static void check(Dataset<Row> data, String source, Formula formula, List<String> cluster,
+      List<String> expressions) {
     List<String> names = new ArrayList<>();
     List<Column> bad = new ArrayList<>();
     Column y = col(formula.dependent()).cast("double");
@@ -121,7 +152,8 @@ public final class GravitySample {
       counts[i] = sum(when(bad.get(i), lit(1L)).otherwise(lit(0L)));
     }
     counts[bad.size()] = org.apache.spark.sql.functions.count(lit(1));
-    Row r = data.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+    Row r = evaluating(source, expressions, () -> data.agg(counts[0],
+        Arrays.copyOfRange(counts, 1, counts.length)).first());
     long rows = r.getLong(bad.size());
     if (rows == 0) {
       throw new UserException(source + " has no rows left after --years / --where; fix: check the years and the "

@@ -33,10 +33,17 @@ public final class StructuralGravity {
   /** Baseline flows: as observed, or fitted to the cost function. */
   public enum Baseline { OBSERVED, FITTED }
 
+  /**
+   * How the baseline's trade imbalances move: ADDITIVE keeps D_j as a share of world output, E′_j = p̂_j Y_j + D_j Ŵ
+   * (ge_gravity's default); MULTIPLICATIVE keeps expenditure a fixed multiple of output, Ê_j = p̂_j (Anderson &amp;
+   * Yotov).
+   */
+  public enum Deficits { ADDITIVE, MULTIPLICATIVE }
+
   /** The results per country, in percent changes from baseline to counterfactual. */
   public record Result(double[] realGdpPct, double[] factoryGatePricePct, double[] omrPct, double[] imrPct,
-      double[] exportsPct, double[] baselineFlows, double[] counterfactualFlows, Diagnostics diagnostics,
-      List<String> notes) {}
+      double[] exportsPct, double[] welfarePct, double[] baselineFlows, double[] counterfactualFlows,
+      Diagnostics diagnostics, List<String> notes) {}
 
   private static final String NOT_CONVERGED = "not converged:";
 
@@ -50,6 +57,15 @@ public final class StructuralGravity {
    */
   public static Result solve(GravityData data, double sigma, Map<String, Double> coefficients,
       Map<String, double[]> counterfactual, Baseline baseline, int reference, double tolerance, int maxIterations) {
+    return solve(data, sigma, coefficients, counterfactual, baseline, Deficits.ADDITIVE, reference, tolerance,
+        maxIterations);
+  }
+
+  /** As above, with the deficits' closure; welfare is real expenditure Ê_j / P̂_j, as ge_gravity's. */
+  public static Result solve(GravityData data, double sigma, Map<String, Double> coefficients,
+      Map<String, double[]> counterfactual, Baseline baseline, Deficits deficits, int reference, double tolerance,
+      int maxIterations) {
+    boolean multiplicative = deficits == Deficits.MULTIPLICATIVE;
     if (!(sigma > 1) || Double.isInfinite(sigma)) {
       throw new ModelDataException("sigma is " + sigma + "; the elasticity of substitution must be finite and > 1");
     }
@@ -87,7 +103,7 @@ public final class StructuralGravity {
       }
       w /= world;
       for (int j = 0; j < n; j++) {
-        eHat[j] = (Math.exp(lp[j]) * y[j] + (e[j] - y[j]) * w) / e[j];
+        eHat[j] = multiplicative ? Math.exp(lp[j]) : (Math.exp(lp[j]) * y[j] + (e[j] - y[j]) * w) / e[j];
       }
       for (int j = 0; j < n; j++) {
         double s = 0;
@@ -114,6 +130,7 @@ public final class StructuralGravity {
     map.apply(lp, out);
 
     double[] xCf = new double[n * n];
+    double[] welfare = new double[n];
     double[] pHat = new double[n];
     for (int i = 0; i < n; i++) {
       pHat[i] = Math.exp(lp[i]);
@@ -136,7 +153,8 @@ public final class StructuralGravity {
     double worldHat = worldAfter / world;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        double expend = (pHat[j] * y[j] + (e[j] - y[j]) * worldHat) / e[j];
+        double expend = multiplicative ? pHat[j] : (pHat[j] * y[j] + (e[j] - y[j]) * worldHat) / e[j];
+        welfare[j] = (expend / impHat[j] - 1) * 100;
         xCf[i * n + j] = x[i * n + j] * tHat[i * n + j] * Math.pow(pHat[i], oneMinusSigma) * expend
             / Math.pow(impHat[j], oneMinusSigma);
       }
@@ -161,7 +179,7 @@ public final class StructuralGravity {
       }
       exports[i] = before > 0 ? (after / before - 1) * 100 : 0;
     }
-    return new Result(realGdp, price, omr, imr, exports, x, xCf, diag, List.copyOf(notes));
+    return new Result(realGdp, price, omr, imr, exports, welfare, x, xCf, diag, List.copyOf(notes));
   }
 
   /** ln t_ij^{1−σ} = Σ_k β_k x_ij^k. */

@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 class PpmlHdfeTest {
 
   /** Yotov et al. (2016) ch. 1: RTA effect with exporter-year, importer-year and pair effects, years 1986, 1990 … 2006. */
-  static List<Panels.Obs> yotov() throws Exception {
+  static List<InMemoryPanel.Obs> yotov() throws Exception {
     Path file = SharedData.require("yotov2016/rta_panel_1986_2006.csv");
     List<String> lines = Files.readAllLines(file);
-    Map<String, Integer> h = Panels.header(lines.get(0));
+    Map<String, Integer> h = new java.util.HashMap<>();
+    String[] names = lines.get(0).split(",");
+    for (int i = 0; i < names.length; i++) {
+      h.put(names[i], i);
+    }
     Set<String> years = Set.of("1986", "1990", "1994", "1998", "2002", "2006");
-    List<Panels.Obs> rows = new ArrayList<>();
+    List<InMemoryPanel.Obs> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       String year = f[h.get("year")];
@@ -31,7 +35,7 @@ class PpmlHdfeTest {
       String exp = f[h.get("exporter")];
       String imp = f[h.get("importer")];
       String pair = exp.equals(imp) ? "intra" : f[h.get("pair_id")];
-      rows.add(new Panels.Obs(Double.parseDouble(f[h.get("trade")]),
+      rows.add(new InMemoryPanel.Obs(Double.parseDouble(f[h.get("trade")]),
           new double[] {Double.parseDouble(f[h.get("RTA")])}, new String[] {exp + "^" + year, imp + "^" + year},
           pair));
     }
@@ -40,7 +44,7 @@ class PpmlHdfeTest {
 
   @Test
   void reproducesYotovChapterOneRtaWithPairEffects() throws Exception {
-    Panels.Built p = Panels.build(yotov(), 7);
+    InMemoryPanel.Built p = InMemoryPanel.build(yotov(), 7);
     Formula f = Formula.parse("trade ~ RTA | exporter^year + importer^year + pair");
     long t0 = System.nanoTime();
     PpmlHdfe.Result r = PpmlHdfe.fit(PpmlHdfe.inMemory(p.blocks()), f, p.levels(), PpmlHdfe.Options.defaults());
@@ -56,7 +60,7 @@ class PpmlHdfeTest {
    * A panel drawn from the model itself: 40 countries, 6 years, y ~ Poisson(exp(0.5 x1 − 0.3 rta + effects)), plus
    * one pair that never trades (separated) and one pair seen once (a singleton).
    */
-  static List<Panels.Obs> generated(long seed) {
+  static List<InMemoryPanel.Obs> generated(long seed) {
     java.util.Random rnd = new java.util.Random(seed);
     int n = 40;
     int years = 6;
@@ -66,7 +70,7 @@ class PpmlHdfeTest {
       expEffect[i] = rnd.nextGaussian();
       impEffect[i] = rnd.nextGaussian();
     }
-    List<Panels.Obs> rows = new ArrayList<>();
+    List<InMemoryPanel.Obs> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double pairEffect = i == j ? 3 : rnd.nextGaussian() - 1;
@@ -83,7 +87,7 @@ class PpmlHdfeTest {
           if (pair.equals("3-4")) {
             y = 0;
           }
-          rows.add(new Panels.Obs(y, new double[] {x1, rta}, new String[] {i + "^" + t, j + "^" + t},
+          rows.add(new InMemoryPanel.Obs(y, new double[] {x1, rta}, new String[] {i + "^" + t, j + "^" + t},
               i == 1 && j == 2 ? "single" : pair));
         }
       }
@@ -107,8 +111,8 @@ class PpmlHdfeTest {
 
   @Test
   void recoversKnownCoefficientsAndReportsWhatItDropped() {
-    List<Panels.Obs> rows = generated(11);
-    Panels.Built p = Panels.build(rows, 5);
+    List<InMemoryPanel.Obs> rows = generated(11);
+    InMemoryPanel.Built p = InMemoryPanel.build(rows, 5);
     PpmlHdfe.Result r = PpmlHdfe.fit(PpmlHdfe.inMemory(p.blocks()),
         Formula.parse("y ~ x1 + rta | exp^year + imp^year + pair"), p.levels(), PpmlHdfe.Options.defaults());
     assertThat(r.converged()).isTrue();
@@ -117,7 +121,7 @@ class PpmlHdfeTest {
     // pair 3-4 (both directions, 6 years each) never trades, nor do some pairs by chance; the pair seen once is a
     // singleton
     java.util.Map<String, double[]> byPair = new java.util.HashMap<>();
-    for (Panels.Obs o : rows) {
+    for (InMemoryPanel.Obs o : rows) {
       double[] t = byPair.computeIfAbsent(o.local(), key -> new double[2]);
       t[0] += o.y();
       t[1]++;
@@ -131,10 +135,10 @@ class PpmlHdfeTest {
 
   @Test
   void blocksChangeNothingButRounding() {
-    List<Panels.Obs> rows = generated(5);
+    List<InMemoryPanel.Obs> rows = generated(5);
     Formula f = Formula.parse("y ~ x1 + rta | exp^year + imp^year + pair");
-    Panels.Built one = Panels.build(rows, 1);
-    Panels.Built many = Panels.build(rows, 9);
+    InMemoryPanel.Built one = InMemoryPanel.build(rows, 1);
+    InMemoryPanel.Built many = InMemoryPanel.build(rows, 9);
     PpmlHdfe.Result a = PpmlHdfe.fit(PpmlHdfe.inMemory(one.blocks()), f, one.levels(), PpmlHdfe.Options.defaults());
     PpmlHdfe.Result b = PpmlHdfe.fit(PpmlHdfe.inMemory(many.blocks()), f, many.levels(),
         PpmlHdfe.Options.defaults());
@@ -148,7 +152,7 @@ class PpmlHdfeTest {
 
   @Test
   void clusteredErrorsByPairAreLargerThanRobustOnYotov() throws Exception {
-    Panels.Built p = Panels.build(yotov(), 3);
+    InMemoryPanel.Built p = InMemoryPanel.build(yotov(), 3);
     Formula f = Formula.parse("trade ~ RTA | exporter^year + importer^year + pair");
     PpmlHdfe.Result r = PpmlHdfe.fit(PpmlHdfe.inMemory(p.blocks()), f, p.levels(),
         PpmlHdfe.Options.defaults().withVcov(Vcov.CLUSTER_LOCAL, 0));
@@ -160,7 +164,7 @@ class PpmlHdfeTest {
 
   @Test
   void aFitThatCannotConvergeSaysSo() throws Exception {
-    Panels.Built p = Panels.build(yotov(), 2);
+    InMemoryPanel.Built p = InMemoryPanel.build(yotov(), 2);
     Formula f = Formula.parse("trade ~ RTA | exporter^year + importer^year + pair");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PpmlHdfe.fit(PpmlHdfe.inMemory(p.blocks()), f,
         p.levels(), PpmlHdfe.Options.defaults().withMaxIterations(2)))
