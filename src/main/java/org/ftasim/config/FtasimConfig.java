@@ -155,9 +155,16 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
   /** @param deficits zero or keep; @param regions regions to report (empty: all) */
   public record SweepCp(String deficits, List<String> regions, boolean sectorMetrics) {}
 
-  /** The gravity model's fixed settings; cost and counterfactual as on solve-gravity's command line. */
+  /**
+   * The gravity model's fixed settings; cost, counterfactual and the rest as on solve-gravity's command line.
+   *
+   * @param estimates an estimate-gravity run whose coefficients and pair effects give the costs (instead of cost);
+   *     parameters {@code cost.<term>} with {@code dist: estimate} are then drawn from its N(β̂, V̂)
+   * @param pair the fixed effect holding the pair effects; @param fill the second stage's covariates ("a + b")
+   * @param with derived columns NAME=SQL expression; @param deficits additive or multiplicative
+   */
   public record SweepGravity(double sigma, String cost, List<String> counterfactual, String baseline,
-      String reference, int year) {}
+      String reference, int year, String estimates, String pair, String fill, List<String> with, String deficits) {}
 
   /** Central elasticities applied to every market (import demand as a magnitude). */
   public record SweepSmart(double importDemand, double substitution, double exportSupply) {}
@@ -205,6 +212,7 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.range("sweep.inject_failure_partition", sweep.injectFailurePartition(), -1, 1_000_000);
     check.oneOf("sweep.cp.deficits", sweep.cp().deficits(), List.of("zero", "keep"));
     check.oneOf("sweep.gravity.baseline", sweep.gravity().baseline(), List.of("fitted", "observed"));
+    check.oneOf("sweep.gravity.deficits", sweep.gravity().deficits(), List.of("additive", "multiplicative"));
     check.range("sweep.smart.import_demand", sweep.smart().importDemand(), 1e-9, 1e6);
     check.range("sweep.smart.substitution", sweep.smart().substitution(), 0, 1e6);
     check.range("sweep.smart.export_supply", sweep.smart().exportSupply(), 1e-9, Double.POSITIVE_INFINITY);
@@ -219,8 +227,9 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
       SweepParameter sp = sweep.parameters().get(i);
       String key = "sweep.parameters." + i;
       check.notBlank(key + ".name", sp.name());
-      check.oneOf(key + ".dist", sp.dist(), List.of("normal", "lognormal", "uniform", "triangular"));
+      check.oneOf(key + ".dist", sp.dist(), List.of("normal", "lognormal", "uniform", "triangular", "estimate"));
       List<String> needs = switch (sp.dist()) {
+        case "estimate" -> List.of();
         case "normal" -> List.of("mean", "sd");
         case "lognormal" -> List.of("median", "log_sd");
         case "uniform" -> List.of("low", "high");

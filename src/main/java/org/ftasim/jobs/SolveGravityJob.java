@@ -1,34 +1,21 @@
 package org.ftasim.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.UserException;
-import org.ftasim.estimate.spark.GravityPanel;
-import org.ftasim.estimate.spark.GravitySample;
-import org.ftasim.inputs.CsvTable;
 import org.ftasim.inputs.GravityTable;
 import org.ftasim.model.gravity.GravityData;
-import org.ftasim.model.gravity.PairCosts;
 import org.ftasim.model.gravity.StructuralGravity;
 import org.ftasim.table.Csv;
-import org.ftasim.table.TableReader;
-import org.ftasim.table.Tables;
 import org.ftasim.table.TextFiles;
 
 /**
@@ -74,7 +61,10 @@ public final class SolveGravityJob {
         throw new UserException("--cost and --estimates both given; fix: give one (--estimates takes the "
             + "coefficients from the estimate-gravity run)");
       }
-      EstimatedCosts e = estimatedCosts(spark, ctx, year);
+      GravityInputs.Estimated e = GravityInputs.fromEstimates(spark, ctx.warehouse(), ctx.args().required("--data"),
+          year, ctx.args().all("--with"), ctx.args().required("--estimates"),
+          ctx.args().value("--pair").orElse("pair"),
+          ctx.args().value("--fill").map(GravityInputs::terms).orElse(List.of()));
       data = e.data();
       cost = e.cost();
       costNote = e.note();
@@ -87,7 +77,8 @@ public final class SolveGravityJob {
       data = ctx.args().all("--with").isEmpty()
           ? GravityTable.read(new TextFiles(spark.sparkContext().hadoopConfiguration())
               .local(ctx.args().required("--data")), year)
-          : GravityTable.read(collected(spark, ctx, year, List.of(), null), year, List.of());
+          : GravityTable.read(GravityInputs.collected(spark, ctx.args().required("--data"), year,
+              ctx.args().all("--with"), List.of(), null), year, List.of());
       cost = parseCost(ctx.args().required("--cost"));
       costNote = "costs " + cost;
     }
@@ -145,113 +136,6 @@ public final class SolveGravityJob {
     }
     return new JobResult().count("countries", data.n()).count("iterations", r.diagnostics().iterations());
   }
-
-  /** The gravity data with a {@code pair_effect} covariate, and the cost function β from an estimate run. */
-  record EstimatedCosts(GravityData data, Map<String, Double> cost, String note) {}
-
-  static final String PAIR_EFFECT = "pair_effect";
-
-  private static EstimatedCosts estimatedCosts(SparkSession spark, JobContext ctx, Integer year) {
-    String runId = ctx.args().required("--estimates");
-    String pairTerm = ctx.args().value("--pair").orElse("pair");
-    List<Row> estimates = TableReader.read(spark, ctx.warehouse(), Tables.GRAVITY_ESTIMATES)
-        .filter(col("run_id").equalTo(runId)).orderBy("term_index").select("term", "estimate", "formula")
-        .collectAsList();
-    if (estimates.isEmpty()) {
-      List<String> runs = TableReader.read(spark, ctx.warehouse(), Tables.GRAVITY_ESTIMATES).select("run_id")
-          .distinct().orderBy("run_id").as(Encoders.STRING()).collectAsList();
-      throw new UserException("--estimates " + runId + ": table gravity_estimates has no rows of that run; it has "
-          + runs + "; fix: give one of them, or run estimate-gravity first");
-    }
-    String formula = estimates.get(0).getString(2);
-    Dataset<Row> effects = TableReader.read(spark, ctx.warehouse(), Tables.GRAVITY_FIXED_EFFECTS)
-        .filter(col("run_id").equalTo(runId).and(col("fixed_effect").equalTo(pairTerm)))
-        .select(col("level").as("__level"), col("estimate").as("__pair_effect"));
-    List<String> pairColumns = List.of(pairTerm.split("\\^"));
-    CsvTable table = collected(spark, ctx, year, pairColumns, effects);
-    List<String> notCovariates = new ArrayList<>(pairColumns);
-    notCovariates.add("__pair_effect");
-    GravityData base = GravityTable.read(table, year, notCovariates);
-    double[] lnPair = new double[base.n() * base.n()];
-    java.util.Arrays.fill(lnPair, Double.NaN);
-    Map<String, Integer> index = new java.util.HashMap<>();
-    for (int i = 0; i < base.n(); i++) {
-      index.put(base.countries().get(i), i);
-    }
-    int found = 0;
-    for (int r = 0; r < table.size(); r++) {
-      String v = table.text(r, "__pair_effect");
-      if (!v.isEmpty()) {
-        lnPair[base.pair(index.get(table.text(r, "exporter")), index.get(table.text(r, "importer")))] =
-            Double.parseDouble(v);
-        found++;
-      }
-    }
-    if (found == 0) {
-      throw new UserException("--estimates " + runId + ": no pair of " + ctx.args().required("--data")
-          + " matches a level of its fixed effect '" + pairTerm + "' (formula \"" + formula + "\"); fix: give the "
-          + "fixed effect with --pair and derive its columns as for the estimate (--with)");
-    }
-    List<String> fill = ctx.args().value("--fill").map(f -> List.of(f.trim().split("\\s*\\+\\s*"))).orElse(List.of());
-    PairCosts.Filled filled = PairCosts.fill(base, lnPair, fill);
-    Map<String, double[]> covariates = new java.util.LinkedHashMap<>(base.covariates());
-    covariates.put(PAIR_EFFECT, filled.lnPair());
-    GravityData data = new GravityData(base.countries(), base.trade(), covariates, base.output(),
-        base.expenditure());
-    Map<String, Double> cost = new java.util.LinkedHashMap<>();
-    for (Row e : estimates) {
-      if (!covariates.containsKey(e.getString(0))) {
-        throw new UserException("--estimates " + runId + ": its covariate '" + e.getString(0) + "' is not a column "
-            + "of " + ctx.args().required("--data") + "; fix: use the estimation's data, or derive it with --with");
-      }
-      cost.put(e.getString(0), e.getDouble(1));
-    }
-    cost.put(PAIR_EFFECT, 1.0);
-    String note = String.format(Locale.ROOT, "costs from estimate %s (%s): %s + the pair effect, estimated for %d "
-        + "pairs, filled for %d%s", runId, formula, cost.entrySet().stream().filter(c -> !c.getKey().equals(
-            PAIR_EFFECT)).map(c -> c.getKey() + "=" + c.getValue()).toList(), filled.estimated(), filled.filled(),
-        filled.filled() > 0 ? " by PPML on " + filled.fillCoefficients() : "");
-    return new EstimatedCosts(data, cost, note);
-  }
-
-  /**
-   * The data file read by Spark, with the --with columns, narrowed to the year, as a table in the driver (every
-   * value as text); with {@code effects}, each row gains the pair effect of its level of {@code pairColumns}.
-   */
-  private static CsvTable collected(SparkSession spark, JobContext ctx, Integer year, List<String> pairColumns,
-      Dataset<Row> effects) {
-    String source = ctx.args().required("--data");
-    Dataset<Row> d = GravitySample.derive(EstimateGravityJob.readCsv(spark, source), source, ctx.args().all("--with"));
-    if (year != null && List.of(d.columns()).contains("year")) {
-      d = d.filter(col("year").cast("int").equalTo(year));
-    }
-    for (String c : pairColumns) {
-      if (!List.of(d.columns()).contains(c)) {
-        throw new UserException(source + " has no column '" + c + "' of the pair effect's fixed effect; its "
-            + "columns are " + List.of(d.columns()) + "; fix: derive it as for the estimate, with --with");
-      }
-    }
-    List<String> header = new ArrayList<>(List.of(d.columns()));
-    Dataset<Row> text = d.select(header.stream().map(c -> col(c).cast("string").as(c)).toArray(Column[]::new));
-    if (effects != null) {
-      text = text.withColumn("__key", GravityPanel.key(pairColumns))
-          .join(effects, col("__key").equalTo(col("__level")), "left").drop("__key", "__level")
-          .withColumn("__pair_effect", col("__pair_effect").cast("string"));
-      header.add("__pair_effect");
-    }
-    List<String[]> rows = new ArrayList<>();
-    Dataset<Row> all = text;
-    List<String> expressions = ctx.args().all("--with").stream().map(w -> "--with " + w).toList();
-    for (Row r : GravitySample.evaluating(source, expressions, all::collectAsList)) {
-      String[] cells = new String[header.size()];
-      for (int i = 0; i < cells.length; i++) {
-        cells[i] = r.isNullAt(i) ? "" : r.getString(i);
-      }
-      rows.add(cells);
-    }
-    return CsvTable.of(java.nio.file.Path.of(source), header, rows, "exporter", "importer", "trade");
-  }
-
 
   static Map<String, Double> parseCost(String spec) {
     Map<String, Double> m = new LinkedHashMap<>();

@@ -27,7 +27,9 @@ import org.ftasim.model.gravity.GravityData;
 import org.ftasim.model.gravity.StructuralGravity;
 import org.ftasim.sweep.CpSweep;
 import org.ftasim.sweep.FtaSweep;
+import org.ftasim.sweep.Distribution;
 import org.ftasim.sweep.GravitySweep;
+import org.ftasim.sweep.JointNormal;
 import org.ftasim.sweep.Ishigami;
 import org.ftasim.sweep.Parameter;
 import org.ftasim.sweep.SmartSweep;
@@ -57,8 +59,22 @@ public final class SweepJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) {
     FtasimConfig.Sweep cfg = ctx.config().sweep();
-    List<Parameter> parameters = SweepSpecs.parameters(cfg.parameters());
-    SweepModel.Factory model = model(spark, ctx);
+    GravityInputs.Estimated estimate = cfg.model().equals("gravity") && !cfg.gravity().estimates().isBlank()
+        ? gravityEstimate(spark, ctx) : null;
+    List<Parameter> parameters = SweepSpecs.parameters(cfg.parameters(), name -> {
+      if (estimate == null) {
+        throw new IllegalArgumentException("dist: estimate needs sweep.model: gravity with sweep.gravity.estimates "
+            + "(an estimate-gravity run)");
+      }
+      int k = estimate.terms().indexOf(name.startsWith("cost.") ? name.substring(5) : "");
+      if (k < 0) {
+        throw new IllegalArgumentException("dist: estimate draws cost.<term> for a term of estimate "
+            + cfg.gravity().estimates() + " (" + estimate.terms() + "); not '" + name + "'");
+      }
+      return Distribution.normal(estimate.beta()[k], Math.sqrt(estimate.covariance()[k * estimate.terms().size()
+          + k]));
+    });
+    SweepModel.Factory model = model(spark, ctx, estimate, parameters);
     try {
       model.check(parameters);
     } catch (IllegalArgumentException e) {
@@ -120,7 +136,23 @@ public final class SweepJob {
     return (int) Math.max(1, Math.min(Math.min(draws, 10_000), Math.max(4L * cores, byDraws)));
   }
 
-  static SweepModel.Factory model(SparkSession spark, JobContext ctx) {
+  /** The gravity sweep's data and costs from sweep.gravity.estimates. */
+  private static GravityInputs.Estimated gravityEstimate(SparkSession spark, JobContext ctx) {
+    FtasimConfig.SweepGravity g = ctx.config().sweep().gravity();
+    if (!g.cost().isBlank()) {
+      throw new UserException("sweep.gravity.cost and sweep.gravity.estimates are both set; fix: give one");
+    }
+    if (ctx.config().sweep().data().isBlank()) {
+      throw new UserException("sweep.data is empty; the gravity model needs its gravity table");
+    }
+    GravityInputs.Estimated e = GravityInputs.fromEstimates(spark, ctx.warehouse(), ctx.config().sweep().data(),
+        g.year() > 0 ? g.year() : null, g.with(), g.estimates(), g.pair(), GravityInputs.terms(g.fill()));
+    ctx.err().println("ftasim sweep: " + e.note());
+    return e;
+  }
+
+  static SweepModel.Factory model(SparkSession spark, JobContext ctx, GravityInputs.Estimated estimate,
+      List<Parameter> parameters) {
     FtasimConfig config = ctx.config();
     FtasimConfig.Sweep cfg = config.sweep();
     return switch (cfg.model()) {
@@ -140,7 +172,8 @@ public final class SweepJob {
           cfg.cp().regions(), cfg.cp().sectorMetrics(), SolveCpJob.options(config));
       case "gravity" -> {
         FtasimConfig.SweepGravity g = cfg.gravity();
-        GravityData data = GravityTable.read(dataPath(spark, cfg), g.year() > 0 ? g.year() : null);
+        GravityData data = estimate != null ? estimate.data()
+            : GravityTable.read(dataPath(spark, cfg), g.year() > 0 ? g.year() : null);
         if (g.counterfactual().isEmpty()) {
           throw new UserException("sweep.gravity.counterfactual is empty; give e.g. [\"pta=1@CAN:JPN,JPN:CAN\"]");
         }
@@ -148,10 +181,20 @@ public final class SweepJob {
         if (ref < 0) {
           throw new UserException("sweep.gravity.reference '" + g.reference() + "' is not a country of the data");
         }
-        yield new GravitySweep(data, g.sigma(), SolveGravityJob.parseCost(g.cost()),
+        List<String> drawn = new ArrayList<>();
+        for (int p = 0; p < parameters.size(); p++) {
+          if (cfg.parameters().get(p).dist().equals("estimate")) {
+            drawn.add(parameters.get(p).name());
+          }
+        }
+        yield new GravitySweep(data, g.sigma(), estimate != null ? estimate.cost() : SolveGravityJob.parseCost(g.cost()),
             GravityTable.counterfactual(data, g.counterfactual()),
             g.baseline().equals("observed") ? StructuralGravity.Baseline.OBSERVED : StructuralGravity.Baseline.FITTED,
-            ref, config.solver().tolerance(), config.solver().maxIterations());
+            g.deficits().equals("multiplicative") ? StructuralGravity.Deficits.MULTIPLICATIVE
+                : StructuralGravity.Deficits.ADDITIVE,
+            ref, config.solver().tolerance(), config.solver().maxIterations(),
+            drawn.isEmpty() ? null : JointNormal.of(estimate.terms(), estimate.beta(), estimate.covariance(), drawn,
+                "cost."));
       }
       case "smart" -> {
         SmartMarkets.Markets m = cfg.data().isBlank() ? smartLines(spark, ctx, cfg)

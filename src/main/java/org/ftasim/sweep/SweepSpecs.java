@@ -11,6 +11,15 @@ public final class SweepSpecs {
   private SweepSpecs() {}
 
   public static List<Parameter> parameters(List<FtasimConfig.SweepParameter> specs) {
+    return parameters(specs, name -> {
+      throw new IllegalArgumentException("dist: estimate needs sweep.model: gravity with sweep.gravity.estimates "
+          + "(an estimate-gravity run)");
+    });
+  }
+
+  /** @param estimate the distribution of a {@code dist: estimate} parameter, by name (its marginal normal) */
+  public static List<Parameter> parameters(List<FtasimConfig.SweepParameter> specs,
+      java.util.function.Function<String, Distribution> estimate) {
     if (specs.isEmpty()) {
       throw new ConfigException("sweep.parameters", null, null, "is empty; list at least one uncertain parameter"
           + " (see conf/sweeps/ for examples)");
@@ -22,6 +31,7 @@ public final class SweepSpecs {
       double hi = s.max() == null ? Double.POSITIVE_INFINITY : s.max();
       try {
         Distribution d = switch (s.dist()) {
+          case "estimate" -> estimate.apply(s.name()).truncated(lo, hi);
           case "normal" -> new Distribution(Distribution.Kind.NORMAL, s.mean(), s.sd(), 0, lo, hi);
           case "lognormal" -> new Distribution(Distribution.Kind.LOGNORMAL, s.median(), s.logSd(), 0, lo, hi);
           case "uniform" -> new Distribution(Distribution.Kind.UNIFORM, s.low(), s.high(), 0, lo, hi);

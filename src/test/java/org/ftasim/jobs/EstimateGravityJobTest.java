@@ -62,6 +62,27 @@ class EstimateGravityJobTest {
     assertThat(Files.readAllLines(onExecutors)).isEqualTo(lines);
 
     generalEquilibriumFromTheEstimate(data, wh);
+    sweepOverTheEstimate(data, wh);
+  }
+
+  /** The shipped sweep: RTA drawn from the estimate's normal; its draws' mean and sd are β̂ and the standard error. */
+  private void sweepOverTheEstimate(Path data, Path wh) {
+    LauncherContractTest.Outcome o = LauncherContractTest.run("sweep", "--config",
+        "conf/sweeps/gravity-nafta-estimate.yaml", "--set", "sweep.gravity.estimates=yotov", "--set",
+        "sweep.data=" + data, "--set", "sweep.draws=64", "--run-id", "nafta-draws", "--warehouse", wh.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.err()).contains("costs from estimate yotov");
+    Warehouse w = new Warehouse(wh.toString());
+    Row coef = TableReader.read(TestSpark.session(), w, Tables.SWEEP_SUMMARY)
+        .where("run_id = 'nafta-draws' and metric = 'cost_coefficient' and sector = 'RTA'").first();
+    assertThat(coef.<Long>getAs("n_ok")).isEqualTo(64L);
+    // a Latin hypercube of 64 points: the sample mean within 1% of a standard error, the sd within 5% of it
+    assertThat(coef.<Double>getAs("mean")).isCloseTo(0.557185, within(0.01 * 0.05577));
+    assertThat(coef.<Double>getAs("sd")).isCloseTo(0.05577, within(0.05 * 0.05577));
+    Row mex = TableReader.read(TestSpark.session(), w, Tables.SWEEP_SUMMARY)
+        .where("run_id = 'nafta-draws' and metric = 'real_gdp_pct' and country = 'MEX'").first();
+    assertThat(mex.<Double>getAs("p95")).isLessThan(0);
+    assertThat(mex.<Double>getAs("sd")).isPositive();
   }
 
   /**
