@@ -1,5 +1,7 @@
 package org.ftasim.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +47,15 @@ public final class EstimateGravityJob {
           "--with", "derived column NAME=SQL expression, repeatable; e.g. \"pair=if(exporter = importer, 'intra', "
               + "pair_id)\"",
           "--cluster", "cluster standard errors by a column or interaction (e.g. pair); robust (HC0) by default",
+          "--domestic", "with --flows: domestic flows CSV (exporter, year, trade; USD like trade_flows)",
           "--out", "also write the estimates as CSV: term, estimate, std_error, n_obs",
           "--max-iterations", "IRLS iterations before giving up (default 100)",
           "--blocks", "blocks the panel is cut into (default 16); the same blocks give the same numbers bit for "
               + "bit",
           "--passes", "where the estimator's data passes run: spark (executors), driver, or auto (default: driver "
               + "up to " + DRIVER_PASSES_UP_TO + " observations, where a Spark job costs more than the pass)"),
-      Set.of("--with"), Map.of(), null, true, false);
+      Set.of("--with"), Map.of("--flows", "take the flows from table trade_flows (USD, summed over HS6) on the rows "
+          + "of --data, domestic ones from --domestic, 0 where there is none"), null, true, false);
 
   private EstimateGravityJob() {}
 
@@ -68,6 +72,11 @@ public final class EstimateGravityJob {
     int blocks = positive("--blocks", a.value("--blocks").orElse(String.valueOf(DEFAULT_BLOCKS)));
     String source = a.required("--data");
     Dataset<Row> raw = readCsv(spark, source);
+    if (a.flag("--flows")) {
+      raw = flowsOnGrid(spark, ctx, raw, source);
+    } else if (a.value("--domestic").isPresent()) {
+      throw new UserException("--domestic needs --flows (the flows from trade_flows)");
+    }
     Dataset<Row> data = GravitySample.select(raw, source, formula, cluster, a.all("--with"), years,
         a.value("--where").orElse(null));
 
@@ -101,6 +110,42 @@ public final class EstimateGravityJob {
         .count("n_dropped_singleton", fit.singletons()).count("iterations", fit.iterations())
         .count("passes", fit.passes()).count("fixed_effects", effects)
         .table(Tables.GRAVITY_ESTIMATES.name()).table(Tables.GRAVITY_FIXED_EFFECTS.name());
+  }
+
+  /** The --data rows with their flows from trade_flows and --domestic; reports where the flows came from. */
+  private static Dataset<Row> flowsOnGrid(SparkSession spark, JobContext ctx, Dataset<Row> grid, String source) {
+    for (String c : List.of("exporter", "importer", "year")) {
+      if (!List.of(grid.columns()).contains(c)) {
+        throw new UserException("--flows: " + source + " has no column '" + c + "'; with --flows, --data lists the "
+            + "panel's rows (exporter, importer, year and the covariates)");
+      }
+    }
+    String domesticFile = ctx.args().value("--domestic").orElseThrow(() -> new UserException("--flows needs "
+        + "--domestic FILE (exporter, year, trade): trade_flows holds no domestic flows, and without them the "
+        + "pair and border effects of structural gravity are not identified"));
+    Dataset<Row> domestic = readCsv(spark, domesticFile);
+    for (String c : List.of("exporter", "year", "trade")) {
+      if (!List.of(domestic.columns()).contains(c)) {
+        throw new UserException("--domestic " + domesticFile + " has no column '" + c + "'; it needs exporter, year, "
+            + "trade; it has " + List.of(domestic.columns()));
+      }
+    }
+    Dataset<Row> flows = org.ftasim.table.TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
+    Dataset<Row> panel = GravitySample.withFlows(grid, flows, domestic).cache();
+    Map<String, Long> bySource = new java.util.TreeMap<>();
+    for (Row r : panel.groupBy("__source").count().collectAsList()) {
+      bySource.put(r.getString(0), r.getLong(1));
+    }
+    Dataset<Row> gridKeys = grid.select(col("exporter"), col("importer"), col("year").cast("int").as("year"));
+    long outside = flows.select("exporter", "importer", "year").distinct()
+        .join(gridKeys, scala.jdk.javaapi.CollectionConverters.asScala(List.of("exporter", "importer", "year"))
+            .toSeq(), "left_anti").count();
+    ctx.err().printf(Locale.ROOT, "ftasim estimate-gravity: flows from trade_flows on the %d rows of %s: %d from "
+        + "trade_flows, %d domestic from %s, %d zero; %d exporter-importer-years of trade_flows are not rows of "
+        + "%s and stay out%n", bySource.values().stream().mapToLong(Long::longValue).sum(), source,
+        bySource.getOrDefault("flows", 0L), bySource.getOrDefault("domestic", 0L), domesticFile,
+        bySource.getOrDefault("zero", 0L), outside, source);
+    return panel.drop("__source");
   }
 
   static Dataset<Row> readCsv(SparkSession spark, String path) {

@@ -139,6 +139,62 @@ class EstimateGravityJobTest {
         .split(",")[column]);
   }
 
+  /**
+   * The Yotov panel rebuilt as ftasim keeps trade: its international flows split over two HS6 rows in trade_flows
+   * (the zeros absent, as in BACI), its domestic flows in a file. On the file's rows the estimate is the same, bit for
+   * bit, as from the panel itself.
+   */
+  @Test
+  void panelFromTradeFlowsAndDomesticFile() throws Exception {
+    Path data = SharedData.require("yotov2016/rta_panel_1986_2006.csv");
+    Path wh = TestSpark.newDir("wh-flows");
+    org.apache.spark.sql.SparkSession spark = TestSpark.session();
+    org.apache.spark.sql.Dataset<Row> panel = spark.read().option("header", "true").csv(data.toString());
+    org.apache.spark.sql.Dataset<Row> international = panel.where("exporter <> importer and cast(trade as double) > 0");
+    org.apache.spark.sql.Dataset<Row> flows = null;
+    for (String hs6 : List.of("010121", "854231")) {
+      org.apache.spark.sql.Dataset<Row> part = international.selectExpr("cast(year as int) as year", "exporter",
+          "importer", "'" + hs6 + "' as hs6", "'H6' as hs_version", "cast(trade as double) / 2 as value_usd",
+          "cast(null as double) as quantity_t", "'BACI' as source", "'yotov.csv' as source_file",
+          "'test' as run_id");
+      flows = flows == null ? part : flows.unionAll(part);
+    }
+    org.ftasim.table.TableWriter.append(flows, new Warehouse(wh.toString()), Tables.TRADE_FLOWS);
+    Path domestic = TestSpark.newDir("domestic").resolve("domestic.csv");
+    StringBuilder csv = new StringBuilder("exporter,year,trade\n");
+    for (Row r : panel.where("exporter = importer").select("exporter", "year", "trade").collectAsList()) {
+      csv.append(r.getString(0)).append(',').append(r.getString(1)).append(',').append(r.getString(2)).append('\n');
+    }
+    Files.writeString(domestic, csv);
+
+    Path direct = TestSpark.newDir("direct").resolve("direct.csv");
+    Path fromFlows = direct.resolveSibling("flows.csv");
+    String[] common = {"--data", data.toString(), "--formula", "trade ~ RTA | exporter^year + importer^year + pair",
+        "--with", PAIR, "--years", "1986,1990,1994,1998,2002,2006", "--warehouse", wh.toString()};
+    LauncherContractTest.Outcome a = LauncherContractTest.run("estimate-gravity", concat(
+        prepend("estimate-gravity", common), "--out", direct.toString()));
+    LauncherContractTest.Outcome b = LauncherContractTest.run("estimate-gravity", concat(
+        prepend("estimate-gravity", common), "--flows", "--domestic", domestic.toString(), "--out",
+        fromFlows.toString()));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(b.err()).containsPattern("flows from trade_flows on the 99981 rows of .*: \\d+ from trade_flows, "
+        + "1449 domestic from .*domestic.csv, \\d+ zero; 0 exporter-importer-years of trade_flows are not rows");
+    assertThat(Files.readAllLines(fromFlows)).isEqualTo(Files.readAllLines(direct));
+
+    LauncherContractTest.Outcome noDomestic = LauncherContractTest.run("estimate-gravity", concat(
+        prepend("estimate-gravity", common), "--flows"));
+    assertThat(noDomestic.code()).isEqualTo(2);
+    assertThat(noDomestic.err()).contains("--flows needs --domestic FILE");
+  }
+
+  private static String[] prepend(String first, String[] rest) {
+    String[] out = new String[rest.length + 1];
+    out[0] = first;
+    System.arraycopy(rest, 0, out, 1, rest.length);
+    return out;
+  }
+
   @Test
   void clusteredByPairOnSpark() throws Exception {
     Path data = SharedData.require("yotov2016/rta_panel_1986_2006.csv");

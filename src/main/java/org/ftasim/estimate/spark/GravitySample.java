@@ -66,6 +66,32 @@ public final class GravitySample {
   }
 
   /**
+   * A panel whose flows come from {@code trade_flows}: the rows of {@code grid} (exporter, importer, year and the
+   * covariates; its own trade column, if any, is replaced) take as {@code trade} the sum of trade_flows' value_usd
+   * over HS6 for international pairs, the {@code domestic} file's trade (exporter, year, trade) for domestic ones,
+   * and 0 where neither has a flow — PPML needs the zeros. Column {@code __source} says which: flows, domestic or
+   * zero.
+   */
+  public static Dataset<Row> withFlows(Dataset<Row> grid, Dataset<Row> tradeFlows, Dataset<Row> domestic) {
+    Dataset<Row> flows = tradeFlows.groupBy(col("exporter").as("__f_exporter"), col("importer").as("__f_importer"),
+        col("year").as("__f_year")).agg(sum(col("value_usd")).as("__flow"));
+    Dataset<Row> home = domestic.select(col("exporter").as("__dom_exporter"),
+        col("year").cast("int").as("__dom_year"), col("trade").cast("double").as("__domestic"));
+    Dataset<Row> g = grid.drop("trade").withColumn("year", col("year").cast("int"));
+    return g.join(flows, col("exporter").equalTo(col("__f_exporter")).and(col("importer").equalTo(
+            col("__f_importer"))).and(col("year").equalTo(col("__f_year")))
+            .and(col("exporter").notEqual(col("importer"))), "left")
+        .drop("__f_exporter", "__f_importer", "__f_year")
+        .join(home, col("exporter").equalTo(col("__dom_exporter")).and(col("year").equalTo(col("__dom_year")))
+            .and(col("exporter").equalTo(col("importer"))), "left")
+        .withColumn("trade", when(col("__flow").isNotNull(), col("__flow"))
+            .when(col("__domestic").isNotNull(), col("__domestic")).otherwise(lit(0.0)))
+        .withColumn("__source", when(col("__flow").isNotNull(), lit("flows"))
+            .when(col("__domestic").isNotNull(), lit("domestic")).otherwise(lit("zero")))
+        .drop("__flow", "__domestic", "__dom_exporter", "__dom_year");
+  }
+
+  /**
    * Runs a Spark action on rows built with the user's expressions: a data error Spark raises while evaluating them
    * (SQLSTATE class 22: a cast of malformed text, a division by zero, an overflow) is the user's, named with the
    * expressions.
