@@ -1,53 +1,116 @@
 package org.ftasim;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md, checked on the sources: the model core is plain Java + EJML, without I/O. */
+/**
+ * The layering of DESIGN.md, checked on the compiled classes with ArchUnit: the model and sweep cores are plain Java,
+ * stages talk through tables (never through each other's classes), and only {@code jobs} wires them.
+ */
 class ArchitectureTest {
-  private static List<Path> sources(String pkg) throws Exception {
-    try (Stream<Path> s = Files.walk(Path.of("src/main/java/org/ftasim").resolve(pkg))) {
-      return s.filter(p -> p.toString().endsWith(".java")).toList();
+  /** The stages: each reads and writes tables, and imports only the ground floor (model, sweep core, table, config). */
+  static final List<String> STAGES = List.of("ingest", "tariff", "inputs", "sweep", "estimate", "markets");
+
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMain() {
+    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.ftasim");
+    assertThat(main.size()).isGreaterThan(100);
+  }
+
+  /** model, the sweep core and the Spark-free parts of the stages (outside their {@code spark} packages). */
+  static ArchRule engineFreeCores() {
+    return noClasses().that().resideInAnyPackage("org.ftasim.model..", "org.ftasim.sweep", "org.ftasim.ingest",
+            "org.ftasim.tariff", "org.ftasim.inputs", "org.ftasim.estimate", "org.ftasim.markets")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "io.delta..")
+        .because("the cores are plain Java, tested without Spark (DESIGN.md)");
+  }
+
+  /** model depends on nothing of ours but its own classes and the user-error base class its errors extend. */
+  static ArchRule modelStandsAlone() {
+    return classes().that().resideInAPackage("org.ftasim.model..")
+        .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "outside org.ftasim, in org.ftasim.model, or org.ftasim.config.UserException",
+            c -> !c.getPackageName().startsWith("org.ftasim") || c.getPackageName().startsWith("org.ftasim.model")
+                || c.getName().equals("org.ftasim.config.UserException")))
+        .because("models take data and parameters and return results; they do no I/O and read no config");
+  }
+
+  static ArchRule modelDoesNoIo() {
+    return noClasses().that().resideInAPackage("org.ftasim.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "org.apache.hadoop..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+        .because("models never do I/O (DESIGN.md)");
+  }
+
+  @Test
+  void theCoresImportNoSpark() {
+    engineFreeCores().check(main);
+  }
+
+  @Test
+  void theModelImportsNothingOfOursAndDoesNoIo() {
+    modelStandsAlone().check(main);
+    modelDoesNoIo().check(main);
+  }
+
+  @Test
+  void stagesDoNotImportOneAnother() {
+    for (String stage : STAGES) {
+      String[] others = STAGES.stream().filter(s -> !s.equals(stage))
+          .map(s -> "org.ftasim." + s + (s.equals("sweep") ? ".spark.." : "..")).toArray(String[]::new);
+      ArchRule rule = noClasses().that().resideInAPackage("org.ftasim." + stage + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .because("stages talk through tables, not through each other's classes");
+      rule.check(main);
     }
   }
 
   @Test
-  void modelImportsNeitherSparkNorIoNorStages() throws Exception {
-    List<Path> files = sources("model");
-    assertThat(files).isNotEmpty();
-    for (Path f : files) {
-      String text = Files.readString(f).replace("import java.io.Serializable;", "");
-      assertThat(text).as(f.toString())
-          .doesNotContain("import org.apache.spark")
-          .doesNotContain("import java.io.")
-          .doesNotContain("import java.nio.file")
-          .doesNotContain("import org.ftasim.jobs")
-          .doesNotContain("import org.ftasim.inputs")
-          .doesNotContain("import org.ftasim.table");
-    }
+  void nothingButJobsImportsJobsAndOnlyJobsImportSample() {
+    noClasses().that().resideOutsideOfPackage("org.ftasim.jobs..")
+        .should().dependOnClassesThat().resideInAPackage("org.ftasim.jobs..")
+        .because("only jobs wires the stages").check(main);
+    noClasses().that().resideOutsideOfPackages("org.ftasim.jobs..", "org.ftasim.sample..")
+        .should().dependOnClassesThat().resideInAPackage("org.ftasim.sample..")
+        .because("the sample world generates the stages' inputs; only jobs runs it").check(main);
   }
 
   @Test
-  void theSweepCoreIsEngineFree() throws Exception {
-    List<Path> files = sources("sweep").stream().filter(f -> !f.toString().contains("/sweep/spark/")).toList();
-    assertThat(files).isNotEmpty();
-    for (Path f : files) {
-      assertThat(Files.readString(f)).as(f.toString()).doesNotContain("import org.apache.spark")
-          .doesNotContain("import org.ftasim.jobs").doesNotContain("import org.ftasim.inputs");
-    }
+  void theGroundFloorImportsNoStage() {
+    String[] stages = STAGES.stream().map(s -> "org.ftasim." + s + (s.equals("sweep") ? ".spark.." : ".."))
+        .toArray(String[]::new);
+    noClasses().that().resideInAnyPackage("org.ftasim.model..", "org.ftasim.table..", "org.ftasim.config..")
+        .should().dependOnClassesThat().resideInAnyPackage(stages)
+        .because("nothing on the ground floor imports a stage or a job (DESIGN.md)").check(main);
   }
 
+  /** The rules bite: a model class that imports Spark and a stage's class fails them. */
   @Test
-  void onlyJobsImportJobs() throws Exception {
-    for (String pkg : List.of("model", "inputs", "table", "config", "sweep")) {
-      for (Path f : sources(pkg)) {
-        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("import org.ftasim.jobs");
-      }
-    }
+  void theRulesFailOnADeliberateViolation() {
+    JavaClasses fixture = new ClassFileImporter().importPackages("org.ftasim.archfixture");
+    assertThat(fixture.size()).isPositive();
+    ArchRule sparkInModel = noClasses().that().resideInAPackage("org.ftasim.archfixture..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..");
+    assertThatThrownBy(() -> sparkInModel.check(fixture)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("org.ftasim.archfixture.ModelThatImportsSpark");
+    ArchRule modelAlone = classes().that().resideInAPackage("org.ftasim.archfixture..")
+        .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "outside org.ftasim, or in org.ftasim.archfixture",
+            c -> !c.getPackageName().startsWith("org.ftasim") || c.getPackageName().startsWith("org.ftasim.archfixture")));
+    assertThatThrownBy(() -> modelAlone.check(fixture)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("org.ftasim.table.Tables");
   }
 }

@@ -420,7 +420,7 @@ public final class PpmlKernels {
     Working w = new Working(b, levelWhy, s);
     int[] seg = b.segments();
     for (int r = 0; r < b.runs(); r++) {
-      if (w.why[seg[r]] == KEPT || anyKept(w.why, seg[r], seg[r + 1])) {
+      if (anyKept(w.why, seg[r], seg[r + 1])) {
         out.add(new LocalEffect(b.localLevels()[r], w.local[r]));
       }
     }
