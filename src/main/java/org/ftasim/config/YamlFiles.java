@@ -25,6 +25,11 @@ public final class YamlFiles {
     }
   }
 
+  /** An empty YAML list, for a key a file may leave out. */
+  public static JsonNode emptyList() {
+    return YAML.createArrayNode();
+  }
+
   static UserException syntax(JsonProcessingException e, String source, String what) {
     String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
         + e.getLocation().getColumnNr();

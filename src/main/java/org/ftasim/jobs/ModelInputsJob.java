@@ -38,6 +38,7 @@ import org.ftasim.model.cp.CpModel;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
+import org.ftasim.table.Warehouse;
 import org.ftasim.table.TextFiles;
 
 /**
@@ -248,6 +249,11 @@ public final class ModelInputsJob {
               spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective, scenarios,
                   layout.regions(), cfg.restOfWorld(), cfg.tariffWeights()))
           .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
+      Dataset<Row> iceberg = spark.createDataFrame(tradeCostCells(spark, ctx.warehouse(), ctx.err(), keep, years,
+          layout.regions(), layout.sectors(), sectors), ICEBERG_CELL);
+      dense = dense.join(iceberg, scala.jdk.javaapi.CollectionConverters.asScala(
+              List.of("scenario_id", "year", "importer", "exporter", "sector")).toSeq(), "left")
+          .withColumn("iceberg", org.apache.spark.sql.functions.coalesce(col("iceberg"), lit(1.0)));
       String predicate = "inputs_id = '" + TableWriter.safeId(cfg.id()) + "'";
       TableWriter.replaceWhere(dense, ctx.warehouse(), Tables.MODEL_TARIFFS, predicate);
       ctx.err().printf("ftasim model-inputs: wrote model_tariffs in %.1f s%n", (System.nanoTime() - w0) / 1e9);
@@ -332,5 +338,90 @@ public final class ModelInputsJob {
       m.put(names.get(i), i);
     }
     return m;
+  }
+
+  private static final StructType ICEBERG_CELL = new StructType().add("scenario_id", DataTypes.StringType, false)
+      .add("year", DataTypes.IntegerType, false).add("importer", DataTypes.StringType, false)
+      .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
+      .add("iceberg", DataTypes.DoubleType, false);
+
+  /**
+   * The scenarios' non-tariff cuts (table scenario_trade_costs, written by {@code tariffs}) as d̂ per model cell and
+   * year: a measure's d̂ once phased in — (1 + (base − cut)/100)/(1 + base/100) for an AVE cut, the factor given, or
+   * exp(−β/θ^j) for an agreement's PPML coefficient (given, or from table gravity_estimates) — raised to the share
+   * in force that year, and multiplied over measures on one cell. Countries must be model regions.
+   */
+  static List<Row> tradeCostCells(SparkSession spark, Warehouse warehouse, java.io.PrintStream err,
+      List<String> scenarios, List<Integer> years, List<String> regions, List<String> modelSectors,
+      SectorMap sectors) {
+    List<Row> out = new ArrayList<>();
+    if (!TableReader.exists(spark, warehouse, Tables.SCENARIO_TRADE_COSTS)) {
+      return out;
+    }
+    List<Row> rows = TableReader.read(spark, warehouse, Tables.SCENARIO_TRADE_COSTS)
+        .where(col("scenario_id").isin(scenarios.toArray()).and(col("year").isin(years.toArray())))
+        .select("scenario_id", "measure", "year", "importer", "exporter", "sector", "share", "size_kind",
+            "ave_cut_pp", "ave_base_pct", "iceberg", "rta_effect", "estimate_run", "estimate_term")
+        .orderBy("scenario_id", "measure", "year", "importer", "exporter", "sector").collectAsList();
+    Map<String, Double> estimates = new java.util.HashMap<>();
+    Map<String, Double> cells = new java.util.TreeMap<>();
+    java.util.Set<String> outside = new java.util.TreeSet<>();
+    for (Row r : rows) {
+      String where = "scenario " + r.getString(0) + ", trade-cost measure " + r.getString(1);
+      // a pair with a country inside the rest of the world would make part of a region's trade cheaper, which the
+      // model cannot represent: it is left out, and said
+      if (!regions.contains(r.getString(3)) || !regions.contains(r.getString(4))) {
+        outside.add(r.getString(1) + " " + r.getString(4) + ":" + r.getString(3));
+        continue;
+      }
+      // ALL: every traded sector (the non-traded one has no bilateral trade to make cheaper)
+      List<String> hit = r.getString(5).equals("ALL")
+          ? modelSectors.stream().filter(x -> !x.equals(sectors.nonTraded())).toList() : List.of(r.getString(5));
+      if (!modelSectors.contains(hit.get(0))) {
+        throw new UserException(where + ": sector '" + r.getString(5) + "' is not a model sector " + modelSectors);
+      }
+      for (String sector : hit) {
+        double full = switch (r.getString(7)) {
+          case "ave" -> (1 + (r.getDouble(9) - r.getDouble(8)) / 100) / (1 + r.getDouble(9) / 100);
+          case "iceberg" -> r.getDouble(10);
+          case "rta_effect" -> Math.exp(-r.getDouble(11) / sectors.theta(sector));
+          default -> Math.exp(-estimates.computeIfAbsent(r.getString(12) + "/" + r.getString(13),
+              k -> estimate(spark, warehouse, r.getString(12), r.getString(13), where)) / sectors.theta(sector));
+        };
+        String key = r.getString(0) + "\t" + r.getInt(2) + "\t" + r.getString(3) + "\t" + r.getString(4) + "\t"
+            + sector;
+        cells.merge(key, Math.pow(full, r.getDouble(6)), (a, b) -> a * b);
+      }
+    }
+    for (Map.Entry<String, Double> e : cells.entrySet()) {
+      String[] k = e.getKey().split("\t");
+      out.add(RowFactory.create(k[0], Integer.parseInt(k[1]), k[2], k[3], k[4], e.getValue()));
+    }
+    if (!outside.isEmpty()) {
+      err.printf("ftasim model-inputs: note: %d trade-cost pairs have a country that is not a model region and"
+          + " are left out (add the country to inputs.regions to model them): %s%n", outside.size(),
+          outside.size() > 8 ? List.copyOf(outside).subList(0, 8) + " …" : outside);
+    }
+    if (!out.isEmpty()) {
+      err.printf("ftasim model-inputs: non-tariff trade costs on %,d scenario-year cells (d-hat %.4f to %.4f)%n",
+          out.size(), cells.values().stream().mapToDouble(Double::doubleValue).min().orElse(1),
+          cells.values().stream().mapToDouble(Double::doubleValue).max().orElse(1));
+    }
+    return out;
+  }
+
+  /** β of {@code term} in estimate-gravity run {@code run}. */
+  private static double estimate(SparkSession spark, Warehouse warehouse, String run, String term, String where) {
+    if (!TableReader.exists(spark, warehouse, Tables.GRAVITY_ESTIMATES)) {
+      throw new UserException(where + ": from_estimate " + run + "/" + term + " but table gravity_estimates does "
+          + "not exist; fix: run ftasim estimate-gravity --run-id " + run + " first");
+    }
+    List<Row> hit = TableReader.read(spark, warehouse, Tables.GRAVITY_ESTIMATES)
+        .where(col("run_id").equalTo(run).and(col("term").equalTo(term))).select("estimate").collectAsList();
+    if (hit.isEmpty()) {
+      throw new UserException(where + ": from_estimate " + run + "/" + term + ": gravity_estimates has no term '"
+          + term + "' of run '" + run + "'; fix: name a run and covariate estimate-gravity wrote");
+    }
+    return hit.get(0).getDouble(0);
   }
 }

@@ -39,6 +39,7 @@ import org.ftasim.table.Tables;
 import org.ftasim.table.Xlsx;
 import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.Scenario;
+import org.ftasim.tariff.TradeCost;
 import org.ftasim.config.SectorMap;
 import org.ftasim.tariff.TariffEngine;
 import org.ftasim.tariff.TariffFiles;
@@ -159,6 +160,10 @@ public final class TariffsJob {
         ctx.warehouse(), Tables.TARIFF_AGGREGATES, predicate);
     ctx.err().printf("ftasim tariffs: wrote tariff_aggregates in %.1f s%n", (System.nanoTime() - a0) / 1e9);
 
+    long tradeCostRows = writeTradeCosts(spark, ctx, scenarios, book, first, last, predicate);
+    if (tradeCostRows > 0) {
+      result.count("trade_cost_rows", tradeCostRows).table(Tables.SCENARIO_TRADE_COSTS.name());
+    }
     Dataset<Row> aggregates = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_AGGREGATES)
         .where(col("run_id").equalTo(ctx.runId()));
     return result.count("scenarios", scenarios.size()).count("first_year", first).count("last_year", last)
@@ -404,5 +409,39 @@ public final class TariffsJob {
     try (InputStream in = fs.open(p)) {
       return reader.read(in, file);
     }
+  }
+
+  /**
+   * The scenarios' cuts in non-tariff trade costs, one row per measure, year from entry into force, directed pair
+   * and sector entry; replaces the rows of these scenarios (written only once some scenario has measures).
+   */
+  private static long writeTradeCosts(SparkSession spark, JobContext ctx, List<Scenario> scenarios,
+      AgreementBook baseline, int first, int last, String predicate) {
+    List<Row> rows = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      for (TradeCost t : s.tradeCosts()) {
+        TradeCost.Size z = t.size();
+        for (int year = Math.max(first, t.entryYear()); year <= last; year++) {
+          double share = t.share(year, baseline.categories());
+          for (String[] pair : t.pairs()) {
+            for (String sector : t.sectors().isEmpty() ? List.of("ALL") : t.sectors()) {
+              rows.add(RowFactory.create(ctx.runId(), s.id(), t.id(), year, pair[0], pair[1], sector, share,
+                  z.kind(), nullIfNaN(z.aveCutPp()), nullIfNaN(z.aveBasePct()), nullIfNaN(z.iceberg()),
+                  nullIfNaN(z.rtaEffect()), z.estimateRun(), z.estimateTerm()));
+            }
+          }
+        }
+      }
+    }
+    if (rows.isEmpty() && !TableReader.exists(spark, ctx.warehouse(), Tables.SCENARIO_TRADE_COSTS)) {
+      return 0;
+    }
+    TableWriter.replaceWhere(spark.createDataFrame(rows, Tables.SCENARIO_TRADE_COSTS.schema()), ctx.warehouse(),
+        Tables.SCENARIO_TRADE_COSTS, predicate);
+    return rows.size();
+  }
+
+  private static Double nullIfNaN(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 }

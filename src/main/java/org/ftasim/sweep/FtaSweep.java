@@ -17,8 +17,10 @@ import org.ftasim.model.cp.CpTariffPath;
  * under the baseline's tariffs of that year and, for every scenario from its entry into force, the equilibrium
  * under the scenario's tariffs; each reported change is scenario over baseline in the same year ("year 1" is the
  * scenario's first year, the "long run" its last). Parameters: {@code theta.scale} (multiplies every θ, applied
- * first), {@code theta.<sector>} (sets one θ) and {@code utilisation} (the share of trade that claims the new
- * preferences, {@link CpTariffPath#utilised}).
+ * first), {@code theta.<sector>} (sets one θ), {@code utilisation} (the share of trade that claims the new
+ * preferences, {@link CpTariffPath#utilised}) and {@code ntm.scale} (scales every non-tariff cut in logs, d̂^scale:
+ * the size of the cut as an uncertain parameter). A scenario's non-tariff cuts ({@link CpTariffPath#iceberg}) enter
+ * its equilibrium as Caliendo–Parro's d̂, with the tariffs unchanged by them.
  *
  * <p>Outcomes per scenario and year: per region welfare_pct (CP 2015's decomposition), real_gdp_pct,
  * real_income_pct, real_wage_pct, tot_pct, vot_pct, tariff_revenue_pct; per sector of the sector regions
@@ -49,10 +51,10 @@ public record FtaSweep(CpData data, CpTariffPath path, CaliendoParro.Deficits de
   public void check(List<Parameter> parameters) {
     for (Parameter p : parameters) {
       String name = p.name();
-      boolean ok = name.equals("theta.scale") || name.equals("utilisation")
+      boolean ok = name.equals("theta.scale") || name.equals("utilisation") || name.equals("ntm.scale")
           || name.startsWith("theta.") && data.sectors().contains(name.substring(6));
       if (!ok) {
-        throw new IllegalArgumentException("the fta model takes parameters theta.scale, utilisation and"
+        throw new IllegalArgumentException("the fta model takes parameters theta.scale, utilisation, ntm.scale and"
             + " theta.<sector> with a sector of the model (" + String.join(", ", data.sectors()) + "); not '"
             + name + "'");
       }
@@ -99,7 +101,11 @@ public record FtaSweep(CpData data, CpTariffPath path, CaliendoParro.Deficits de
     return (parameters, values) -> {
       double[] theta = CpSweep.theta(data, parameters, values);
       double u = 1;
+      double ntmScale = 1;
       for (int i = 0; i < values.length; i++) {
+        if (parameters.get(i).name().equals("ntm.scale")) {
+          ntmScale = values[i];
+        }
         if (parameters.get(i).name().equals("utilisation")) {
           u = values[i];
         }
@@ -122,7 +128,7 @@ public record FtaSweep(CpData data, CpTariffPath path, CaliendoParro.Deficits de
             continue;
           }
           double[] tau = CpTariffPath.utilised(path.baseline()[y], path.scenario()[k][y], u);
-          CpEquilibrium cf = solver.solve(tau, ones, d, base);
+          CpEquilibrium cf = solver.solve(tau, scaled(path.iceberg()[k][y], ntmScale), d, base);
           converged &= cf.diagnostics().converged();
           iterations += cf.diagnostics().iterations();
           residual = Math.max(residual, cf.diagnostics().residual());
@@ -204,5 +210,17 @@ public record FtaSweep(CpData data, CpTariffPath path, CaliendoParro.Deficits de
             before > 0 ? (after / before - 1) * 100 : 0));
       }
     }
+  }
+
+  /** d̂^scale: the non-tariff cut scaled in logs ({@code ntm.scale}, 1 = as the scenario says). */
+  static double[] scaled(double[] iceberg, double scale) {
+    if (scale == 1) {
+      return iceberg;
+    }
+    double[] out = new double[iceberg.length];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = Math.pow(iceberg[p], scale);
+    }
+    return out;
   }
 }

@@ -249,6 +249,8 @@ public final class Tables {
           col("exporter", DataTypes.StringType, false, "model region"),
           col("sector", DataTypes.StringType, false, "model sector"),
           col("tariff", DataTypes.DoubleType, false, "ad valorem rate as a fraction (0.05 = 5%), as the model takes it"),
+          col("iceberg", DataTypes.DoubleType, false, "d-hat of non-tariff trade costs against the baseline (1 = no "
+              + "change; from scenario_trade_costs, the product over measures)"),
           col("weight_usd", DataTypes.DoubleType, false, "the reference-year import value weighting the HS6 rates"),
           col("n_hs6", DataTypes.LongType, false, "HS6 rates averaged (weighted) into the rate"),
           col("basis", DataTypes.StringType, false, "weighted (trade-weighted HS6 rates), mfn (no bilateral trade:"
@@ -370,6 +372,27 @@ public final class Tables {
           col("consumer_surplus_usd", DataTypes.DoubleType, false, "sum")),
       List.of(), List.of(), "smart");
 
+  public static final TableDef SCENARIO_TRADE_COSTS = new TableDef("scenario_trade_costs",
+      "Cuts in non-tariff trade costs of each scenario (trade_costs in its YAML), one row per measure, year, directed"
+          + " country pair and sector entry, with the share of the cut in force that year. Replaced by scenario_id.",
+      schema(
+          col("run_id", DataTypes.StringType, false, "the tariffs run that wrote them"),
+          col("scenario_id", DataTypes.StringType, false, "the scenario"),
+          col("measure", DataTypes.StringType, false, "the measure's id in the scenario"),
+          col("year", DataTypes.IntegerType, false, "calendar year"),
+          col("exporter", DataTypes.StringType, false, "exporter, ISO3"),
+          col("importer", DataTypes.StringType, false, "importer, ISO3"),
+          col("sector", DataTypes.StringType, false, "model sector, or ALL"),
+          col("share", DataTypes.DoubleType, false, "share of the cut in force (staging), 0 to 1"),
+          col("size_kind", DataTypes.StringType, false, "ave, iceberg, rta_effect or estimate"),
+          col("ave_cut_pp", DataTypes.DoubleType, true, "ave: the cut in the ad-valorem equivalent, points"),
+          col("ave_base_pct", DataTypes.DoubleType, true, "ave: the ad-valorem equivalent before the cut, percent"),
+          col("iceberg", DataTypes.DoubleType, true, "iceberg: d-hat once phased in"),
+          col("rta_effect", DataTypes.DoubleType, true, "rta_effect: the PPML coefficient beta; d-hat = exp(-beta/theta)"),
+          col("estimate_run", DataTypes.StringType, true, "estimate: the estimate-gravity run"),
+          col("estimate_term", DataTypes.StringType, true, "estimate: the covariate whose beta sizes the cut")),
+      List.of(), List.of(), "tariffs");
+
   public static final TableDef GRAVITY_ESTIMATES = new TableDef("gravity_estimates",
       "PPML gravity estimates with high-dimensional fixed effects: one row per covariate of a run. Replaced by run_id.",
       schema(
@@ -409,7 +432,7 @@ public final class Tables {
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
         INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES, MODEL_INPUTS,
-        MODEL_TARIFFS, IMPORT_DEPENDENCE, SMART_EFFECTS, SMART_SUMMARY, GRAVITY_ESTIMATES, GRAVITY_FIXED_EFFECTS);
+        MODEL_TARIFFS, IMPORT_DEPENDENCE, SMART_EFFECTS, SMART_SUMMARY, GRAVITY_ESTIMATES, GRAVITY_FIXED_EFFECTS, SCENARIO_TRADE_COSTS);
   }
 
   public static Optional<TableDef> byName(String name) {

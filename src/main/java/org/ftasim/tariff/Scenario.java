@@ -28,10 +28,13 @@ import org.ftasim.config.YamlFiles;
  *     staging_rules: [{hs: "28-38", category: B5}, {sector: chemicals, category: A}, {group: NAMA, category: B3}]
  * </pre>
  *
+ * <p>A scenario may also cut non-tariff trade costs ({@code trade_costs}, see {@link TradeCost}).
+ *
  * @param touched ids of the agreements this scenario adds or changes (every agreement for the baseline)
+ * @param tradeCosts its cuts in non-tariff trade costs (none for the baseline)
  */
-public record Scenario(String id, String description, AgreementBook book, Set<String> touched)
-    implements Serializable {
+public record Scenario(String id, String description, AgreementBook book, Set<String> touched,
+    java.util.List<TradeCost> tradeCosts) implements Serializable {
   public static final String BASELINE = "baseline";
   /** The scenarios shipped in conf/scenarios, also inside the jar: name one as {@code bundled:<id>}. */
   public static final java.util.List<String> SHIPPED = java.util.List.of("kor-jpn-fta", "kor-jpn-fta-excl-sensitive",
@@ -57,7 +60,7 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
 
   public static Scenario baseline(AgreementBook book) {
     return new Scenario(BASELINE, "the agreements in force as scheduled", book,
-        new LinkedHashSet<>(book.agreements().keySet()));
+        new LinkedHashSet<>(book.agreements().keySet()), java.util.List.of());
   }
 
   public static Scenario read(InputStream in, String source, AgreementBook baseline) throws IOException {
@@ -67,9 +70,9 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
     }
     for (var it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!Set.of("id", "description", "agreements").contains(key)) {
-        throw new UserException(source + ": unknown key '" + key + "'; a scenario has id, description and"
-            + " agreements");
+      if (!Set.of("id", "description", "agreements", "trade_costs").contains(key)) {
+        throw new UserException(source + ": unknown key '" + key + "'; a scenario has id, description, agreements"
+            + " and trade_costs");
       }
     }
     String id = root.path("id").asText("");
@@ -81,9 +84,15 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
       throw new UserException(source + ": id 'baseline' is reserved for the agreements file as it is; fix: give"
           + " the scenario its own id");
     }
+    java.util.List<TradeCost> tradeCosts = TradeCost.parseAll(root.path("trade_costs"), source,
+        baseline.categories());
     JsonNode list = root.path("agreements");
-    if (!list.isArray() || list.isEmpty()) {
-      throw new UserException(source + ": 'agreements' must be a non-empty list of agreements to add or change");
+    if (list.isMissingNode() && !tradeCosts.isEmpty()) {
+      list = YamlFiles.emptyList();
+    }
+    if (!list.isArray() || list.isEmpty() && tradeCosts.isEmpty()) {
+      throw new UserException(source + ": 'agreements' must be a non-empty list of agreements to add or change"
+          + " (or give trade_costs)");
     }
     Map<String, Agreement> agreements = new LinkedHashMap<>(baseline.agreements());
     Set<String> touched = new LinkedHashSet<>();
@@ -102,6 +111,6 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
           Agreement.BASE_APPLIED));
     }
     return new Scenario(id, root.path("description").asText(""), new AgreementBook(baseline.categories(),
-        agreements), touched);
+        agreements), touched, tradeCosts);
   }
 }

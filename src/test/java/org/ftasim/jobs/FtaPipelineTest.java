@@ -76,6 +76,32 @@ class FtaPipelineTest {
     assertThat(o.code()).as(o.err()).isZero();
   }
 
+  /**
+   * kor-cptpp's non-tariff cut (AVE 10% → 7.2% on Korea's goods trade with the members, B10 from 2027) reaches the
+   * model as d̂ = (1.072/1.10)^share: a tenth of it in 2027, all of it from 2036, 1 on every other cell.
+   */
+  @Test
+  void theCptppNonTariffCutReachesTheModelTariffs() {
+    double full = 1.072 / 1.10;
+    TreeMap<Integer, Double> kor = new TreeMap<>();
+    for (Row r : TableReader.read(spark, wh, Tables.MODEL_TARIFFS).where(col("scenario_id").equalTo("kor-cptpp")
+        .and(col("importer").equalTo("JPN")).and(col("exporter").equalTo("KOR"))
+        .and(col("sector").equalTo("electronics"))).select("year", "iceberg").collectAsList()) {
+      kor.put(r.getInt(0), r.getDouble(1));
+    }
+    assertThat(kor.keySet()).contains(2022, 2027, 2031, 2036);
+    assertThat(kor.headMap(2027).values()).isNotEmpty().allSatisfy(d -> assertThat(d).isEqualTo(1.0));
+    assertThat(kor.get(2027)).isCloseTo(Math.pow(full, 0.1), within(1e-12));
+    assertThat(kor.get(2031)).isCloseTo(Math.pow(full, 0.5), within(1e-12));
+    assertThat(kor.get(2036)).isCloseTo(full, within(1e-12));
+    long others = TableReader.read(spark, wh, Tables.MODEL_TARIFFS).where(col("iceberg").notEqual(1.0)
+        .and(col("scenario_id").notEqual("kor-cptpp").or(col("importer").notEqual("KOR")
+            .and(col("exporter").notEqual("KOR"))).or(col("sector").equalTo("services")))).count();
+    assertThat(others).isZero();
+    assertThat(TableReader.read(spark, wh, Tables.SCENARIO_TRADE_COSTS).where(col("scenario_id")
+        .equalTo("kor-cptpp")).count()).isPositive();
+  }
+
   /** SMART for every market of the demo's warehouse: each market's diversion sums to zero. */
   @Test
   void smartDiversionSumsToZeroInEveryMarket() throws Exception {

@@ -172,7 +172,8 @@ public final class ModelTables {
     Map<String, Integer> ki = index(wanted);
     double[][] baseline = new double[years.length][n * n * j];
     double[][][] scenario = new double[wanted.size()][years.length][n * n * j];
-    Iterator<Row> it = tariffs.select("scenario_id", "year", "importer", "exporter", "sector", "tariff")
+    double[][][] iceberg = new double[wanted.size()][years.length][n * n * j];
+    Iterator<Row> it = tariffs.select("scenario_id", "year", "importer", "exporter", "sector", "tariff", "iceberg")
         .toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
@@ -184,6 +185,9 @@ public final class ModelTables {
       int p = shape.pair(si.get(r.getString(4)), ri.get(r.getString(2)), ri.get(r.getString(3)));
       double[] target = kk == null ? baseline[yi.get(r.getInt(1))] : scenario[kk][yi.get(r.getInt(1))];
       target[p] = r.getDouble(5);
+      if (kk != null) {
+        iceberg[kk][yi.get(r.getInt(1))][p] = r.getDouble(6);
+      }
     }
     double[] tau0 = baseline[0].clone();
     CpData data = new CpData(regions, sectors, trade, tau0, tau0, tau0, ones(n * n * j), ones(n * n * j), io, va, fd,
@@ -192,7 +196,7 @@ public final class ModelTables {
     int[] first = new int[wanted.size()];
     int from = years.length;
     for (int k = 0; k < wanted.size(); k++) {
-      first[k] = CpTariffPath.firstDifference(baseline, scenario[k]);
+      first[k] = CpTariffPath.firstDifference(baseline, scenario[k], iceberg[k]);
       from = Math.min(from, first[k]);
     }
     int lo = firstYear > 0 ? indexAtLeast(years, firstYear) : from;
@@ -206,12 +210,14 @@ public final class ModelTables {
     int[] pathYears = Arrays.copyOfRange(years, lo, hi + 1);
     double[][] pathBaseline = Arrays.copyOfRange(baseline, lo, hi + 1);
     double[][][] pathScenario = new double[wanted.size()][][];
+    double[][][] pathIceberg = new double[wanted.size()][][];
     int[] pathFirst = new int[wanted.size()];
     for (int k = 0; k < wanted.size(); k++) {
       pathScenario[k] = Arrays.copyOfRange(scenario[k], lo, hi + 1);
+      pathIceberg[k] = Arrays.copyOfRange(iceberg[k], lo, hi + 1);
       pathFirst[k] = Math.min(pathYears.length, Math.max(0, first[k] - lo));
     }
-    return new Loaded(data, new CpTariffPath(wanted, pathYears, pathBaseline, pathScenario, pathFirst),
+    return new Loaded(data, new CpTariffPath(wanted, pathYears, pathBaseline, pathScenario, pathFirst, pathIceberg),
         referenceYear, unitUsd);
   }
 

@@ -15,9 +15,27 @@ import org.ftasim.model.ModelDataException;
  * @param baseline baseline tariffs by year index
  * @param scenario scenario tariffs by scenario and year index
  * @param first for each scenario, the index of its first year (entry into force): earlier years equal the baseline
+ * @param iceberg for each scenario and year, d̂ of its non-tariff trade costs against the baseline's (1 = none)
  */
 public record CpTariffPath(List<String> scenarios, int[] years, double[][] baseline, double[][][] scenario,
-    int[] first) implements Serializable {
+    int[] first, double[][][] iceberg) implements Serializable {
+
+  /** A path of tariffs alone: every d̂ is 1. */
+  public CpTariffPath(List<String> scenarios, int[] years, double[][] baseline, double[][][] scenario, int[] first) {
+    this(scenarios, years, baseline, scenario, first, ones(scenario));
+  }
+
+  private static double[][][] ones(double[][][] like) {
+    double[][][] out = new double[like.length][][];
+    for (int k = 0; k < like.length; k++) {
+      out[k] = new double[like[k].length][];
+      for (int y = 0; y < like[k].length; y++) {
+        out[k][y] = new double[like[k][y].length];
+        java.util.Arrays.fill(out[k][y], 1.0);
+      }
+    }
+    return out;
+  }
 
   public CpTariffPath {
     if (baseline.length != years.length) {
@@ -33,7 +51,15 @@ public record CpTariffPath(List<String> scenarios, int[] years, double[][] basel
         throw new ModelDataException("tariff path: years must ascend, found " + years[y - 1] + " then " + years[y]);
       }
     }
+    if (iceberg.length != scenario.length) {
+      throw new ModelDataException("tariff path: iceberg costs for " + iceberg.length + " scenarios, "
+          + scenario.length + " with tariffs");
+    }
     for (int k = 0; k < scenario.length; k++) {
+      if (iceberg[k].length != years.length) {
+        throw new ModelDataException("tariff path: scenario " + scenarios.get(k) + " has " + iceberg[k].length
+            + " years of iceberg costs for " + years.length + " years");
+      }
       if (scenario[k].length != years.length || first[k] < 0 || first[k] > years.length) {
         throw new ModelDataException("tariff path: scenario " + scenarios.get(k) + " has " + scenario[k].length
             + " years of tariffs and first index " + first[k] + " for " + years.length + " years");
@@ -46,9 +72,14 @@ public record CpTariffPath(List<String> scenarios, int[] years, double[][] basel
    * they never do): its entry into force as far as the model can see.
    */
   public static int firstDifference(double[][] baseline, double[][] scenario) {
+    return firstDifference(baseline, scenario, null);
+  }
+
+  /** As above, a year with a non-tariff cut (d̂ ≠ 1) counting as a difference too. */
+  public static int firstDifference(double[][] baseline, double[][] scenario, double[][] iceberg) {
     for (int y = 0; y < baseline.length; y++) {
       for (int p = 0; p < baseline[y].length; p++) {
-        if (scenario[y][p] != baseline[y][p]) {
+        if (scenario[y][p] != baseline[y][p] || iceberg != null && iceberg[y][p] != 1) {
           return y;
         }
       }
