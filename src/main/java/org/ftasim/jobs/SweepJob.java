@@ -101,7 +101,7 @@ public final class SweepJob {
     }
     Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_DRAWS)
         .where(col("run_id").equalTo(ctx.runId()));
-    Dataset<Row> summary = SweepRunner.summary(stored);
+    Dataset<Row> summary = SweepRunner.summary(stored, design.kind());
     TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId());
     SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(), design.dimensions(),
         ctx.config().seed(), cfg.bootstrap(), design);

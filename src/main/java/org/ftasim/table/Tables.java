@@ -66,10 +66,10 @@ public final class Tables {
           col("n_ok", DataTypes.LongType, false, "draws that converged"),
           col("n_failed", DataTypes.LongType, false, "draws that failed or did not converge"),
           col("mean", DataTypes.DoubleType, true, "mean over converged draws"),
-          col("sd", DataTypes.DoubleType, true, "sample standard deviation"),
-          col("p05", DataTypes.DoubleType, true, "5th percentile (exact, interpolated)"),
-          col("p50", DataTypes.DoubleType, true, "median"),
-          col("p95", DataTypes.DoubleType, true, "95th percentile")),
+          col("sd", DataTypes.DoubleType, true, "sample standard deviation (quadrature: the rule's, equal weights)"),
+          col("p05", DataTypes.DoubleType, true, "5th percentile (exact, interpolated); null for quadrature designs"),
+          col("p50", DataTypes.DoubleType, true, "median; null for quadrature designs"),
+          col("p95", DataTypes.DoubleType, true, "95th percentile; null for quadrature designs")),
       List.of(), List.of(), "sweep");
 
   public static final TableDef SWEEP_SENSITIVITY = new TableDef("sweep_sensitivity",

@@ -99,7 +99,14 @@ class SweepJobTest {
     LauncherContractTest.Outcome tolerant = sweep(wh, "f1", concat(args, "--set", "sweep.max_failed_share=1"));
     assertThat(tolerant.code()).as(tolerant.err()).isZero();
     long failed = tolerant.summary(false).get("counts").get("failed_draws").asLong();
-    assertThat(failed).isBetween(1L, 20L); // sigma <= 1 is invalid: about 9% of draws
+    // sigma <= 1 is invalid: exactly the draws of the seeded design with sigma <= 1 fail
+    org.ftasim.sweep.SweepDesign design = new org.ftasim.sweep.SweepDesign(
+        org.ftasim.sweep.SweepDesign.Kind.MONTE_CARLO, List.of(new org.ftasim.sweep.Parameter("sigma",
+            org.ftasim.sweep.Distribution.uniform(0.5, 6), null)),
+        org.ftasim.config.ConfigLoader.load(null, List.of()).config().seed(), 40);
+    long invalid = java.util.stream.LongStream.range(0, 40).filter(d -> design.values(d)[0] <= 1).count();
+    assertThat(invalid).isPositive();
+    assertThat(failed).isEqualTo(invalid);
     List<Row> flagged = spark.read().format("delta").load(wh.resolve("sweep_draws").toString())
         .where("run_id = 'f1' and not converged").collectAsList();
     assertThat(flagged).hasSize((int) failed);
@@ -113,6 +120,32 @@ class SweepJobTest {
     LauncherContractTest.Outcome strict = sweep(wh, "f2", args);
     assertThat(strict.code()).isEqualTo(1);
     assertThat(strict.err()).contains("more than sweep.max_failed_share = 0.05");
+  }
+
+  /** A quadrature design reports its rule's mean and sd (equal weights, no n − 1) and no percentiles. */
+  @Test
+  void quadratureSummariesAreTheRulesMoments() throws Exception {
+    String data = SharedData.require("gegravity-sample/sample_data_set.csv").toString();
+    Path wh = TestSpark.newDir("quadrature");
+    LauncherContractTest.Outcome o = sweep(wh, "q1", "--set", "sweep.model=gravity", "--set", "sweep.data=" + data,
+        "--set", "sweep.design=quadrature", "--set", "sweep.gravity.reference=USA",
+        "--set", "sweep.gravity.cost=lndist=-0.39,contiguity=0.89,pta=0.47,international=-3.41",
+        "--set", "sweep.gravity.counterfactual=[\"pta=1@CAN:JPN,JPN:CAN\"]",
+        "--set", "sweep.parameters=[{name: sigma, dist: normal, mean: 5, sd: 0.5}, {name: cost.pta, dist: uniform, "
+            + "low: 0.3, high: 0.6}]");
+    assertThat(o.code()).as(o.err()).isZero();
+    List<Double> values = spark.read().format("delta").load(wh.resolve("sweep_draws").toString())
+        .where("run_id = 'q1' and metric = 'real_gdp_pct' and country = 'CAN'").orderBy("draw_id")
+        .select("value").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
+    assertThat(values).hasSize(4);
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    double var = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / 4;
+    Row can = spark.read().format("delta").load(wh.resolve("sweep_summary").toString())
+        .where("run_id = 'q1' and metric = 'real_gdp_pct' and country = 'CAN'").first();
+    assertThat(can.<Double>getAs("mean")).isCloseTo(mean, within(1e-12));
+    assertThat(can.<Double>getAs("sd")).isCloseTo(Math.sqrt(var), within(1e-12));
+    assertThat(can.isNullAt(can.fieldIndex("p05"))).isTrue();
+    assertThat(can.isNullAt(can.fieldIndex("p95"))).isTrue();
   }
 
   @Test

@@ -98,6 +98,31 @@ class SweepCoreTest {
     }
   }
 
+  /** Truncated distributions report the moments they are sampled with, checked against the density integrated. */
+  @Test
+  void truncatedDistributionsHaveTheirTruncatedMoments() {
+    Distribution[] ds = {Distribution.normal(4, 3).truncated(0.5, Double.POSITIVE_INFINITY),
+        new Distribution(Distribution.Kind.LOGNORMAL, 4, 0.5, 0, 1, 6),
+        Distribution.uniform(0, 10).truncated(2, 5),
+        new Distribution(Distribution.Kind.TRIANGULAR, 0, 1, 4, 0.5, 3)};
+    for (Distribution d : ds) {
+      // E[X] and sd over the sampled values: u on a fine midpoint grid through the quantile function
+      int n = 2_000_000;
+      double m = 0;
+      double m2 = 0;
+      for (int i = 0; i < n; i++) {
+        double x = d.quantile((i + 0.5) / n);
+        m += x / n;
+        m2 += x * x / n;
+      }
+      assertThat(d.mean()).as(d.kind() + " mean").isCloseTo(m, within(2e-4));
+      assertThat(d.sd()).as(d.kind() + " sd").isCloseTo(Math.sqrt(m2 - m * m), within(2e-4));
+    }
+    Distribution full = Distribution.normal(4, 3);
+    assertThat(ds[0].mean()).isGreaterThan(full.mean());
+    assertThat(ds[0].sd()).isLessThan(full.sd());
+  }
+
   @Test
   void groupsMoveTogetherAndTruncationHolds() {
     Distribution theta = Distribution.normal(4, 3).truncated(0.5, Double.POSITIVE_INFINITY);

@@ -86,17 +86,25 @@ public final class SweepRunner {
     return ids.mapPartitions(solve, Encoders.row(Tables.SWEEP_DRAWS.schema()));
   }
 
-  /** Mean, sd and exact percentiles of each outcome over converged draws; failed draws are counted. */
-  public static Dataset<Row> summary(Dataset<Row> draws) {
+  /**
+   * Mean, sd and exact percentiles of each outcome over converged draws; failed draws are counted. A quadrature
+   * design's points are a rule, not a sample: its mean and sd are the rule's, Σ w_k y_k and (Σ w_k (y_k − ȳ)²)^½ with
+   * Stroud's equal weights w_k = 1/(2d) (DeVuyst &amp; Preckel 1997), and it has no percentiles (null), since quantiles
+   * of 2d points say nothing about the outcome's distribution.
+   */
+  public static Dataset<Row> summary(Dataset<Row> draws, SweepDesign.Kind kind) {
+    boolean rule = kind == SweepDesign.Kind.QUADRATURE;
     return draws.groupBy("run_id", "scenario_id", "metric", "country", "sector", "partner", "year")
         .agg(sum(when(col("converged"), 1L).otherwise(0L)).as("n_ok"),
             sum(when(not(col("converged")), 1L).otherwise(0L)).as("n_failed"),
             expr("avg(CASE WHEN converged THEN value END)").as("mean"),
-            expr("stddev_samp(CASE WHEN converged THEN value END)").as("sd"),
+            expr((rule ? "stddev_pop" : "stddev_samp") + "(CASE WHEN converged THEN value END)").as("sd"),
             expr("percentile(CASE WHEN converged THEN value END, array(0.05, 0.5, 0.95))").as("q"))
         .select(col("run_id"), col("scenario_id"), col("metric"), col("country"), col("sector"), col("partner"),
-            col("year"), col("n_ok"), col("n_failed"), col("mean"), col("sd"), col("q").getItem(0).as("p05"),
-            col("q").getItem(1).as("p50"), col("q").getItem(2).as("p95"));
+            col("year"), col("n_ok"), col("n_failed"), col("mean"), col("sd"),
+            rule ? lit(null).cast("double").as("p05") : col("q").getItem(0).as("p05"),
+            rule ? lit(null).cast("double").as("p50") : col("q").getItem(1).as("p50"),
+            rule ? lit(null).cast("double").as("p95") : col("q").getItem(2).as("p95"));
   }
 
   /** What the sensitivity step needs of the design, small enough to ship in a closure. */
