@@ -1,5 +1,7 @@
 package org.ftasim.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,7 @@ final class RunRecorder {
       } else {
         TableWriter.append(row, ctx.warehouse(), Tables.RUNS);
       }
+      markInterrupted(spark, ctx);
     };
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.RUNS)) {
       append.run();
@@ -46,6 +49,47 @@ final class RunRecorder {
     });
   }
 
+  /**
+   * Runs left 'running' by a driver on this host that is gone (its process ended, or its pid now belongs to a
+   * process started after the run) died without recording an outcome — killed, most likely: they are marked
+   * interrupted, and the job says so. A driver on another host cannot be checked from here; its row stays.
+   */
+  static void markInterrupted(SparkSession spark, JobContext ctx) {
+    String host = HOST;
+    List<Row> open = TableReader.read(spark, ctx.warehouse(), Tables.RUNS)
+        .where(col("status").equalTo("running").and(col("driver_host").equalTo(host))
+            .and(col("run_id").notEqual(ctx.runId())))
+        .collectAsList();
+    for (Row r : open) {
+      long pid = r.getLong(r.fieldIndex("driver_pid"));
+      Instant started = r.<Timestamp>getAs("started_at").toInstant();
+      boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().startInstant().map(s -> !s.isAfter(started.plusSeconds(5))).orElse(true))
+          .isPresent();
+      if (alive) {
+        continue;
+      }
+      String why = "interrupted: its driver (pid " + pid + " on " + host + ") ended without recording an outcome "
+          + "(killed?); found by run " + ctx.runId() + "; its tables hold what its last commit wrote";
+      Row marked = RowFactory.create(r.getString(0), r.getString(1), "interrupted", r.getString(3), r.getString(4),
+          r.getString(5), r.getLong(6), r.get(7), Timestamp.from(Instant.now()), r.getDouble(9), r.get(10), r.get(11),
+          r.getString(12), why, host, pid);
+      TableWriter.merge(spark.createDataFrame(List.of(marked), Tables.RUNS.schema()), ctx.warehouse(), Tables.RUNS);
+      ctx.err().println("ftasim " + ctx.job() + ": note: run " + r.getString(0) + " (" + r.getString(1) + ", started "
+          + started + ") was still 'running' but its driver is gone; marked interrupted");
+    }
+  }
+
+  private static final String HOST = host();
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   static void record(SparkSession spark, JobContext ctx, String status, Instant start, Instant end,
       JobResult result, String error) {
     TableWriter.merge(rows(spark, ctx, status, start, end, result, error), ctx.warehouse(), Tables.RUNS);
@@ -56,7 +100,7 @@ final class RunRecorder {
     Row row = RowFactory.create(ctx.runId(), ctx.job(), status, ctx.loaded().yaml(), ctx.loaded().hash(),
         BuildInfo.codeVersion(), ctx.config().seed(), Timestamp.from(start), Timestamp.from(end),
         (end.toEpochMilli() - start.toEpochMilli()) / 1000.0, result.counts(), result.tables(),
-        spark.sparkContext().master(), error);
+        spark.sparkContext().master(), error, HOST, ProcessHandle.current().pid());
     return spark.createDataFrame(List.of(row), Tables.RUNS.schema());
   }
 }

@@ -60,7 +60,7 @@ public final class TableWriter {
   public static DeltaTable ensure(SparkSession spark, Warehouse warehouse, TableDef table) {
     String path = warehouse.path(table);
     if (DeltaTable.isDeltaTable(spark, path)) {
-      return DeltaTable.forPath(spark, path);
+      return addMissingColumns(spark, path, table);
     }
     DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema());
     if (!table.partitionBy().isEmpty()) {
@@ -70,6 +70,26 @@ public final class TableWriter {
       builder = builder.property(p.getKey(), p.getValue());
     }
     return builder.execute();
+  }
+
+  /**
+   * A table written by an older ftasim lacks the columns the catalog has gained since: they are added (Delta adds
+   * them nullable; the rows already there hold null), so a warehouse moves forward without being rebuilt.
+   */
+  private static DeltaTable addMissingColumns(SparkSession spark, String path, TableDef table) {
+    DeltaTable existing = DeltaTable.forPath(spark, path);
+    List<String> have = Arrays.asList(existing.toDF().columns());
+    List<String> missing = new java.util.ArrayList<>();
+    for (StructField f : table.schema().fields()) {
+      if (!have.contains(f.name())) {
+        missing.add("`" + f.name() + "` " + f.dataType().sql() + " COMMENT " + sqlString(f.getComment().get()));
+      }
+    }
+    if (missing.isEmpty()) {
+      return existing;
+    }
+    spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (" + String.join(", ", missing) + ")");
+    return DeltaTable.forPath(spark, path);
   }
 
   /**

@@ -16,7 +16,8 @@ public final class Tables {
       schema(
           col("run_id", DataTypes.StringType, false, "run identifier (--run-id, or generated <job>-<utc time>-<random>)"),
           col("job", DataTypes.StringType, false, "the command that ran, e.g. demo"),
-          col("status", DataTypes.StringType, false, "running (written when the job starts), then ok or failed"),
+          col("status", DataTypes.StringType, false, "running (written when the job starts), then ok or failed; "
+              + "interrupted when its driver died without a word (killed), as a later job on the same host found"),
           col("config_yaml", DataTypes.StringType, false, "the effective configuration: defaults, file and --set overrides"),
           col("config_hash", DataTypes.StringType, false, "SHA-256 of config_yaml"),
           col("code_version", DataTypes.StringType, false, "ftasim version and git commit of the code that ran"),
@@ -28,7 +29,10 @@ public final class Tables {
               "what the job counted (rows written, rejects, draws …)"),
           col("tables", DataTypes.createArrayType(DataTypes.StringType), false, "tables the job wrote"),
           col("spark_master", DataTypes.StringType, false, "Spark master URL the job ran on"),
-          col("error", DataTypes.StringType, true, "the error message when status is failed")),
+          col("error", DataTypes.StringType, true, "the error message when status is failed or interrupted"),
+          col("driver_host", DataTypes.StringType, true, "host name of the driver's JVM"),
+          col("driver_pid", DataTypes.LongType, true, "process id of the driver's JVM: a later job on the same host "
+              + "that finds a 'running' row whose process is gone marks it interrupted")),
       List.of(), List.of("run_id"), "every job");
 
   // Columns shared by the sweep tables: one definition, one comment.
@@ -56,7 +60,9 @@ public final class Tables {
           col("value", DataTypes.DoubleType, false, "the outcome (percent changes in percent); NaN when the draw failed"),
           col("converged", DataTypes.BooleanType, false, "whether the draw's solve converged (failed draws are kept)"),
           col("iterations", DataTypes.IntegerType, false, "solver iterations used by the draw"),
-          col("residual", DataTypes.DoubleType, false, "final solver residual")),
+          col("residual", DataTypes.DoubleType, false, "final solver residual"),
+          col("error", DataTypes.StringType, true, "why the draw failed: the model's error (class and message), or "
+              + "'did not converge: …'; null for a converged draw")),
       List.of("run_id"), List.of(), "sweep");
 
   public static final TableDef SWEEP_SUMMARY = new TableDef("sweep_summary",

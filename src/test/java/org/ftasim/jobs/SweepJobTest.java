@@ -112,6 +112,10 @@ class SweepJobTest {
     assertThat(flagged).hasSize((int) failed);
     assertThat(flagged).allSatisfy(r -> assertThat(r.<String, Double>getJavaMap(
         r.fieldIndex("parameters")).get("sigma")).isLessThanOrEqualTo(1.0));
+    assertThat(flagged).allSatisfy(r -> assertThat(r.<String>getAs("error"))
+        .startsWith("ModelDataException: sigma is").contains("must be finite and > 1"));
+    assertThat(spark.read().format("delta").load(wh.resolve("sweep_draws").toString())
+        .where("run_id = 'f1' and converged and error is not null").count()).isZero();
     Row can = spark.read().format("delta").load(wh.resolve("sweep_summary").toString())
         .where("run_id = 'f1' and metric = 'real_gdp_pct' and country = 'CAN'").first();
     assertThat(can.<Long>getAs("n_ok")).isEqualTo(40 - failed);

@@ -20,7 +20,7 @@ class TableWriterTest {
   private Dataset<Row> run(String id, String status, long rows) {
     Timestamp t = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
     Row r = RowFactory.create(id, "demo", status, "seed: 1\n", "h", "v", 1L, t, t, 0.5,
-        Map.of("rows", rows), List.of("runs"), "local[2]", null);
+        Map.of("rows", rows), List.of("runs"), "local[2]", null, null, null);
     return spark.createDataFrame(List.of(r), Tables.RUNS.schema());
   }
 
@@ -59,6 +59,29 @@ class TableWriterTest {
     assertThatThrownBy(() -> TableWriter.merge(wrong, wh, Tables.RUNS))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("lack column error");
     assertThat(TableReader.exists(spark, wh, Tables.RUNS)).isFalse();
+  }
+
+  /** A table an older ftasim wrote, without a column the catalog has gained since, takes the column on its next write. */
+  @Test
+  void aTableFromAnOlderVersionGainsTheNewColumns() {
+    Warehouse wh = new Warehouse(TestSpark.newDir("older").toString());
+    org.apache.spark.sql.types.StructType old = new org.apache.spark.sql.types.StructType(
+        java.util.Arrays.stream(Tables.SWEEP_DRAWS.schema().fields()).filter(f -> !f.name().equals("error"))
+            .toArray(org.apache.spark.sql.types.StructField[]::new));
+    TableDef before = new TableDef("sweep_draws", "as an older ftasim wrote it", old, List.of("run_id"), List.of(),
+        "sweep");
+    SparkSession spark = TestSpark.session();
+    Row row = org.apache.spark.sql.RowFactory.create("r1", "s", 0L, 1L, scala.collection.immutable.Map$.MODULE$
+        .empty(), "m", "ALL", "ALL", "ALL", null, 1.0, true, 1, 0.0);
+    TableWriter.append(spark.createDataFrame(List.of(row), old), wh, before);
+    Row again = org.apache.spark.sql.RowFactory.create("r2", "s", 0L, 1L, scala.collection.immutable.Map$.MODULE$
+        .empty(), "m", "ALL", "ALL", "ALL", null, 1.0, false, 1, 0.0, "did not converge");
+    TableWriter.append(spark.createDataFrame(List.of(again), Tables.SWEEP_DRAWS.schema()), wh, Tables.SWEEP_DRAWS);
+    List<Row> rows = TableReader.read(spark, wh, Tables.SWEEP_DRAWS).orderBy("run_id").select("run_id", "error")
+        .collectAsList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).isNullAt(1)).isTrue();
+    assertThat(rows.get(1).getString(1)).isEqualTo("did not converge");
   }
 
   @Test

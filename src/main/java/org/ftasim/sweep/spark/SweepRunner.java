@@ -64,15 +64,18 @@ public final class SweepRunner {
         scala.collection.Map<String, Double> paramMap = scala.jdk.javaapi.CollectionConverters.asScala(named);
         try {
           SweepModel.Evaluation e = model.evaluate(params, values);
+          String error = e.diagnostics().converged() ? null : String.format(java.util.Locale.ROOT,
+              "did not converge: residual %.3g after %d iterations", e.diagnostics().residual(),
+              e.diagnostics().iterations());
           for (SweepModel.Outcome o : e.outcomes()) {
             rows.add(RowFactory.create(p.runId(), o.scenario() != null ? o.scenario() : p.scenarioId(), draw,
                 p.seed(), paramMap, o.metric(), o.country(), o.sector(), o.partner(), o.year(), o.value(),
-                e.diagnostics().converged(), e.diagnostics().iterations(), e.diagnostics().residual()));
+                e.diagnostics().converged(), e.diagnostics().iterations(), e.diagnostics().residual(), error));
           }
         } catch (RuntimeException ex) {
-          // A failed draw is kept and flagged, never dropped.
+          // A failed draw is kept and flagged with its error, never dropped.
           rows.add(RowFactory.create(p.runId(), p.scenarioId(), draw, p.seed(), paramMap, "ALL", "ALL", "ALL", "ALL",
-              null, Double.NaN, false, 0, Double.NaN));
+              null, Double.NaN, false, 0, Double.NaN, failure(ex)));
         }
         done.add(1);
       }
@@ -84,6 +87,13 @@ public final class SweepRunner {
       return rows.iterator();
     };
     return ids.mapPartitions(solve, Encoders.row(Tables.SWEEP_DRAWS.schema()));
+  }
+
+  /** A failed draw's error: the exception's class and the first line of its message, at most 500 characters. */
+  static String failure(RuntimeException ex) {
+    String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
+    String text = ex.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    return text.length() <= 500 ? text : text.substring(0, 497) + "...";
   }
 
   /**
