@@ -36,7 +36,12 @@ final class RunRecorder {
       } else {
         TableWriter.append(row, ctx.warehouse(), Tables.RUNS);
       }
-      markInterrupted(spark, ctx);
+      try {
+        markInterrupted(spark, ctx);
+      } catch (RuntimeException e) {
+        // checking other runs must never cost this one its record
+        ctx.err().println("ftasim " + ctx.job() + ": note: could not check table runs for interrupted runs: " + e);
+      }
     };
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.RUNS)) {
       append.run();
