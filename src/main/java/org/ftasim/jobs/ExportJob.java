@@ -34,6 +34,7 @@ public final class ExportJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) {
     String out = ctx.args().required("--out");
+    ctx.warehouse().refuseOutputOverTables("--out", out);
     List<String> names = ctx.args().all("--table");
     if (names.isEmpty()) {
       throw new UserException("ftasim export needs --table NAME (or --table all); tables: " + tableNames());

@@ -67,6 +67,7 @@ public final class ReportJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) {
     String out = ctx.args().value("--out").orElse(ctx.warehouse().root() + "/results");
+    ctx.warehouse().refuseOutputOverTables("--out", out);
     return run(spark, ctx, ctx.args().runId().orElse(null), out, ctx.out());
   }
 

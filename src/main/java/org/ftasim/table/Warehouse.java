@@ -21,6 +21,28 @@ public record Warehouse(String root) {
     return root + "/" + name;
   }
 
+  /**
+   * Stops a job that would write plain files where a table lives: {@code out} (a results folder into which tables
+   * go as {@code <out>/<table>/}) must not be the warehouse root itself nor lie inside a table's folder, or the
+   * export would overwrite or corrupt a Delta table. {@code <warehouse>/results} and any other folder are fine.
+   */
+  public void refuseOutputOverTables(String option, String out) {
+    String o = normalise(out);
+    if (o.equals(root)) {
+      throw new org.ftasim.config.UserException(option + " " + out + " is the warehouse itself: the tables' Parquet "
+          + "copies would land on the Delta tables of the same names; fix: give another folder, e.g. " + root
+          + "/results");
+    }
+    for (TableDef t : Tables.all()) {
+      String table = path(t);
+      if (o.equals(table) || o.startsWith(table + "/")) {
+        throw new org.ftasim.config.UserException(option + " " + out + " is inside the folder of table "
+            + t.name() + " (" + table + "); writing there would corrupt it; fix: give a folder outside the tables, "
+            + "e.g. " + root + "/results");
+      }
+    }
+  }
+
   /** Relative local paths become absolute so that the driver and local executors agree on them. */
   private static String normalise(String root) {
     String trimmed = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;

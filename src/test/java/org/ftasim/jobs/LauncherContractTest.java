@@ -164,6 +164,19 @@ class LauncherContractTest {
 
     assertThat(run("export", "--warehouse", wh.toString(), "--table", "nope", "--out", out.toString()).err())
         .contains("'nope' is not a ftasim table");
+
+    // an --out that would put Parquet copies on the Delta tables is refused, and the tables stay as they were
+    Outcome onTables = run("export", "--warehouse", wh.toString(), "--table", "runs", "--out", wh.toString());
+    assertThat(onTables.code()).isEqualTo(2);
+    assertThat(onTables.err()).contains("is the warehouse itself").contains(wh + "/results");
+    Outcome inside = run("export", "--warehouse", wh.toString(), "--table", "runs", "--out",
+        wh.resolve("runs").resolve("copy").toString());
+    assertThat(inside.code()).isEqualTo(2);
+    assertThat(inside.err()).contains("is inside the folder of table runs");
+    Outcome report = run("report", "--warehouse", wh.toString(), "--out", wh.resolve("sweep_draws").toString());
+    assertThat(report.code()).isEqualTo(2);
+    assertThat(report.err()).contains("is inside the folder of table sweep_draws");
+    assertThat(spark.read().format("delta").load(wh.resolve("runs").toString()).count()).isGreaterThanOrEqualTo(2);
   }
 
   /** User errors answered in the user's words: exit 2 and a message naming the option, file, line or key. */
