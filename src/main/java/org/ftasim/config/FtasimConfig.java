@@ -115,10 +115,9 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
    * @param maxFailedShare the run fails when more than this share of draws fails (they are kept either way)
    * @param progressSeconds how often progress is printed on stderr
    * @param bootstrap bootstrap resamples for the Sobol indices' confidence intervals
-   * @param injectFailurePartition a testing aid: the first attempt of this partition fails (-1: off)
    */
   public record Sweep(String model, String data, String scenarioId, String design, int draws, int partitions,
-      double maxFailedShare, int progressSeconds, int bootstrap, int injectFailurePartition,
+      double maxFailedShare, int progressSeconds, int bootstrap,
       List<SweepParameter> parameters, SweepCp cp, SweepGravity gravity, SweepSmart smart, SweepFta fta) {}
 
   /**
@@ -209,7 +208,6 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.range("sweep.max_failed_share", sweep.maxFailedShare(), 0, 1);
     check.range("sweep.progress_seconds", sweep.progressSeconds(), 1, 3600);
     check.range("sweep.bootstrap", sweep.bootstrap(), 0, 100_000);
-    check.range("sweep.inject_failure_partition", sweep.injectFailurePartition(), -1, 1_000_000);
     check.oneOf("sweep.cp.deficits", sweep.cp().deficits(), List.of("zero", "keep"));
     check.oneOf("sweep.gravity.baseline", sweep.gravity().baseline(), List.of("fitted", "observed"));
     check.oneOf("sweep.gravity.deficits", sweep.gravity().deficits(), List.of("additive", "multiplicative"));

@@ -93,7 +93,7 @@ public final class SweepJob {
     // the fta model names each row's scenario; its failed draws belong to none
     String scenarioId = cfg.model().equals("fta") ? "ALL" : cfg.scenarioId();
     SweepRunner.Plan plan = new SweepRunner.Plan(ctx.runId(), scenarioId, ctx.config().seed(), design, model,
-        cfg.injectFailurePartition());
+        Integer.getInteger(SweepRunner.INJECT_FAILURE_PROPERTY, -1));
     LongAccumulator done = spark.sparkContext().longAccumulator("sweep draws done");
     try (SweepRunner.Progress p = new SweepRunner.Progress(done, total, cfg.progressSeconds(), ctx.err())) {
       TableWriter.replaceRun(SweepRunner.draws(spark, plan, partitions, done), ctx.warehouse(), Tables.SWEEP_DRAWS,

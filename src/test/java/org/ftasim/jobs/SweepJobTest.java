@@ -71,10 +71,11 @@ class SweepJobTest {
     };
     spark.sparkContext().addSparkListener(listener);
     LauncherContractTest.Outcome retried;
+    System.setProperty(org.ftasim.sweep.spark.SweepRunner.INJECT_FAILURE_PROPERTY, "3");
     try {
-      retried = sweep(wh, "p7r", concat(common, "--set", "sweep.partitions=7",
-          "--set", "sweep.inject_failure_partition=3"));
+      retried = sweep(wh, "p7r", concat(common, "--set", "sweep.partitions=7"));
     } finally {
+      System.clearProperty(org.ftasim.sweep.spark.SweepRunner.INJECT_FAILURE_PROPERTY);
       spark.sparkContext().listenerBus().waitUntilEmpty();
       spark.sparkContext().removeSparkListener(listener);
     }

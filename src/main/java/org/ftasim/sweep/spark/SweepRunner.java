@@ -41,7 +41,18 @@ import org.ftasim.table.Tables;
 public final class SweepRunner {
   private SweepRunner() {}
 
-  /** Everything a partition needs, shipped once per executor as a broadcast. */
+  /**
+   * A test seam, not a setting: with system property {@value} = N on the driver, the first attempt of partition N
+   * fails, so tests can show that a retried task changes nothing.
+   */
+  public static final String INJECT_FAILURE_PROPERTY = "ftasim.test.injectFailurePartition";
+
+  /**
+   * Everything a partition needs, shipped once per executor as a broadcast.
+   *
+   * @param injectFailurePartition the partition whose first attempt fails (-1: none; see
+   *     {@link #INJECT_FAILURE_PROPERTY})
+   */
   public record Plan(String runId, String scenarioId, long seed, SweepDesign design, SweepModel.Factory model,
       int injectFailurePartition) implements Serializable {}
 
@@ -82,7 +93,7 @@ public final class SweepRunner {
       TaskContext tc = TaskContext.get();
       if (tc != null && tc.partitionId() == p.injectFailurePartition() && tc.attemptNumber() == 0) {
         throw new IllegalStateException("injected failure of partition " + tc.partitionId()
-            + " (sweep.inject_failure_partition), first attempt");
+            + " (" + INJECT_FAILURE_PROPERTY + "), first attempt");
       }
       return rows.iterator();
     };
