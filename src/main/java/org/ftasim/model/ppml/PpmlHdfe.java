@@ -91,9 +91,11 @@ public final class PpmlHdfe {
     int[] count = {0};
     int k = formula.covariates().size();
     int dims = levels.length;
-    byte[][] why = dropSeparatedAndSingletons(passes, levels, count);
-    LevelCounts sample = merge(passes.map(b -> PpmlKernels.levelCounts(b, levels, why)), LevelCounts::merge);
-    count[0]++;
+    byte[][] why = new byte[levels.length][];
+    for (int g = 0; g < levels.length; g++) {
+      why[g] = new byte[levels[g]];
+    }
+    LevelCounts sample = dropSeparatedAndSingletons(passes, levels, why, count);
     long nObs = sample.outByReason()[PpmlKernels.KEPT];
     if (nObs <= k) {
       throw new ModelDataException("after dropping " + sample.outByReason()[PpmlKernels.SEPARATED]
@@ -212,17 +214,16 @@ public final class PpmlHdfe {
     return vcov == Vcov.ROBUST ? 1.0 : clusters / (clusters - 1.0);
   }
 
-  static byte[][] dropSeparatedAndSingletons(Passes passes, int[] levels, int[] count) {
-    byte[][] why = new byte[levels.length][];
-    for (int g = 0; g < levels.length; g++) {
-      why[g] = new byte[levels[g]];
-    }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
+  /**
+   * Marks in {@code why} the levels to drop, round after round until a round drops nothing; returns that last
+   * round's counts, which are the estimation sample's.
+   */
+  static LevelCounts dropSeparatedAndSingletons(Passes passes, int[] levels, byte[][] why, int[] count) {
+    while (true) {
       byte[][] at = copy(why);
       LevelCounts lc = merge(passes.map(b -> PpmlKernels.levelCounts(b, levels, at)), LevelCounts::merge);
       count[0]++;
+      boolean changed = false;
       for (int g = 0; g < levels.length; g++) {
         for (int l = 0; l < levels[g]; l++) {
           if (why[g][l] != PpmlKernels.KEPT) {
@@ -238,8 +239,10 @@ public final class PpmlHdfe {
           }
         }
       }
+      if (!changed) {
+        return lc;
+      }
     }
-    return why;
   }
 
   private static double deviance(Passes passes, byte[][] why, State s, int[] count) {
