@@ -132,9 +132,15 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
    * @param sectorRegions regions whose sector outcomes are reported
    * @param pairRegions regions whose bilateral trade with each other is reported
    * @param sectorGroups sector aggregates reported beside the sectors, as name=sector+sector+…
+   * @param closures capital closures solved for every draw: fixed, steady_state, recursive
+   * @param depreciation δ of the recursive closure, a share of the stock a year (parameter {@code depreciation})
+   * @param capitalShare capital's share of value added in every region and sector (parameter {@code capital_share});
+   *     0 is the labour-only model
+   * @param capitalShares a CSV file {@code sector, region, value} of shares by region and sector, instead
    */
   public record SweepFta(String inputs, List<String> scenarios, int firstYear, int lastYear,
-      List<String> sectorRegions, List<String> pairRegions, List<String> sectorGroups) {}
+      List<String> sectorRegions, List<String> pairRegions, List<String> sectorGroups, List<String> closures,
+      double depreciation, double capitalShare, String capitalShares) {}
 
   /**
    * @param countries the report's countries: welfare and real GDP for each; sector output for the first; trade
@@ -180,6 +186,16 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
     check.notBlank("sweep.fta.inputs", sweep.fta().inputs());
     check.range("sweep.fta.first_year", sweep.fta().firstYear(), 0, 2200);
     check.range("sweep.fta.last_year", sweep.fta().lastYear(), 0, 2200);
+    if (sweep.fta().closures().isEmpty()) {
+      check.oneOf("sweep.fta.closures", "[]", List.of("fixed", "steady_state", "recursive"));
+    }
+    for (int i = 0; i < sweep.fta().closures().size(); i++) {
+      check.oneOf("sweep.fta.closures." + i, sweep.fta().closures().get(i), List.of("fixed", "steady_state",
+          "recursive"));
+    }
+    check.positive("sweep.fta.depreciation", sweep.fta().depreciation());
+    check.range("sweep.fta.depreciation", sweep.fta().depreciation(), 0, 1);
+    check.range("sweep.fta.capital_share", sweep.fta().capitalShare(), 0, 0.99);
     check.notBlank("inputs.id", inputs.id());
     check.range("report.drivers", report.drivers(), 0, 100);
     check.range("dependence.top", dependence.top(), 1, 10_000);

@@ -100,6 +100,62 @@ public final class CpLayout {
         new double[n * j], new double[n * j], new double[n], new double[j]);
   }
 
+  /**
+   * Capital's share of value added by (region, sector), from a CSV file {@code sector, region, value}: a row names a
+   * sector and a region of {@code data}, or ALL for either; a cell takes its most specific row (sector and region,
+   * then region with ALL sectors, then sector in ALL regions, then ALL, ALL). Every cell must be covered, no
+   * (sector, region) given twice, and every value at least 0 and below 1.
+   */
+  public static double[] capitalShares(Path file, CpData data) {
+    CsvTable t = CsvTable.read(file, "sector", "region", "value");
+    Map<String, Integer> r = index(data.regions());
+    Map<String, Integer> s = index(data.sectors());
+    int n = data.n();
+    int j = data.j();
+    // specificity 3: sector and region; 2: region, ALL sectors; 1: sector, ALL regions; 0: ALL, ALL
+    double[][] bySpecificity = new double[4][n * j];
+    boolean[][] given = new boolean[4][n * j];
+    for (int row = 0; row < t.size(); row++) {
+      boolean allSectors = t.text(row, "sector").equals("ALL");
+      boolean allRegions = t.text(row, "region").equals("ALL");
+      int sec = allSectors ? -1 : lookup(t, row, "sector", s);
+      int reg = allRegions ? -1 : lookup(t, row, "region", r);
+      double v = t.number(row, "value");
+      if (!(v >= 0 && v < 1)) {
+        throw new UserException("file " + t.file() + " line " + t.line(row) + ": capital share " + v + " is not"
+            + " allowed; fix: give capital's share of value added, at least 0 and below 1 (0.33 = a third)");
+      }
+      int level = (allSectors ? 0 : 1) + (allRegions ? 0 : 2);
+      for (int m = 0; m < n; m++) {
+        for (int k = 0; k < j; k++) {
+          if ((reg < 0 || reg == m) && (sec < 0 || sec == k)) {
+            int cell = data.rs(m, k);
+            if (given[level][cell]) {
+              throw new UserException("file " + t.file() + " line " + t.line(row) + ": sector "
+                  + t.text(row, "sector") + ", region " + t.text(row, "region") + " is given twice");
+            }
+            given[level][cell] = true;
+            bySpecificity[level][cell] = v;
+          }
+        }
+      }
+    }
+    double[] out = new double[n * j];
+    for (int cell = 0; cell < out.length; cell++) {
+      int level = 3;
+      while (level >= 0 && !given[level][cell]) {
+        level--;
+      }
+      if (level < 0) {
+        throw new UserException("file " + t.file() + " gives no capital share for region "
+            + data.regions().get(cell / j) + ", sector " + data.sectors().get(cell % j) + "; fix: add a row for it,"
+            + " or an ALL row");
+      }
+      out[cell] = bySpecificity[level][cell];
+    }
+    return out;
+  }
+
   private static double[] regionSector(Path file, CpData shape, Map<String, Integer> r, Map<String, Integer> s) {
     CsvTable t = CsvTable.read(file, "sector", "region", "value");
     double[] out = new double[shape.n() * shape.j()];

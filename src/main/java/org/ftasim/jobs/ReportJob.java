@@ -54,7 +54,11 @@ public final class ReportJob {
       .add("n_failed", DataTypes.LongType, true)
       .add("parameter", DataTypes.StringType, true)
       .add("method", DataTypes.StringType, true)
-      .add("rank", DataTypes.IntegerType, true);
+      .add("rank", DataTypes.IntegerType, true)
+      .add("closure", DataTypes.StringType, true);
+
+  /** The order closures are reported in: the short run first. */
+  private static final List<String> CLOSURE_ORDER = List.of("ALL", "fixed", "recursive", "steady_state");
 
   /** Sensitivity methods in order of preference for naming the drivers. */
   private static final List<String> DRIVER_METHODS = List.of("sobol_total", "src", "oat_high");
@@ -89,11 +93,15 @@ public final class ReportJob {
     }
     Map<String, Row> byKey = new HashMap<>();
     TreeSet<String> scenarios = new TreeSet<>();
+    TreeSet<String> closures = new TreeSet<>(Comparator.comparingInt((String c) -> CLOSURE_ORDER.indexOf(c))
+        .thenComparing(c -> c));
     for (Row r : rows) {
+      String closure = closure(r);
       byKey.put(key(r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"), r.getAs("sector"),
-          r.getAs("partner"), r.getAs("year")), r);
+          r.getAs("partner"), r.getAs("year"), closure), r);
       if (!"ALL".equals(r.getAs("scenario_id"))) {
         scenarios.add(r.getAs("scenario_id"));
+        closures.add(closure);
       }
     }
     List<Row> sensitivity = TableReader.exists(spark, ctx.warehouse(), Tables.SWEEP_SENSITIVITY)
@@ -120,36 +128,50 @@ public final class ReportJob {
       }
       int y1 = years.first();
       int lr = years.last();
-      Row any = byKey.get(key(s, "welfare_pct", first, "ALL", "ALL", y1));
+      Row any = byKey.get(key(s, "welfare_pct", first, "ALL", "ALL", y1, closures.first()));
       print.printf("%n== %s: year 1 = %d, long run = %d (%d draws ok, %d failed) ==%n", s, y1, lr,
           any.<Long>getAs("n_ok"), any.<Long>getAs("n_failed"));
-      print.printf("  %-40s %-28s %-28s%n", "", "year 1 (" + y1 + ")", "long run (" + lr + ")");
-      for (String c : cfg.countries()) {
-        for (String[] m : new String[][] {{"welfare_pct", "welfare", "welfare"}, {"real_gdp_pct", "real_gdp",
-            "real GDP"}}) {
-          line(print, headline, byKey, run, s, m[1], c + " " + m[2], m[0], c, "ALL", "ALL", y1, lr);
+      for (String closure : closures) {
+        if (!"ALL".equals(closure)) {
+          print.printf("  -- capital %s --%n", closure.replace('_', ' '));
         }
-      }
-      for (String sector : cfg.sectors()) {
-        line(print, headline, byKey, run, s, "real_output", first + " output, " + sector.replace('_', ' '),
-            "real_output_pct", first, sector, "ALL", y1, lr);
-      }
-      if (second != null) {
-        for (String[] pair : new String[][] {{first, second}, {second, first}}) {
-          print.printf("  %s exports to %s, change in USD million by year:%n", pair[0], pair[1]);
-          for (int y : years) {
-            Row r = byKey.get(key(s, "exports_change_usd", pair[0], "ALL", pair[1], y));
-            if (r == null) {
-              continue;
+        print.printf("  %-40s %-28s %-28s%n", "", "year 1 (" + y1 + ")", "long run (" + lr + ")");
+        Line at = new Line(print, headline, byKey, run, s, closure, y1, lr);
+        for (String c : cfg.countries()) {
+          at.line("welfare", c + " welfare", "welfare_pct", c, "ALL", "ALL");
+          at.line("real_gdp", c + " real GDP", "real_gdp_pct", c, "ALL", "ALL");
+          at.line("capital_stock", c + " capital stock", "capital_stock_pct", c, "ALL", "ALL");
+        }
+        for (String sector : cfg.sectors()) {
+          at.line("real_output", first + " output, " + sector.replace('_', ' '), "real_output_pct", first, sector,
+              "ALL");
+        }
+        Row gdp1 = byKey.get(key(s, "real_gdp_pct", first, "ALL", "ALL", y1, closure));
+        Row gdpLr = byKey.get(key(s, "real_gdp_pct", first, "ALL", "ALL", lr, closure));
+        if (gdp1 != null && gdpLr != null && y1 != lr && !gdp1.isNullAt(gdp1.fieldIndex("mean"))
+            && gdp1.<Double>getAs("mean") != 0) {
+          print.printf(Locale.ROOT, "  %-40s %.1f%n", first + " real GDP, long run / year 1",
+              gdpLr.<Double>getAs("mean") / gdp1.<Double>getAs("mean"));
+        }
+        if (second != null) {
+          at.line("trade_balance_change_usd", first + " balance with " + second + ", USD m", "trade_balance_change_usd",
+              first, "ALL", second, 1e-6, "%+,.0f");
+          for (String[] pair : new String[][] {{first, second}, {second, first}}) {
+            print.printf("  %s exports to %s, change in USD million by year:%n", pair[0], pair[1]);
+            for (int y : years) {
+              Row r = byKey.get(key(s, "exports_change_usd", pair[0], "ALL", pair[1], y, closure));
+              if (r == null) {
+                continue;
+              }
+              print.printf("    %d  %s%n", y, band(r, 1e-6, "%,.0f"));
+              headline.add(RowFactory.create(run, s, "exports_change_usd", pair[0], pair[1], "ALL", "path", y,
+                  r.getAs("mean"), r.getAs("p05"), r.getAs("p50"), r.getAs("p95"), r.getAs("n_ok"),
+                  r.getAs("n_failed"), null, null, null, closure));
             }
-            print.printf("    %d  %s%n", y, band(r, 1e-6, "%,.0f"));
-            headline.add(RowFactory.create(run, s, "exports_change_usd", pair[0], pair[1], "ALL", "path", y,
-                r.getAs("mean"), r.getAs("p05"), r.getAs("p50"), r.getAs("p95"), r.getAs("n_ok"), r.getAs("n_failed"),
-                null, null, null));
           }
         }
       }
-      List<Row> drivers = drivers(sensitivity, s, lr, cfg.drivers());
+      List<Row> drivers = drivers(sensitivity, s, closures.last(), lr, cfg.drivers());
       if (!drivers.isEmpty()) {
         StringBuilder sb = new StringBuilder();
         int rank = 1;
@@ -158,9 +180,10 @@ public final class ReportJob {
               " (%s %.2f)", d.<String>getAs("method"), d.<Double>getAs("value")));
           headline.add(RowFactory.create(run, s, "driver", first, "ALL", "ALL", "long_run", lr, d.getAs("value"),
               d.getAs("ci_low"), null, d.getAs("ci_high"), null, null, d.getAs("parameter"), d.getAs("method"),
-              rank++));
+              rank++, closure(d)));
         }
-        print.printf("  drivers of %s's long-run welfare: %s%n", first, sb);
+        print.printf("  drivers of %s's long-run welfare%s: %s%n", first,
+            "ALL".equals(closures.last()) ? "" : " (capital " + closures.last().replace('_', ' ') + ")", sb);
       }
     }
     spark.createDataFrame(headline, HEADLINE).coalesce(1).write().mode("overwrite").parquet(out + "/headline");
@@ -169,19 +192,33 @@ public final class ReportJob {
     return new JobResult().count("scenarios", scenarios.size()).count("headline_rows", headline.size());
   }
 
-  private static void line(PrintStream print, List<Row> headline, Map<String, Row> byKey, String run, String scenario,
-      String item, String label, String metric, String country, String sector, String partner, int y1, int lr) {
-    Row a = byKey.get(key(scenario, metric, country, sector, partner, y1));
-    Row b = byKey.get(key(scenario, metric, country, sector, partner, lr));
-    if (a == null || b == null) {
-      return;
+  /** One scenario and closure's year-1 and long-run lines, printed and added to the headline. */
+  private record Line(PrintStream print, List<Row> headline, Map<String, Row> byKey, String run, String scenario,
+      String closure, int y1, int lr) {
+    void line(String item, String label, String metric, String country, String sector, String partner) {
+      line(item, label, metric, country, sector, partner, 1, "%+.3f");
     }
-    print.printf("  %-40s %-28s %-28s%n", label, band(a, 1, "%+.3f"), band(b, 1, "%+.3f"));
-    for (Row r : List.of(a, b)) {
-      headline.add(RowFactory.create(run, scenario, item, country, partner, sector, r == a ? "year_1" : "long_run",
-          r.getAs("year"), r.getAs("mean"), r.getAs("p05"), r.getAs("p50"), r.getAs("p95"), r.getAs("n_ok"),
-          r.getAs("n_failed"), null, null, null));
+
+    void line(String item, String label, String metric, String country, String sector, String partner, double scale,
+        String format) {
+      Row a = byKey.get(key(scenario, metric, country, sector, partner, y1, closure));
+      Row b = byKey.get(key(scenario, metric, country, sector, partner, lr, closure));
+      if (a == null || b == null) {
+        return;
+      }
+      print.printf("  %-40s %-28s %-28s%n", label, band(a, scale, format), band(b, scale, format));
+      for (Row r : List.of(a, b)) {
+        headline.add(RowFactory.create(run, scenario, item, country, partner, sector, r == a ? "year_1" : "long_run",
+            r.getAs("year"), r.getAs("mean"), r.getAs("p05"), r.getAs("p50"), r.getAs("p95"), r.getAs("n_ok"),
+            r.getAs("n_failed"), null, null, null, closure));
+      }
     }
+  }
+
+  /** A row's closure; a table written before closures existed holds null there, which means labour only. */
+  private static String closure(Row r) {
+    int i = r.fieldIndex("closure");
+    return r.isNullAt(i) ? "ALL" : r.getString(i);
   }
 
   private static String band(Row r, double scale, String format) {
@@ -193,9 +230,10 @@ public final class ReportJob {
   }
 
   /** The largest effects by the first method the sweep's design produced. */
-  private static List<Row> drivers(List<Row> sensitivity, String scenario, int year, int count) {
+  private static List<Row> drivers(List<Row> sensitivity, String scenario, String closure, int year, int count) {
     for (String method : DRIVER_METHODS) {
       List<Row> rows = new ArrayList<>(sensitivity.stream().filter(r -> scenario.equals(r.getAs("scenario_id"))
+          && closure.equals(closure(r))
           && method.equals(r.getAs("method")) && Integer.valueOf(year).equals(r.getAs("year"))
           && !"ALL".equals(r.getAs("parameter"))).toList());
       if (!rows.isEmpty()) {

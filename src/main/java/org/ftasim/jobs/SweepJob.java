@@ -27,6 +27,8 @@ import org.ftasim.model.gravity.GravityData;
 import org.ftasim.model.gravity.StructuralGravity;
 import org.ftasim.sweep.CpSweep;
 import org.ftasim.sweep.FtaSweep;
+import org.ftasim.model.cp.Capital;
+import org.ftasim.model.cp.CpData;
 import org.ftasim.sweep.Distribution;
 import org.ftasim.sweep.GravitySweep;
 import org.ftasim.sweep.JointNormal;
@@ -163,9 +165,11 @@ public final class SweepJob {
         ctx.err().printf("ftasim sweep: model inputs '%s' (%d regions x %d sectors, reference year %d); scenarios %s,"
             + " years %d-%d%n", f.inputs(), in.data().n(), in.data().j(), in.referenceYear(), in.path().scenarios(),
             in.path().years()[0], in.path().years()[in.path().years().length - 1]);
+        FtaSweep.CapitalSpec capital = capital(spark, f, in.data());
+        ctx.err().printf("ftasim sweep: closures %s; %s%n", f.closures(), capitalNote(f));
         yield new FtaSweep(in.data(), in.path(), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
             cfg.cp().regions(), f.sectorRegions(), f.pairRegions(), FtaSweep.groups(f.sectorGroups()), in.unitUsd(),
-            SolveCpJob.options(config));
+            SolveCpJob.options(config), capital);
       }
       case "ishigami" -> new Ishigami(7, 0.1);
       case "cp" -> new CpSweep(CpLayout.read(dataPath(spark, cfg)), CaliendoParro.Deficits.parse(cfg.cp().deficits()),
@@ -251,6 +255,31 @@ public final class SweepJob {
   }
 
   /** sweep.data on the driver's disk: a local path, or a copy of a file or folder on any Hadoop file system. */
+  private static FtaSweep.CapitalSpec capital(SparkSession spark, FtasimConfig.SweepFta f, CpData data) {
+    double[] shares;
+    if (f.capitalShares().isBlank()) {
+      shares = new double[data.n() * data.j()];
+      java.util.Arrays.fill(shares, f.capitalShare());
+    } else {
+      if (f.capitalShare() != 0) {
+        throw new UserException("sweep.fta.capital_share (" + f.capitalShare() + ") and sweep.fta.capital_shares ("
+            + f.capitalShares() + ") are both set; fix: give one");
+      }
+      shares = CpLayout.capitalShares(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(
+          f.capitalShares()), data);
+    }
+    return new FtaSweep.CapitalSpec(f.closures().stream().map(Capital.Closure::parse).toList(), f.depreciation(),
+        shares);
+  }
+
+  private static String capitalNote(FtasimConfig.SweepFta f) {
+    String shares = f.capitalShares().isBlank()
+        ? (f.capitalShare() == 0 ? "labour only (capital share 0)" : "capital share " + f.capitalShare()
+            + " of value added in every region and sector")
+        : "capital shares from " + f.capitalShares();
+    return shares + (f.closures().contains("recursive") ? ", depreciation " + f.depreciation() : "");
+  }
+
   private static Path dataPath(SparkSession spark, FtasimConfig.Sweep cfg) {
     if (cfg.data().isBlank()) {
       throw new UserException("sweep.data is empty; the " + cfg.model() + " model needs its data (a folder or file)");

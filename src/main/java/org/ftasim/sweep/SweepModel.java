@@ -12,10 +12,16 @@ import org.ftasim.model.Diagnostics;
 public interface SweepModel {
   /**
    * One result value. Dimensions that do not apply are "ALL"; year is null when it does not apply; scenario is
-   * null for models of one scenario (the sweep's sweep.scenario_id).
+   * null for models of one scenario (the sweep's sweep.scenario_id); closure is the capital closure of the phase-in
+   * model (fixed, steady_state, recursive), "ALL" for models without capital.
    */
   record Outcome(String scenario, String metric, String country, String sector, String partner, Integer year,
-      double value) {
+      double value, String closure) {
+    public Outcome(String scenario, String metric, String country, String sector, String partner, Integer year,
+        double value) {
+      this(scenario, metric, country, sector, partner, year, value, "ALL");
+    }
+
     public Outcome(String metric, String country, String sector, String partner, Integer year, double value) {
       this(null, metric, country, sector, partner, year, value);
     }

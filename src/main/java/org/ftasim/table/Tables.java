@@ -44,6 +44,8 @@ public final class Tables {
   private static final StructField COUNTRY = col("country", DataTypes.StringType, false, "region or country, or ALL");
   private static final StructField SECTOR = col("sector", DataTypes.StringType, false, "sector or product, or ALL");
   private static final StructField PARTNER = col("partner", DataTypes.StringType, false, "trade partner, or ALL");
+  private static final StructField CLOSURE = col("closure", DataTypes.StringType, true,
+      "capital closure of the phase-in model (fixed, steady_state, recursive); ALL for models without capital");
   private static final StructField YEAR = col("year", DataTypes.IntegerType, true,
       "year of the time path; null when the outcome is not year-specific");
 
@@ -62,7 +64,8 @@ public final class Tables {
           col("iterations", DataTypes.IntegerType, false, "solver iterations used by the draw"),
           col("residual", DataTypes.DoubleType, false, "final solver residual"),
           col("error", DataTypes.StringType, true, "why the draw failed: the model's error (class and message), or "
-              + "'did not converge: …'; null for a converged draw")),
+              + "'did not converge: …'; null for a converged draw"),
+          CLOSURE),
       List.of("run_id"), List.of(), "sweep");
 
   public static final TableDef SWEEP_SUMMARY = new TableDef("sweep_summary",
@@ -75,7 +78,8 @@ public final class Tables {
           col("sd", DataTypes.DoubleType, true, "sample standard deviation (quadrature: the rule's, equal weights)"),
           col("p05", DataTypes.DoubleType, true, "5th percentile (exact, interpolated); null for quadrature designs"),
           col("p50", DataTypes.DoubleType, true, "median; null for quadrature designs"),
-          col("p95", DataTypes.DoubleType, true, "95th percentile; null for quadrature designs")),
+          col("p95", DataTypes.DoubleType, true, "95th percentile; null for quadrature designs"),
+          CLOSURE),
       List.of(), List.of(), "sweep");
 
   public static final TableDef SWEEP_SENSITIVITY = new TableDef("sweep_sensitivity",
@@ -87,7 +91,8 @@ public final class Tables {
               "sobol_first, sobol_total, oat_low (outcome at the 5% quantile minus at the median), oat_high (95%)"),
           col("value", DataTypes.DoubleType, false, "the index or effect"),
           col("ci_low", DataTypes.DoubleType, true, "2.5% bootstrap bound (Sobol indices)"),
-          col("ci_high", DataTypes.DoubleType, true, "97.5% bootstrap bound (Sobol indices)")),
+          col("ci_high", DataTypes.DoubleType, true, "97.5% bootstrap bound (Sobol indices)"),
+          CLOSURE),
       List.of(), List.of(), "sweep");
 
   private static final StructField SOURCE_FILE = col("source_file", DataTypes.StringType, false,

@@ -20,6 +20,10 @@ import org.ftasim.TestSpark;
 import org.ftasim.inputs.CpLayout;
 import org.ftasim.inputs.spark.ModelTables;
 import org.ftasim.model.cp.CaliendoParro;
+import org.ftasim.model.cp.Capital;
+import org.ftasim.model.cp.CapitalPath;
+import org.ftasim.model.cp.CpEquilibrium;
+import org.ftasim.model.cp.CpModel;
 import org.ftasim.model.cp.CpComparison;
 import org.ftasim.model.cp.CpData;
 import org.ftasim.model.cp.CpSolver;
@@ -332,7 +336,7 @@ class FtaPipelineTest {
     }
     List<Row> rows = TableReader.read(spark, wh, Tables.SWEEP_DRAWS).where(col("run_id").equalTo(sweepRun)
             .and(col("scenario_id").equalTo("kor-jpn-fta")).and(col("metric").isin("welfare_pct", "real_gdp_pct"))
-            .and(col("country").isin("KOR", "JPN")))
+            .and(col("country").isin("KOR", "JPN")).and(col("closure").equalTo("fixed")))
         .select("draw_id", "metric", "country", "year", "value").collectAsList();
     Map<String, TreeMap<Integer, Double>> paths = new HashMap<>();
     for (Row r : rows) {
@@ -353,14 +357,25 @@ class FtaPipelineTest {
     }
   }
 
+  private Row draw7(String closure) {
+    return TableReader.read(spark, wh, Tables.SWEEP_DRAWS).where(col("run_id").equalTo(sweepRun)
+        .and(col("draw_id").equalTo(7L)).and(col("scenario_id").equalTo("kor-jpn-fta"))
+        .and(col("metric").equalTo("welfare_pct")).and(col("country").equalTo("KOR")).and(col("year").equalTo(2036))
+        .and(col("closure").equalTo(closure))).first();
+  }
+
+  /** The demo's sweep config: capital a third of value added in every cell. */
+  private static double[] demoShares(CpData data) {
+    double[] shares = new double[data.n() * data.j()];
+    java.util.Arrays.fill(shares, 0.3333333333);
+    return shares;
+  }
+
   @Test
   void aReportedWelfareTracesBackToTheStoredInputsThroughTheModel() {
     // Draw 7's Korea welfare in the long run of kor-jpn-fta, recomputed from model_inputs and model_tariffs with
     // the draw's stored parameters by a cold call of the model (no warm start, no sweep code).
-    Row draw = TableReader.read(spark, wh, Tables.SWEEP_DRAWS).where(col("run_id").equalTo(sweepRun)
-        .and(col("draw_id").equalTo(7L)).and(col("scenario_id").equalTo("kor-jpn-fta"))
-        .and(col("metric").equalTo("welfare_pct")).and(col("country").equalTo("KOR")).and(col("year").equalTo(2036)))
-        .first();
+    Row draw = draw7("fixed");
     Map<String, Double> params = draw.getJavaMap(draw.fieldIndex("parameters"));
     ModelTables.Loaded stored = ModelTables.load(spark, wh, "default", List.of("kor-jpn-fta"), 0, 0);
     CpData data = stored.data();
@@ -381,13 +396,58 @@ class FtaPipelineTest {
       used[p] = baseline[p] + u * (scenario[p] - baseline[p]);
     }
     CpSolver.Options options = new CpSolver.Options(TOLERANCE, 20_000, 5, 1.0, 0.15);
-    CpComparison direct = CaliendoParro.run(data.withTheta(theta).withTariffs(baseline, used),
-        CaliendoParro.Deficits.ZERO, options);
+    CpComparison direct = CaliendoParro.run(new CpModel(data.withTheta(theta).withTariffs(baseline, used),
+        demoShares(data)), CaliendoParro.Deficits.ZERO, options, Capital.Closure.FIXED, 0.06, 1)[0];
     double welfare = direct.welfarePct(data.regions().indexOf("KOR"));
     // both solves stop at a 1e-11 change in log unknowns from different starts
     assertThat(draw.<Double>getAs("value")).isCloseTo(welfare, within(1e-8));
     assertThat(welfare).isGreaterThan(0);
     assertThat(CpTariffPath.utilised(baseline, scenario, u)).containsExactly(used, within(0.0));
+  }
+
+  @Test
+  void aRecursiveWelfareTracesBackToTheCapitalPathOfTheStoredInputs() {
+    // The same draw under the recursive closure: both stocks from the data year's in 2027 (entry into force),
+    // accumulated year by year with the draw's depreciation, solved by CapitalPath without the sweep's code.
+    Row draw = draw7("recursive");
+    Map<String, Double> params = draw.getJavaMap(draw.fieldIndex("parameters"));
+    ModelTables.Loaded stored = ModelTables.load(spark, wh, "default", List.of("kor-jpn-fta"), 0, 0);
+    CpData data = stored.data();
+    double[] theta = data.theta().clone();
+    for (int s = 0; s < theta.length; s++) {
+      theta[s] *= params.get("theta.scale");
+      Double own = params.get("theta." + data.sectors().get(s));
+      if (own != null) {
+        theta[s] = own;
+      }
+    }
+    CpTariffPath path = stored.path();
+    int first = path.first()[0];
+    int years = path.years().length - first;
+    assertThat(path.years()[first]).isEqualTo(2027);
+    double[][] base = new double[years][];
+    double[][] scenario = new double[years][];
+    double[][] ones = new double[years][];
+    double[] one = new double[data.n() * data.n() * data.j()];
+    java.util.Arrays.fill(one, 1.0);
+    for (int y = 0; y < years; y++) {
+      assertThat(path.years()[first + y]).isEqualTo(2027 + y);
+      base[y] = path.baseline()[first + y];
+      scenario[y] = CpTariffPath.utilised(base[y], path.scenario()[0][first + y], params.get("utilisation"));
+      ones[y] = one;
+    }
+    CpSolver solver = new CpSolver(new CpModel(data, demoShares(data)).withTheta(theta),
+        new CpSolver.Options(TOLERANCE, 20_000, 5, 1.0, 0.15));
+    double delta = params.get("depreciation");
+    double[] k0 = Capital.fixed(data.n()).stock();
+    double[] zero = new double[data.n()];
+    CpEquilibrium[] b = CapitalPath.solve(solver, base, ones, zero, delta, k0, null);
+    CpEquilibrium[] c = CapitalPath.solve(solver, scenario, ones, zero, delta, k0, null);
+    CpComparison last = new CpComparison(b[years - 1], c[years - 1]);
+    int kor = data.regions().indexOf("KOR");
+    assertThat(draw.<Double>getAs("value")).isCloseTo(last.welfarePct(kor), within(1e-8));
+    assertThat(last.capitalStockPct(kor)).isGreaterThan(0);
+    assertThat(draw.<Double>getAs("value")).isGreaterThan(draw7("fixed").<Double>getAs("value"));
   }
 
   @Test
@@ -397,14 +457,17 @@ class FtaPipelineTest {
         .contains("== kor-jpn-materials: year 1 = 2027, long run = 2036").contains("== kor-cptpp: year 1 = 2027")
         .contains("== kor-jpn-fta-excl-sensitive: year 1 = 2027").contains("KOR welfare")
         .contains("JPN real GDP").contains("KOR output, electronics").contains("KOR exports to JPN")
-        .contains("drivers of KOR's long-run welfare: ");
+        .contains("-- capital fixed --").contains("-- capital recursive --").contains("KOR capital stock")
+        .contains("KOR balance with JPN, USD m").contains("KOR real GDP, long run / year 1")
+        .contains("drivers of KOR's long-run welfare (capital recursive): ");
     List<Row> headline = spark.read().parquet(Path.of(report.out().lines().filter(l -> l.startsWith("headline"))
         .findFirst().orElseThrow().substring("headline written to ".length())).toString()).collectAsList();
     assertThat(headline.stream().map(r -> r.<String>getAs("item")).distinct())
-        .contains("welfare", "real_gdp", "real_output", "exports_change_usd", "driver");
+        .contains("welfare", "real_gdp", "capital_stock", "real_output", "exports_change_usd",
+            "trade_balance_change_usd", "driver");
     Row welfare = headline.stream().filter(r -> r.getAs("scenario_id").equals("kor-jpn-fta")
         && r.getAs("item").equals("welfare") && r.getAs("country").equals("KOR")
-        && r.getAs("horizon").equals("long_run")).findFirst().orElseThrow();
+        && r.getAs("horizon").equals("long_run") && r.getAs("closure").equals("fixed")).findFirst().orElseThrow();
     assertThat(welfare.<Double>getAs("p05")).isLessThanOrEqualTo(welfare.getAs("mean"));
     assertThat(welfare.<Double>getAs("p95")).isGreaterThanOrEqualTo(welfare.getAs("mean"));
     assertThat(welfare.<Long>getAs("n_ok")).isEqualTo((long) DRAWS);

@@ -20,8 +20,8 @@ class SolveJobsTest {
         out.toString(), "--warehouse", TestSpark.newDir("wh").toString());
     assertThat(o.code()).as(o.err()).isZero();
     List<String> regions = Files.readAllLines(out.resolve("regions.csv"));
-    assertThat(regions.get(0)).isEqualTo(
-        "region,welfare_pct,tot_pct,vot_pct,tech_pct,real_wage_pct,real_income_pct,tariff_revenue_pct");
+    assertThat(regions.get(0)).isEqualTo("region,welfare_pct,tot_pct,vot_pct,tech_pct,capital_pct,real_wage_pct,"
+        + "real_income_pct,tariff_revenue_pct,real_gdp_pct,ev_pct,capital_stock_pct,rental_rate_pct,investment_pct");
     assertThat(regions).hasSize(32);
     String mexico = regions.stream().filter(l -> l.startsWith("Mexico,")).findFirst().orElseThrow();
     assertThat(Double.parseDouble(mexico.split(",")[1])).isBetween(1.30, 1.32);
@@ -29,7 +29,61 @@ class SolveJobsTest {
     assertThat(sectors).hasSize(1 + 31 * 40);
     assertThat(sectors.get(0)).isEqualTo("region,sector,output_pct,real_output_pct,exports_pct,imports_pct");
     assertThat(o.err()).contains("negative intermediate consumption").contains("Mexico");
-    assertThat(o.summary(false).get("counts").get("iterations_counterfactual").asInt()).isPositive();
+    assertThat(o.summary(false).get("counts").get("iterations").asInt()).isPositive();
+  }
+
+  @Test
+  void solveCpAccumulatesCapitalYearByYearFromASharesFile() throws Exception {
+    Path data = SharedData.require("cp2015-nafta");
+    Path dir = TestSpark.newDir("solve-cp-capital");
+    Path shares = dir.resolve("capital shares.csv");
+    Files.writeString(shares, "sector,region,value\nALL,ALL,0.3\nALL,Mexico,0.4\n");
+    Path out = dir.resolve("out");
+    LauncherContractTest.Outcome o = LauncherContractTest.run("solve-cp", "--data", data.toString(), "--closure",
+        "recursive", "--capital-shares", shares.toString(), "--depreciation", "0.1", "--years", "5", "--out",
+        out.toString(), "--warehouse", TestSpark.newDir("wh").toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.err()).contains("capital recursive (year 5 of the path)");
+    List<String> years = Files.readAllLines(out.resolve("region_years.csv"));
+    assertThat(years).hasSize(1 + 5 * 31);
+    List<String> header = List.of(years.get(0).split(","));
+    int stock = header.indexOf("capital_stock_pct");
+    double first = Double.NaN;
+    double last = Double.NaN;
+    for (String line : years) {
+      String[] f = line.split(",");
+      if (f[1].equals("Mexico")) {
+        double v = Double.parseDouble(f[stock]);
+        first = f[0].equals("1") ? v : first;
+        last = f[0].equals("5") ? v : last;
+      }
+    }
+    // year 1 is the short run; NAFTA's cuts then draw capital into Mexico
+    assertThat(first).isZero();
+    assertThat(last).isGreaterThan(0.1);
+    String mexico = Files.readAllLines(out.resolve("regions.csv")).stream().filter(l -> l.startsWith("Mexico,"))
+        .findFirst().orElseThrow();
+    assertThat(Double.parseDouble(mexico.split(",")[header.indexOf("capital_stock_pct") - 1])).isEqualTo(last);
+  }
+
+  @Test
+  void solveCpRefusesBadCapitalSettingsWithExit2() throws Exception {
+    Path data = SharedData.require("cp2015-nafta");
+    Path dir = TestSpark.newDir("solve-cp-bad");
+    Path shares = dir.resolve("shares.csv");
+    Files.writeString(shares, "sector,region,value\nALL,ALL,0.3\nALL,Mexico,1.5\n");
+    String wh = TestSpark.newDir("wh").toString();
+    for (String[] bad : new String[][] {
+        {"--capital-share", "1.2", "--capital-share '1.2' is not allowed"},
+        {"--capital-share", "abc", "--capital-share 'abc' is not allowed"},
+        {"--depreciation", "0", "--depreciation '0' is not allowed"},
+        {"--closure", "dynamic", "--closure 'dynamic' is not allowed; use fixed, steady_state or recursive"},
+        {"--capital-shares", shares.toString(), "line 3: capital share 1.5 is not allowed"}}) {
+      LauncherContractTest.Outcome o = LauncherContractTest.run("solve-cp", "--data", data.toString(), bad[0], bad[1],
+          "--out", dir.resolve("out").toString(), "--warehouse", wh);
+      assertThat(o.code()).as(o.err()).isEqualTo(2);
+      assertThat(o.err()).contains(bad[2]);
+    }
   }
 
   @Test

@@ -8,7 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.Arrays;
 import org.ftasim.model.cp.CaliendoParro;
+import org.ftasim.model.cp.Capital;
+import org.ftasim.model.cp.CapitalPath;
+import org.ftasim.model.cp.CpEquilibrium;
+import org.ftasim.model.cp.CpModel;
 import org.ftasim.model.cp.CpComparison;
 import org.ftasim.model.cp.CpData;
 import org.ftasim.model.cp.CpModelPropertiesTest;
@@ -143,5 +148,68 @@ class FtaSweepTest {
     assertThat(e.low()[0]).isLessThanOrEqualTo(e.src()[0]);
     assertThat(e.high()[0]).isGreaterThanOrEqualTo(e.src()[0]);
     assertThat(RegressionIndices.estimate(new double[][] {{1}, {2}}, new double[] {1, 2}, 1, 0)).isNull();
+  }
+
+  private static Map<String, Double> evaluateWithCapital(double share, List<Parameter> params, double... values) {
+    double[] shares = new double[DATA.n() * DATA.j()];
+    Arrays.fill(shares, share);
+    FtaSweep model = new FtaSweep(DATA, path(), CaliendoParro.Deficits.ZERO, List.of(), List.of("R0"),
+        List.of("R0", "R1"), FtaSweep.groups(List.of("g=S0+S1")), 1e6, OPTIONS, new FtaSweep.CapitalSpec(
+            List.of(Capital.Closure.FIXED, Capital.Closure.STEADY_STATE, Capital.Closure.RECURSIVE), 0.1, shares));
+    Map<String, Double> out = new HashMap<>();
+    for (SweepModel.Outcome o : model.build().evaluate(params, values).outcomes()) {
+      out.put(o.closure() + "|" + o.scenario() + "|" + o.metric() + "|" + o.country() + "|" + o.sector() + "|"
+          + o.partner() + "|" + o.year(), o.value());
+    }
+    return out;
+  }
+
+  @Test
+  void withoutCapitalEveryClosureGivesTheLabourOnlyAnswer() {
+    Map<String, Double> out = evaluateWithCapital(0, List.of(p("theta.scale")), 1.1);
+    assertThat(out).isNotEmpty().doesNotContainKey("fixed|cut|capital_stock_pct|R0|ALL|ALL|2029");
+    for (Map.Entry<String, Double> e : out.entrySet()) {
+      if (e.getKey().startsWith("fixed|")) {
+        for (String other : List.of("steady_state|", "recursive|")) {
+          String key = other + e.getKey().substring(6);
+          assertThat(out.get(key)).as(key).isCloseTo(e.getValue(), within(1e-9 * Math.max(1, Math.abs(e.getValue()))));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theRecursivePathStartsFromTheBaselinesStockAndAccumulatesTowardTheSteadyState() {
+    Map<String, Double> out = evaluateWithCapital(1.0 / 3, List.of(p("theta.scale")), 1.0);
+    // R0's stock: fixed, then growing along the path toward the steady state's
+    assertThat(out.get("fixed|cut|capital_stock_pct|R0|ALL|ALL|2029")).isZero();
+    assertThat(out.get("recursive|cut|capital_stock_pct|R0|ALL|ALL|2027")).isZero();
+    double k28 = out.get("recursive|cut|capital_stock_pct|R0|ALL|ALL|2028");
+    double k29 = out.get("recursive|cut|capital_stock_pct|R0|ALL|ALL|2029");
+    double steady = out.get("steady_state|cut|capital_stock_pct|R0|ALL|ALL|2029");
+    assertThat(steady).isGreaterThan(0);
+    assertThat(k28).isGreaterThan(0).isLessThan(k29);
+    assertThat(k29).isLessThan(steady);
+    assertThat(out.get("steady_state|cut|rental_rate_pct|R0|ALL|ALL|2029")).isCloseTo(0, within(1e-8));
+
+    // and it is the model's own path: both stocks start at the data year's in 2027, the entry into force
+    double[] shares = new double[DATA.n() * DATA.j()];
+    Arrays.fill(shares, 1.0 / 3);
+    CpSolver solver = new CpSolver(new CpModel(DATA, shares), OPTIONS);
+    double[] ones = new double[DATA.n() * DATA.n() * DATA.j()];
+    Arrays.fill(ones, 1.0);
+    double[][] ice = {ones, ones, ones};
+    double[] zero = new double[DATA.n()];
+    double[] k0 = Capital.fixed(DATA.n()).stock();
+    CpEquilibrium[] base = CapitalPath.solve(solver, Arrays.copyOfRange(path().baseline(), 1, YEARS), ice, zero, 0.1,
+        k0, null);
+    CpEquilibrium[] cf = CapitalPath.solve(solver, Arrays.copyOfRange(path().scenario()[0], 1, YEARS), ice, zero,
+        0.1, k0, null);
+    CpComparison last = new CpComparison(base[2], cf[2]);
+    assertThat(out.get("recursive|cut|capital_stock_pct|R0|ALL|ALL|2029")).isCloseTo(last.capitalStockPct(0),
+        within(1e-8));
+    assertThat(out.get("recursive|cut|welfare_pct|R1|ALL|ALL|2029")).isCloseTo(last.welfarePct(1), within(1e-8));
+    assertThat(out.get("recursive|cut|trade_balance_change_usd|R0|ALL|R1|2029"))
+        .isCloseTo(last.tradeBalanceChange(0, 1) * 1e6, within(1e-2));
   }
 }

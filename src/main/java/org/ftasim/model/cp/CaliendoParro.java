@@ -35,6 +35,47 @@ public final class CaliendoParro {
     return run(new CpModel(data), deficits, options, start);
   }
 
+  /**
+   * The comparison under a capital closure ({@link Capital}): {@code FIXED}, both equilibria at the data year's stock
+   * (the comparison above); {@code STEADY_STATE}, both in their steady state; {@code RECURSIVE}, a path of
+   * {@code years} years from the data year's stock for each ({@link CapitalPath}), compared year by year. Returns one
+   * comparison, or one per year for the recursive closure.
+   */
+  public static CpComparison[] run(CpModel model, Deficits deficits, CpSolver.Options options, Capital.Closure closure,
+      double depreciation, int years) {
+    if (closure == Capital.Closure.FIXED) {
+      return new CpComparison[] {run(model, deficits, options)};
+    }
+    CpData data = model.data();
+    CpSolver solver = new CpSolver(model, options);
+    double[] d = deficits == Deficits.ZERO ? new double[data.n()] : data.deficit();
+    if (closure == Capital.Closure.STEADY_STATE) {
+      CpEquilibrium base = solver.solve(data.tariffBaseline(), data.icebergBaseline(), d, Capital.steadyState(), (CpEquilibrium) null);
+      CpEquilibrium cf = solver.solve(data.tariffCounterfactual(), data.icebergCounterfactual(), d,
+          Capital.steadyState(), base);
+      return new CpComparison[] {new CpComparison(base, cf)};
+    }
+    if (years < 1) {
+      throw new IllegalArgumentException("a recursive path needs at least 1 year, got " + years);
+    }
+    double[] k0 = Capital.fixed(data.n()).stock();
+    CpEquilibrium[] base = CapitalPath.solve(solver, repeat(data.tariffBaseline(), years),
+        repeat(data.icebergBaseline(), years), d, depreciation, k0, null);
+    CpEquilibrium[] cf = CapitalPath.solve(solver, repeat(data.tariffCounterfactual(), years),
+        repeat(data.icebergCounterfactual(), years), d, depreciation, k0, base);
+    CpComparison[] out = new CpComparison[years];
+    for (int t = 0; t < years; t++) {
+      out[t] = new CpComparison(base[t], cf[t]);
+    }
+    return out;
+  }
+
+  private static double[][] repeat(double[] a, int times) {
+    double[][] out = new double[times][];
+    java.util.Arrays.fill(out, a);
+    return out;
+  }
+
   /** The same from an already calibrated model (e.g. {@link CpModel#withTheta} in a sweep). */
   public static CpComparison run(CpModel model, Deficits deficits, CpSolver.Options options, CpComparison start) {
     return start == null ? run(model, deficits, options) : run(model, deficits, options, CpStartPredictor.of(start));

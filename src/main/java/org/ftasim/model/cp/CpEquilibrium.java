@@ -14,6 +14,8 @@ public final class CpEquilibrium {
   private final double[] unitCost;
   private final double[] price;
   private final double[] wage;
+  private final double[] rental;
+  private final double[] capital;
   private final double[] share;
   private final double[] expenditure;
   private final double[] output;
@@ -36,8 +38,12 @@ public final class CpEquilibrium {
       price[k] = Math.exp(st.logPrice[k]);
     }
     wage = new double[model.n];
+    rental = new double[model.n];
+    capital = new double[model.n];
     for (int m = 0; m < model.n; m++) {
       wage[m] = Math.exp(x[2 * nj + m]);
+      rental[m] = Math.exp(x[2 * nj + model.n + m]);
+      capital[m] = Math.exp(x[2 * nj + 2 * model.n + m]);
     }
     share = st.share.clone();
     expenditure = st.expend.clone();
@@ -85,6 +91,31 @@ public final class CpEquilibrium {
     return wage[region];
   }
 
+  /** r̂_n, the rental rate of capital (1 in a region without capital income). */
+  public double rental(int region) {
+    return rental[region];
+  }
+
+  /** K̂_n, the capital stock against the data year's. */
+  public double capital(int region) {
+    return capital[region];
+  }
+
+  /** P̂^I_n, the price of investment goods: the final-demand bundle's ({@link CpSolver} says why). */
+  public double investmentPrice(int region) {
+    return consumerPrice(region);
+  }
+
+  /** r̂_n K̂_n r_n K_n, capital income. */
+  public double capitalIncome(int region) {
+    return rental[region] * capital[region] * model.rK[region];
+  }
+
+  /** ŵ_n w_n L_n, labour income. */
+  public double labourIncome(int region) {
+    return wage[region] * model.wL[region];
+  }
+
   /** π′_ni^j. */
   public double share(int sector, int importer, int exporter) {
     return share[model.data.pair(sector, importer, exporter)];
@@ -118,7 +149,7 @@ public final class CpEquilibrium {
     return revenue[region];
   }
 
-  /** I′_n = ŵ_n w_n L_n + tariff revenue + D′_n. */
+  /** I′_n = ŵ_n w_n L_n + r̂_n K̂_n r_n K_n + tariff revenue + D′_n. */
   public double income(int region) {
     return income[region];
   }

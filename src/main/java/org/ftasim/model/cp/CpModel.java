@@ -10,7 +10,10 @@ import org.ftasim.model.ModelDataException;
  * <ul>
  *   <li>π_ni^j = X_ni^j (1+τ_ni^j) / Σ_i X_ni^j (1+τ_ni^j), shares of tariff-inclusive absorption;</li>
  *   <li>γ_n^j = VA_n^j / GO_n^j and γ_n^{k,j} = IO_n^{k,j} / GO_n^j with GO_n^j = Σ_k IO_n^{k,j} + VA_n^j;</li>
- *   <li>α_n^j = F_n^j / Σ_k F_n^k, final-demand shares; w_n L_n = Σ_j VA_n^j;</li>
+ *   <li>α_n^j = F_n^j / Σ_k F_n^k, final-demand shares;</li>
+ *   <li>value added is Cobb–Douglas in labour and capital with capital share β_n^j (given, not in CP's data):
+ *   w_n L_n = Σ_j (1 − β_n^j) VA_n^j and r_n K_n = Σ_j β_n^j VA_n^j; β = 0 everywhere is CP 2015's labour-only
+ *   model;</li>
  *   <li>X_n^j = Σ_i X_ni^j (1+τ_ni^j), expenditure, the starting point of the expenditure unknowns.</li>
  * </ul>
  * A sector a region does not produce (zero gross output) is given γ = 1 so its unit cost stays defined; a
@@ -31,10 +34,20 @@ public final class CpModel {
   final double[] gammaIoBySector;
   final double[] alpha;
   final double[] wL;
+  /** β_n^j, capital's share of value added, by (region, sector). */
+  final double[] capitalShare;
+  /** r_n K_n, capital income in the data year. */
+  final double[] rK;
   final double[] x0;
   private final List<String> notes = new ArrayList<>();
 
+  /** The labour-only model of CP 2015 (every capital share 0). */
   public CpModel(CpData data) {
+    this(data, new double[data.n() * data.j()]);
+  }
+
+  /** @param capitalShare β_n^j by {@link CpData#rs}, each in [0, 1) */
+  public CpModel(CpData data, double[] capitalShare) {
     this.data = data;
     this.n = data.n();
     this.j = data.j();
@@ -61,20 +74,24 @@ public final class CpModel {
     gammaIo = new double[n * j * j];
     gammaIoBySector = new double[n * j * j];
     wL = new double[n];
+    rK = new double[n];
+    this.capitalShare = checkedShares(data, capitalShare);
     alpha = new double[n * j];
     for (int m = 0; m < n; m++) {
       double fd = 0;
       for (int s = 0; s < j; s++) {
         fd += data.finalDemand()[data.rs(m, s)];
-        wL[m] += data.valueAdded()[data.rs(m, s)];
+        double va = data.valueAdded()[data.rs(m, s)];
+        rK[m] += capitalShare[data.rs(m, s)] * va;
+        wL[m] += (1 - capitalShare[data.rs(m, s)]) * va;
       }
       if (!(fd > 0)) {
         throw new ModelDataException("region " + data.regions().get(m) + " has no final demand (sum of "
             + "final_consumption is " + fd + "); every region needs some");
       }
       if (!(wL[m] > 0)) {
-        throw new ModelDataException("region " + data.regions().get(m) + " has no value added (sum is " + wL[m]
-            + "); every region needs labour income");
+        throw new ModelDataException("region " + data.regions().get(m) + " has no labour income (value added less"
+            + " capital income is " + wL[m] + "); every region needs some");
       }
       for (int s = 0; s < j; s++) {
         alpha[data.rs(m, s)] = data.finalDemand()[data.rs(m, s)] / fd;
@@ -118,6 +135,8 @@ public final class CpModel {
     this.gammaIoBySector = base.gammaIoBySector;
     this.alpha = base.alpha;
     this.wL = base.wL;
+    this.capitalShare = base.capitalShare;
+    this.rK = base.rK;
     this.x0 = base.x0;
     this.notes.addAll(base.notes);
   }
@@ -128,6 +147,42 @@ public final class CpModel {
       throw new IllegalArgumentException("theta has " + newTheta.length + " entries, expected " + j);
     }
     return new CpModel(this, newTheta);
+  }
+
+  /**
+   * This model with other capital shares: the factor split of value added is recalibrated, nothing else (the
+   * shares enter no trade, input–output or final-demand share).
+   */
+  public CpModel withCapitalShares(double[] shares) {
+    return new CpModel(data.withTheta(theta), shares);
+  }
+
+  /** β_n^j, capital's share of value added. */
+  public double capitalShare(int region, int sector) {
+    return capitalShare[data.rs(region, sector)];
+  }
+
+  /** r_n K_n in the data year. */
+  public double capitalIncome(int region) {
+    return rK[region];
+  }
+
+  private static double[] checkedShares(CpData d, double[] shares) {
+    if (shares.length != d.n() * d.j()) {
+      throw new IllegalArgumentException("capital shares have " + shares.length + " entries, expected "
+          + d.n() * d.j());
+    }
+    for (int m = 0; m < d.n(); m++) {
+      for (int s = 0; s < d.j(); s++) {
+        double b = shares[d.rs(m, s)];
+        if (!(b >= 0 && b < 1)) {
+          throw new ModelDataException("capital share of region " + d.regions().get(m) + ", sector "
+              + d.sectors().get(s) + " is " + b + "; it must be at least 0 and below 1 (0.33 = a third of value"
+              + " added is capital income)");
+        }
+      }
+    }
+    return shares.clone();
   }
 
   /** Things in the data that are unusual but usable (e.g. negative input-use cells), for the job to report. */
@@ -144,6 +199,7 @@ public final class CpModel {
     return x0[data.rs(region, sector)];
   }
 
+  /** w_n L_n in the data year: value added less capital income. */
   public double labourIncome(int region) {
     return wL[region];
   }

@@ -81,12 +81,13 @@ public final class SweepRunner {
           for (SweepModel.Outcome o : e.outcomes()) {
             rows.add(RowFactory.create(p.runId(), o.scenario() != null ? o.scenario() : p.scenarioId(), draw,
                 p.seed(), paramMap, o.metric(), o.country(), o.sector(), o.partner(), o.year(), o.value(),
-                e.diagnostics().converged(), e.diagnostics().iterations(), e.diagnostics().residual(), error));
+                e.diagnostics().converged(), e.diagnostics().iterations(), e.diagnostics().residual(), error,
+                o.closure()));
           }
         } catch (RuntimeException ex) {
           // A failed draw is kept and flagged with its error, never dropped.
           rows.add(RowFactory.create(p.runId(), p.scenarioId(), draw, p.seed(), paramMap, "ALL", "ALL", "ALL", "ALL",
-              null, Double.NaN, false, 0, Double.NaN, failure(ex)));
+              null, Double.NaN, false, 0, Double.NaN, failure(ex), "ALL"));
         }
         done.add(1);
       }
@@ -115,7 +116,7 @@ public final class SweepRunner {
    */
   public static Dataset<Row> summary(Dataset<Row> draws, SweepDesign.Kind kind) {
     boolean rule = kind == SweepDesign.Kind.QUADRATURE;
-    return draws.groupBy("run_id", "scenario_id", "metric", "country", "sector", "partner", "year")
+    return draws.groupBy("run_id", "scenario_id", "metric", "country", "sector", "partner", "year", "closure")
         .agg(sum(when(col("converged"), 1L).otherwise(0L)).as("n_ok"),
             sum(when(not(col("converged")), 1L).otherwise(0L)).as("n_failed"),
             expr("avg(CASE WHEN converged THEN value END)").as("mean"),
@@ -125,7 +126,7 @@ public final class SweepRunner {
             col("year"), col("n_ok"), col("n_failed"), col("mean"), col("sd"),
             rule ? lit(null).cast("double").as("p05") : col("q").getItem(0).as("p05"),
             rule ? lit(null).cast("double").as("p50") : col("q").getItem(1).as("p50"),
-            rule ? lit(null).cast("double").as("p95") : col("q").getItem(2).as("p95"));
+            rule ? lit(null).cast("double").as("p95") : col("q").getItem(2).as("p95"), col("closure"));
   }
 
   /** What the sensitivity step needs of the design, small enough to ship in a closure. */
@@ -144,7 +145,7 @@ public final class SweepRunner {
     }
     Dataset<Row> grouped = draws.where(col("converged").and(col("metric").notEqual(lit("ALL")))
             .and(col("partner").equalTo(lit("ALL"))))
-        .groupBy("run_id", "scenario_id", "metric", "country", "sector", "year")
+        .groupBy("run_id", "scenario_id", "metric", "country", "sector", "year", "closure")
         .agg(collect_list(struct(col("draw_id"), col("value"))).as("points"));
     FlatMapFunction<Row, Row> indices = r -> compute(r, info).iterator();
     return grouped.flatMap(indices, Encoders.row(Tables.SWEEP_SENSITIVITY.schema()));
@@ -160,7 +161,7 @@ public final class SweepRunner {
     int d = dims.size();
     List<Row> out = new ArrayList<>();
     Object[] key = {r.getAs("run_id"), r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"),
-        r.getAs("sector"), r.getAs("year")};
+        r.getAs("sector"), r.getAs("year"), r.getAs("closure")};
     if (info.kind() != SweepDesign.Kind.OAT && info.kind() != SweepDesign.Kind.SALTELLI) {
       return regression(byDraw, key, info);
     }
@@ -259,7 +260,8 @@ public final class SweepRunner {
   }
 
   private static Row row(Object[] key, String parameter, String method, double value, Double low, Double high) {
-    return RowFactory.create(key[0], key[1], key[2], key[3], key[4], key[5], parameter, method, value, low, high);
+    return RowFactory.create(key[0], key[1], key[2], key[3], key[4], key[5], parameter, method, value, low, high,
+        key[6]);
   }
 
   /** Prints draws done / total, draws per second and the ETA on stderr at a steady pace, until closed. */
