@@ -249,11 +249,9 @@ public final class ModelInputsJob {
               spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective, scenarios,
                   layout.regions(), cfg.restOfWorld(), cfg.tariffWeights()))
           .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
-      Dataset<Row> iceberg = spark.createDataFrame(tradeCostCells(spark, ctx.warehouse(), ctx.err(), keep, years,
-          layout.regions(), layout.sectors(), sectors), ICEBERG_CELL);
-      dense = dense.join(iceberg, scala.jdk.javaapi.CollectionConverters.asScala(
-              List.of("scenario_id", "year", "importer", "exporter", "sector")).toSeq(), "left")
-          .withColumn("iceberg", org.apache.spark.sql.functions.coalesce(col("iceberg"), lit(1.0)));
+      TradeCostCells costs = tradeCostCells(spark, ctx.warehouse(), ctx.err(), keep, years, layout.regions(),
+          layout.sectors(), sectors);
+      dense = withTradeCosts(dense, spark, costs);
       String predicate = "inputs_id = '" + TableWriter.safeId(cfg.id()) + "'";
       TableWriter.replaceWhere(dense, ctx.warehouse(), Tables.MODEL_TARIFFS, predicate);
       ctx.err().printf("ftasim model-inputs: wrote model_tariffs in %.1f s%n", (System.nanoTime() - w0) / 1e9);
@@ -340,6 +338,15 @@ public final class ModelInputsJob {
     return m;
   }
 
+  private static final StructType RENT_CELL = new StructType().add("scenario_id", DataTypes.StringType, false)
+      .add("year", DataTypes.IntegerType, false).add("importer", DataTypes.StringType, false)
+      .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
+      .add("rent", DataTypes.DoubleType, false);
+
+  private static final StructType RENT_BASE = new StructType().add("importer", DataTypes.StringType, false)
+      .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
+      .add("rent_base", DataTypes.DoubleType, false);
+
   private static final StructType ICEBERG_CELL = new StructType().add("scenario_id", DataTypes.StringType, false)
       .add("year", DataTypes.IntegerType, false).add("importer", DataTypes.StringType, false)
       .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
@@ -351,20 +358,55 @@ public final class ModelInputsJob {
    * exp(−β/θ^j) for an agreement's PPML coefficient (given, or from table gravity_estimates) — raised to the share
    * in force that year, and multiplied over measures on one cell. Countries must be model regions.
    */
-  static List<Row> tradeCostCells(SparkSession spark, Warehouse warehouse, java.io.PrintStream err,
+  /**
+   * The scenarios' non-tariff measures as model cells: d̂ of pure costs per (scenario, year, importer, exporter,
+   * sector), and for rent-generating ones the wedge ρ of the scenario's cells and ρ at its base level per (importer,
+   * exporter, sector), which the data year, the baseline and every other scenario keep.
+   */
+  record TradeCostCells(List<Row> iceberg, List<Row> rent, List<Row> rentBase) {}
+
+  /**
+   * model_tariffs with the trade costs: iceberg d̂ (1 where none), ntm_rent ρ (the scenario's, else the cell's base,
+   * else 0) and the tariff as the model takes it, (1 + τ)(1 + ρ) − 1.
+   */
+  static Dataset<Row> withTradeCosts(Dataset<Row> dense, SparkSession spark, TradeCostCells costs) {
+    scala.collection.immutable.Seq<String> cell = scala.jdk.javaapi.CollectionConverters.asScala(
+        List.of("importer", "exporter", "sector")).toSeq();
+    scala.collection.immutable.Seq<String> scenarioCell = scala.jdk.javaapi.CollectionConverters.asScala(
+        List.of("scenario_id", "year", "importer", "exporter", "sector")).toSeq();
+    Dataset<Row> out = dense.join(spark.createDataFrame(costs.iceberg(), ICEBERG_CELL), scenarioCell, "left")
+        .withColumn("iceberg", org.apache.spark.sql.functions.coalesce(col("iceberg"), lit(1.0)));
+    if (costs.rentBase().isEmpty()) {
+      return out.withColumn("ntm_rent", lit(0.0));
+    }
+    return out.join(spark.createDataFrame(costs.rent(), RENT_CELL), scenarioCell, "left")
+        .join(spark.createDataFrame(costs.rentBase(), RENT_BASE), cell, "left")
+        .withColumn("ntm_rent", org.apache.spark.sql.functions.coalesce(col("rent"), col("rent_base"), lit(0.0)))
+        // a cell without a rent keeps its tariff bit for bit
+        .withColumn("tariff", org.apache.spark.sql.functions.when(col("ntm_rent").equalTo(0), col("tariff"))
+            .otherwise(lit(1.0).plus(col("tariff")).multiply(lit(1.0).plus(col("ntm_rent"))).minus(lit(1.0))))
+        .drop("rent", "rent_base");
+  }
+
+  static TradeCostCells tradeCostCells(SparkSession spark, Warehouse warehouse, java.io.PrintStream err,
       List<String> scenarios, List<Integer> years, List<String> regions, List<String> modelSectors,
       SectorMap sectors) {
     List<Row> out = new ArrayList<>();
     if (!TableReader.exists(spark, warehouse, Tables.SCENARIO_TRADE_COSTS)) {
-      return out;
+      return new TradeCostCells(out, List.of(), List.of());
     }
     List<Row> rows = TableReader.read(spark, warehouse, Tables.SCENARIO_TRADE_COSTS)
         .where(col("scenario_id").isin(scenarios.toArray()).and(col("year").isin(years.toArray())))
-        .select("scenario_id", "measure", "year", "importer", "exporter", "sector", "share", "size_kind",
-            "ave_cut_pp", "ave_base_pct", "iceberg", "rta_effect", "estimate_run", "estimate_term")
+        .select(col("scenario_id"), col("measure"), col("year"), col("importer"), col("exporter"), col("sector"),
+            col("share"), col("size_kind"), col("ave_cut_pp"), col("ave_base_pct"), col("iceberg"),
+            col("rta_effect"), col("estimate_run"), col("estimate_term"),
+            org.apache.spark.sql.functions.coalesce(col("kind"), lit("iceberg")).as("kind"))
         .orderBy("scenario_id", "measure", "year", "importer", "exporter", "sector").collectAsList();
     Map<String, Double> estimates = new java.util.HashMap<>();
     Map<String, Double> cells = new java.util.TreeMap<>();
+    Map<String, Double> rent = new java.util.TreeMap<>();
+    Map<String, Double> rentBase = new java.util.TreeMap<>();
+    Map<String, String> rentBaseFrom = new java.util.HashMap<>();
     java.util.Set<String> outside = new java.util.TreeSet<>();
     for (Row r : rows) {
       String where = "scenario " + r.getString(0) + ", trade-cost measure " + r.getString(1);
@@ -379,6 +421,27 @@ public final class ModelInputsJob {
           ? modelSectors.stream().filter(x -> !x.equals(sectors.nonTraded())).toList() : List.of(r.getString(5));
       if (!modelSectors.contains(hit.get(0))) {
         throw new UserException(where + ": sector '" + r.getString(5) + "' is not a model sector " + modelSectors);
+      }
+      if (r.getString(14).equals("rent")) {
+        for (String sector : hit) {
+          String pair = r.getString(3) + "\t" + r.getString(4) + "\t" + sector;
+          double base = r.getDouble(9) / 100;
+          String before = rentBaseFrom.putIfAbsent(pair, where);
+          if (before != null && rentBase.get(pair) != base) {
+            throw new UserException(where + " gives the rent of " + r.getString(4) + " -> " + r.getString(3) + ", "
+                + sector + " a base of " + r.getDouble(9) + "%, " + before + " one of " + 100 * rentBase.get(pair)
+                + "%; the base is the data year's wedge, one per cell; fix: give every measure on it the same"
+                + " ave_base_pct");
+          }
+          rentBase.put(pair, base);
+          String key = r.getString(0) + "\t" + r.getInt(2) + "\t" + pair;
+          if (rent.put(key, (r.getDouble(9) - r.getDouble(6) * r.getDouble(8)) / 100) != null) {
+            throw new UserException(where + ": another rent measure of the scenario covers " + r.getString(4)
+                + " -> " + r.getString(3) + ", " + sector + " in " + r.getInt(2) + "; fix: one rent measure per"
+                + " pair and sector");
+          }
+        }
+        continue;
       }
       for (String sector : hit) {
         double full = switch (r.getString(7)) {
@@ -407,7 +470,23 @@ public final class ModelInputsJob {
           out.size(), cells.values().stream().mapToDouble(Double::doubleValue).min().orElse(1),
           cells.values().stream().mapToDouble(Double::doubleValue).max().orElse(1));
     }
-    return out;
+    List<Row> rentRows = new ArrayList<>();
+    for (Map.Entry<String, Double> e : rent.entrySet()) {
+      String[] k = e.getKey().split("\t");
+      rentRows.add(RowFactory.create(k[0], Integer.parseInt(k[1]), k[2], k[3], k[4], e.getValue()));
+    }
+    List<Row> baseRows = new ArrayList<>();
+    for (Map.Entry<String, Double> e : rentBase.entrySet()) {
+      String[] k = e.getKey().split("\t");
+      baseRows.add(RowFactory.create(k[0], k[1], k[2], e.getValue()));
+    }
+    if (!baseRows.isEmpty()) {
+      err.printf("ftasim model-inputs: rent-generating non-tariff measures on %,d pair-sector cells (wedge %.2f%% to"
+          + " %.2f%% in the data year and the baseline), in the tariff the model takes%n", baseRows.size(),
+          100 * rentBase.values().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+          100 * rentBase.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+    return new TradeCostCells(out, rentRows, baseRows);
   }
 
   /** β of {@code term} in estimate-gravity run {@code run}. */

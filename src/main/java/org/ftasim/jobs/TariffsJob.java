@@ -427,7 +427,7 @@ public final class TariffsJob {
             for (String sector : t.sectors().isEmpty() ? List.of("ALL") : t.sectors()) {
               rows.add(RowFactory.create(ctx.runId(), s.id(), t.id(), year, pair[0], pair[1], sector, share,
                   z.kind(), nullIfNaN(z.aveCutPp()), nullIfNaN(z.aveBasePct()), nullIfNaN(z.iceberg()),
-                  nullIfNaN(z.rtaEffect()), z.estimateRun(), z.estimateTerm()));
+                  nullIfNaN(z.rtaEffect()), z.estimateRun(), z.estimateTerm(), t.kind()));
             }
           }
         }

@@ -259,14 +259,17 @@ public final class Tables {
           col("importer", DataTypes.StringType, false, "model region"),
           col("exporter", DataTypes.StringType, false, "model region"),
           col("sector", DataTypes.StringType, false, "model sector"),
-          col("tariff", DataTypes.DoubleType, false, "ad valorem rate as a fraction (0.05 = 5%), as the model takes it"),
+          col("tariff", DataTypes.DoubleType, false, "ad valorem rate as a fraction (0.05 = 5%), as the model takes it:"
+              + " with a rent-generating non-tariff measure, (1 + tariff)(1 + ntm_rent) - 1"),
           col("iceberg", DataTypes.DoubleType, false, "d-hat of non-tariff trade costs against the baseline (1 = no "
               + "change; from scenario_trade_costs, the product over measures)"),
           col("weight_usd", DataTypes.DoubleType, false, "the reference-year import value weighting the HS6 rates"),
           col("n_hs6", DataTypes.LongType, false, "HS6 rates averaged (weighted) into the rate"),
           col("basis", DataTypes.StringType, false, "weighted (trade-weighted HS6 rates), mfn (no bilateral trade:"
               + " the importer's trade-weighted MFN rate), none (no imports of the sector: 0, which the model never"
-              + " uses since its trade share stays 0) or domestic (importer = exporter: 0)")),
+              + " uses since its trade share stays 0) or domestic (importer = exporter: 0)"),
+          col("ntm_rent", DataTypes.DoubleType, true, "the rent wedge of rent-generating non-tariff measures, a"
+              + " fraction, included in tariff (0 = none; from scenario_trade_costs of kind rent)")),
       List.of(), List.of(), "inputs")
       .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
 
@@ -401,7 +404,9 @@ public final class Tables {
           col("iceberg", DataTypes.DoubleType, true, "iceberg: d-hat once phased in"),
           col("rta_effect", DataTypes.DoubleType, true, "rta_effect: the PPML coefficient beta; d-hat = exp(-beta/theta)"),
           col("estimate_run", DataTypes.StringType, true, "estimate: the estimate-gravity run"),
-          col("estimate_term", DataTypes.StringType, true, "estimate: the covariate whose beta sizes the cut")),
+          col("estimate_term", DataTypes.StringType, true, "estimate: the covariate whose beta sizes the cut"),
+          col("kind", DataTypes.StringType, true, "iceberg (a pure cost, d-hat) or rent (a wedge whose rents stay with"
+              + " the importer); null in rows written before rents existed: iceberg")),
       List.of(), List.of(), "tariffs");
 
   public static final TableDef GRAVITY_ESTIMATES = new TableDef("gravity_estimates",

@@ -19,7 +19,13 @@ import org.ftasim.config.UserException;
  * that many points from its base: d̂ = (1 + (base − cut)/100)/(1 + base/100)); {@code iceberg} (d̂ itself once
  * phased in, e.g. 0.97); {@code rta_effect} (a PPML coefficient β of an agreement dummy, d̂ = exp(−β/θ^j) per
  * sector); or {@code from_estimate: RUN_ID/term} (that β from table gravity_estimates). A share s of the cut gives
- * d̂^s. Only {@code kind: iceberg} (a pure cost, CP's d̂) is modelled; rent-generating measures are refused.
+ * d̂^s.
+ *
+ * <p>What the measure is ({@code kind}): {@code iceberg} (default), a pure cost that raises no revenue, Caliendo–Parro's
+ * d̂; or {@code rent}, a tax-like wedge whose rents stay with the importer (quotas, licences): sized by
+ * {@code ave_cut_pp} and {@code ave_base_pct} only, it enters the model as a wedge ρ on top of the tariff,
+ * 1 + τ_model = (1 + τ)(1 + ρ), at ρ = base in the data year and the baseline and base − share·cut in the scenario,
+ * its rents counted with tariff revenue in the importer's income.
  *
  * <pre>
  * trade_costs:
@@ -32,8 +38,8 @@ import org.ftasim.config.UserException;
  *     entry_into_force: 2027
  * </pre>
  */
-public record TradeCost(String id, List<String[]> pairs, List<String> sectors, Size size, String staging,
-    int entryYear) implements Serializable {
+public record TradeCost(String id, String kind, List<String[]> pairs, List<String> sectors, Size size,
+    String staging, int entryYear) implements Serializable {
 
   /** The size of the cut: kind ave, iceberg, rta_effect or estimate, with the fields that kind uses. */
   public record Size(String kind, double aveCutPp, double aveBasePct, double iceberg, double rtaEffect,
@@ -76,9 +82,13 @@ public record TradeCost(String id, List<String[]> pairs, List<String> sectors, S
       throw new UserException(where + ": id '" + id + "' must be letters, digits, '.', '_' or '-'");
     }
     String kind = m.path("kind").asText("iceberg");
-    if (!kind.equals("iceberg")) {
-      throw new UserException(where + ": kind '" + kind + "' is not modelled; only iceberg (a pure cost that "
-          + "raises no revenue, Caliendo–Parro's d̂) is; fix: kind: iceberg, or leave it out");
+    if (!kind.equals("iceberg") && !kind.equals("rent")) {
+      throw new UserException(where + ": kind '" + kind + "' is not one ftasim models; fix: iceberg (a pure cost that"
+          + " raises no revenue, Caliendo–Parro's d̂; the default) or rent (a wedge whose rents stay with the importer)");
+    }
+    if (kind.equals("rent") && !m.has("ave_cut_pp")) {
+      throw new UserException(where + ": kind rent needs ave_cut_pp with ave_base_pct: a rent is a wedge of the "
+          + "price, and the model needs its level before the cut");
     }
     boolean oneWay = m.path("one_way").asBoolean(false);
     List<String[]> pairs = new ArrayList<>();
@@ -169,7 +179,7 @@ public record TradeCost(String id, List<String[]> pairs, List<String> sectors, S
     if (!m.path("entry_into_force").canConvertToInt()) {
       throw new UserException(where + ": entry_into_force must be a year, e.g. 2027");
     }
-    return new TradeCost(id, pairs, sectors, size, staging, m.path("entry_into_force").asInt());
+    return new TradeCost(id, kind, pairs, sectors, size, staging, m.path("entry_into_force").asInt());
   }
 
   /** The share of the cut in force in {@code year}: the staging category's progress with one cut a year. */

@@ -25,7 +25,14 @@ class TradeCostCellsTest {
 
   private static Row measure(String id, int year, String exp, String imp, String sector, double share, String kind,
       Double cut, Double base, Double iceberg, Double beta, String run, String term) {
-    return RowFactory.create("t", "s", id, year, exp, imp, sector, share, kind, cut, base, iceberg, beta, run, term);
+    return RowFactory.create("t", "s", id, year, exp, imp, sector, share, kind, cut, base, iceberg, beta, run, term,
+        null);
+  }
+
+  private static Row rent(String scenario, String id, int year, String exp, String imp, String sector, double share,
+      double cut, double base) {
+    return RowFactory.create("t", scenario, id, year, exp, imp, sector, share, "ave", cut, base, null, null, null,
+        null, "rent");
   }
 
   @Test
@@ -47,7 +54,7 @@ class TradeCostCellsTest {
     SectorMap sectors = SectorMap.bundled();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<Row> cells = ModelInputsJob.tradeCostCells(spark, wh, new PrintStream(err, true, StandardCharsets.UTF_8),
-        List.of("s"), List.of(2030), List.of("KOR", "JPN", "rest_of_world"), sectors.sectors(), sectors);
+        List.of("s"), List.of(2030), List.of("KOR", "JPN", "rest_of_world"), sectors.sectors(), sectors).iceberg();
     double ave = Math.pow(1.072 / 1.10, 0.5);
     assertThat(d(cells, "JPN", "KOR", "food")).isCloseTo(ave, within(1e-12));
     assertThat(d(cells, "JPN", "KOR", "electronics")).isCloseTo(ave * 0.97, within(1e-12));
@@ -64,6 +71,50 @@ class TradeCostCellsTest {
     assertThatThrownBy(() -> ModelInputsJob.tradeCostCells(spark, wh, new PrintStream(new ByteArrayOutputStream()),
         List.of("s"), List.of(2030), List.of("KOR", "JPN"), sectors.sectors(), sectors))
         .hasMessageContaining("from_estimate g1/FTA").hasMessageContaining("no term 'FTA'");
+  }
+
+  @Test
+  void aRentGeneratingMeasureIsAWedgeInTheTariffAtItsBaseEverywhereButTheScenariosCells() {
+    Warehouse wh = new Warehouse(TestSpark.newDir("wh-rent").toString());
+    TableWriter.append(spark.createDataFrame(List.of(rent("s", "quota", 2030, "KOR", "JPN", "autos", 0.5, 4.0, 10.0),
+        rent("s2", "licence", 2030, "KOR", "JPN", "autos", 1.0, 2.0, 10.0)), Tables.SCENARIO_TRADE_COSTS.schema()), wh,
+        Tables.SCENARIO_TRADE_COSTS);
+    SectorMap sectors = SectorMap.bundled();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ModelInputsJob.TradeCostCells costs = ModelInputsJob.tradeCostCells(spark, wh, new PrintStream(err, true,
+        StandardCharsets.UTF_8), List.of("s", "s2"), List.of(2030), List.of("KOR", "JPN"), sectors.sectors(), sectors);
+    assertThat(costs.iceberg()).isEmpty();
+    assertThat(costs.rentBase()).singleElement().isEqualTo(RowFactory.create("JPN", "KOR", "autos", 0.10));
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("rent-generating non-tariff measures on 1 pair-sector");
+
+    org.apache.spark.sql.types.StructType dense = new org.apache.spark.sql.types.StructType()
+        .add("scenario_id", "string").add("year", "int").add("importer", "string").add("exporter", "string")
+        .add("sector", "string").add("tariff", "double");
+    List<Row> before = List.of(RowFactory.create("baseline", 2030, "JPN", "KOR", "autos", 0.05),
+        RowFactory.create("s", 2030, "JPN", "KOR", "autos", 0.0), RowFactory.create("s2", 2030, "JPN", "KOR", "autos",
+            0.0), RowFactory.create("s", 2030, "KOR", "JPN", "autos", 0.05));
+    java.util.Map<String, Row> after = new java.util.HashMap<>();
+    for (Row r : ModelInputsJob.withTradeCosts(spark.createDataFrame(before, dense), spark, costs)
+        .select("scenario_id", "importer", "tariff", "ntm_rent", "iceberg").collectAsList()) {
+      after.put(r.getString(0) + " " + r.getString(1), r);
+    }
+    // the baseline keeps the base wedge: 1.05 x 1.10; the scenario's half-phased 4-point cut leaves 8%
+    assertThat(after.get("baseline JPN").getDouble(2)).isCloseTo(1.05 * 1.10 - 1, within(1e-12));
+    assertThat(after.get("baseline JPN").getDouble(3)).isEqualTo(0.10);
+    assertThat(after.get("s JPN").getDouble(3)).isCloseTo(0.08, within(1e-12));
+    assertThat(after.get("s JPN").getDouble(2)).isCloseTo(0.08, within(1e-12));
+    assertThat(after.get("s2 JPN").getDouble(3)).isCloseTo(0.08, within(1e-12));
+    // the other direction has no measure; a rent raises no d-hat
+    assertThat(after.get("s KOR").getDouble(3)).isZero();
+    assertThat(after.get("s KOR").getDouble(2)).isEqualTo(0.05);
+    assertThat(after.values()).allSatisfy(r -> assertThat(r.getDouble(4)).isEqualTo(1.0));
+
+    TableWriter.append(spark.createDataFrame(List.of(rent("s3", "other", 2030, "KOR", "JPN", "autos", 1.0, 1.0,
+        12.0)), Tables.SCENARIO_TRADE_COSTS.schema()), wh, Tables.SCENARIO_TRADE_COSTS);
+    assertThatThrownBy(() -> ModelInputsJob.tradeCostCells(spark, wh, new PrintStream(new ByteArrayOutputStream()),
+        List.of("s", "s3"), List.of(2030), List.of("KOR", "JPN"), sectors.sectors(), sectors))
+        .hasMessageContaining("a base of 12.0%").hasMessageContaining("one of 10.0%")
+        .hasMessageContaining("fix: give every measure on it the same ave_base_pct");
   }
 
   /** d̂ of (importer, exporter, sector), NaN when the cell has no measure. */

@@ -39,9 +39,22 @@ class TradeCostTest {
   }
 
   @Test
+  void aRentMeasureKeepsItsKindAndItsAveSize() throws Exception {
+    TradeCost t = scenario("  - {id: q, pairs: [KOR:JPN], kind: rent, ave_cut_pp: 4, ave_base_pct: 10, "
+        + "entry_into_force: 2027}\n").tradeCosts().get(0);
+    assertThat(t.kind()).isEqualTo("rent");
+    assertThat(t.size().kind()).isEqualTo("ave");
+    assertThat(t.size().aveBasePct()).isEqualTo(10.0);
+    assertThat(scenario("  - {id: i, pairs: [KOR:JPN], iceberg: 0.9, entry_into_force: 2027}\n").tradeCosts().get(0)
+        .kind()).isEqualTo("iceberg");
+  }
+
+  @Test
   void badMeasuresAreNamed() {
     assertThatThrownBy(() -> scenario("  - {id: r, pairs: [KOR:JPN], iceberg: 0.9, kind: rent, entry_into_force: 2027}\n"))
-        .hasMessageContaining("ntm.yaml: trade_costs[0]: kind 'rent' is not modelled");
+        .hasMessageContaining("ntm.yaml: trade_costs[0]: kind rent needs ave_cut_pp with ave_base_pct");
+    assertThatThrownBy(() -> scenario("  - {id: r, pairs: [KOR:JPN], iceberg: 0.9, kind: tax, entry_into_force: 2027}\n"))
+        .hasMessageContaining("kind 'tax' is not one ftasim models; fix: iceberg");
     assertThatThrownBy(() -> scenario("  - {id: b, pairs: [KOR:JPN], members: [KOR, JPN], iceberg: 0.9, "
         + "entry_into_force: 2027}\n")).hasMessageContaining("not both");
     assertThatThrownBy(() -> scenario("  - {id: s, pairs: [KOR:JPN], entry_into_force: 2027}\n"))

@@ -85,4 +85,41 @@ class CpIcebergTest {
     assertThat(twice.welfarePct(mex) / small.welfarePct(mex)).isCloseTo(2, within(0.02));
     assertThat(twice.welfarePct(usa) / small.welfarePct(usa)).isCloseTo(2, within(0.02));
   }
+
+  @Test
+  void aRentGeneratingCutGainsTheImporterLessThanAPureCostCutOfTheSameSize() {
+    // Mexico's imports from the USA: a 10% wedge cut to 8%, as a rent (a wedge on top of the tariff whose rents are
+    // Mexico's income, in the data year and the baseline too) and as a pure cost (d-hat = 1.08 / 1.10)
+    int mex = data.regions().indexOf("Mexico");
+    int usa = data.regions().indexOf("USA");
+    double[] withRent = data.tariffBaseline().clone();
+    double[] cut = data.tariffBaseline().clone();
+    for (int s = 0; s < data.j(); s++) {
+      int p = data.pair(s, mex, usa);
+      withRent[p] = (1 + withRent[p]) * 1.10 - 1;
+      cut[p] = (1 + cut[p]) * 1.08 - 1;
+    }
+    CpData rentData = new CpData(data.regions(), data.sectors(), data.trade(), withRent, withRent, cut,
+        data.icebergBaseline(), data.icebergCounterfactual(), data.intermediate(), data.valueAdded(),
+        data.finalDemand(), data.deficit(), data.theta());
+    CpComparison rent = CaliendoParro.run(rentData, CaliendoParro.Deficits.ZERO, CpSolver.Options.defaults());
+    double[] d = ones.clone();
+    for (int s = 0; s < data.j(); s++) {
+      d[data.pair(s, mex, usa)] = 1.08 / 1.10;
+    }
+    CpComparison cost = new CpComparison(base, solver.solve(data.tariffBaseline(), d, zeroDeficit, base));
+    assertThat(rent.counterfactual().diagnostics().converged()).isTrue();
+    assertThat(rent.welfarePct(mex)).isLessThan(cost.welfarePct(mex));
+    // the rents Mexico gives up show as less wedge revenue, and the cut raises its imports either way
+    assertThat(rent.tariffRevenuePct(mex)).isLessThan(0);
+    assertThat(cost.technicalEfficiencyPct(mex)).isGreaterThan(0);
+    assertThat(rent.technicalEfficiencyPct(mex)).isZero();
+    double before = 0;
+    double after = 0;
+    for (int s = 0; s < data.j(); s++) {
+      before += rent.baseline().imports(s, mex, usa);
+      after += rent.counterfactual().imports(s, mex, usa);
+    }
+    assertThat(after).isGreaterThan(before);
+  }
 }
