@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.ConfigLoader;
 import org.ftasim.config.LoadedConfig;
 import org.ftasim.config.UserException;
+import org.ftasim.table.RunCommits;
+import org.ftasim.table.TableGate;
 import org.ftasim.table.Tables;
+import org.ftasim.table.TestSeams;
 import org.ftasim.table.Warehouse;
 
 /**
@@ -98,8 +102,11 @@ public final class Launcher {
     java.util.concurrent.CompletableFuture<Void> running = null;
     try {
       if (spec.recordsRun()) {
+        // Every commit carries the run id, so a run that fails or is killed can be undone table by table.
+        RunCommits.tag(spark, runId);
         // A row with status 'running' first: a run that dies without a word stays visible as such.
         running = RunRecorder.started(spark, ctx, start);
+        TableGate.holdUntil(running);
         running.whenComplete((done, failure) -> {
           if (failure != null) {
             ctx.runRecorded().completeExceptionally(failure);
@@ -124,6 +131,12 @@ public final class Launcher {
       err.println("ftasim " + spec.name() + " failed: " + error);
     }
     if (spec.recordsRun()) {
+      TableGate.release();
+      if (status != 0) {
+        error = error + undo(spark, ctx);
+      } else {
+        TestSeams.point("before-record");
+      }
       try {
         if (running != null) {
           try {
@@ -144,8 +157,25 @@ public final class Launcher {
         status = status != 0 ? status : 1;
       }
     }
+    if (spec.recordsRun()) {
+      RunCommits.untag(spark);
+    }
     summary(summaryOut, spec.name(), runId, status == 0 ? "ok" : "failed", start, result, error);
     return status;
+  }
+
+  /** Takes a failed run's commits out of every table but runs, says what it did, and returns it for the record. */
+  private static String undo(SparkSession spark, JobContext ctx) {
+    try {
+      List<String> done = RunCommits.undo(spark, ctx.warehouse(), ctx.runId(), Tables.curated());
+      for (String d : done) {
+        ctx.err().println("ftasim " + ctx.job() + ": rolled back " + d);
+      }
+      return done.isEmpty() ? "" : "; rolled back: " + String.join("; ", done);
+    } catch (RuntimeException e) {
+      ctx.err().println("ftasim " + ctx.job() + ": could not roll back the run's commits: " + e);
+      return "; rolling back its commits failed: " + e.getMessage();
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.ftasim.table.RunCommits;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
@@ -74,14 +75,17 @@ final class RunRecorder {
       if (alive) {
         continue;
       }
+      List<String> undone = RunCommits.undo(spark, ctx.warehouse(), r.getString(0), Tables.curated());
       String why = "interrupted: its driver (pid " + pid + " on " + host + ") ended without recording an outcome "
-          + "(killed?); found by run " + ctx.runId() + "; its tables hold what its last commit wrote";
+          + "(killed?); found by run " + ctx.runId() + "; " + (undone.isEmpty() ? "it had committed to no table"
+              : "its commits were taken out: " + String.join("; ", undone));
       Row marked = RowFactory.create(r.getString(0), r.getString(1), "interrupted", r.getString(3), r.getString(4),
           r.getString(5), r.getLong(6), r.get(7), Timestamp.from(Instant.now()), r.getDouble(9), r.get(10), r.get(11),
           r.getString(12), why, host, pid);
       TableWriter.merge(spark.createDataFrame(List.of(marked), Tables.RUNS.schema()), ctx.warehouse(), Tables.RUNS);
       ctx.err().println("ftasim " + ctx.job() + ": note: run " + r.getString(0) + " (" + r.getString(1) + ", started "
-          + started + ") was still 'running' but its driver is gone; marked interrupted");
+          + started + ") was still 'running' but its driver is gone; marked interrupted"
+          + (undone.isEmpty() ? "" : ", and its commits taken out: " + String.join("; ", undone)));
     }
   }
 

@@ -11,6 +11,7 @@ public final class TableReader {
   private TableReader() {}
 
   public static boolean exists(SparkSession spark, Warehouse warehouse, TableDef table) {
+    TableGate.await(table);
     return DeltaTable.isDeltaTable(spark, warehouse.path(table));
   }
 

@@ -22,19 +22,21 @@ public final class TableWriter {
 
   /** Upserts {@code rows} on the table's merge key (used for {@code runs}). */
   public static void merge(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
-    Dataset<Row> conformed = conform(rows, table);
+    Dataset<Row> conformed = writing(rows, table);
     DeltaTable target = ensure(rows.sparkSession(), warehouse, table);
     String condition = String.join(" AND ",
         table.mergeKey().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
     target.as("t").merge(conformed.as("s"), condition).whenMatched().updateAll().whenNotMatched().insertAll()
         .execute();
+    TestSeams.point("after-commit:" + table.name());
   }
 
   /** Appends rows in one commit (a blind append: it conflicts with no other writer). */
   public static void append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
-    Dataset<Row> conformed = conform(rows, table);
+    Dataset<Row> conformed = writing(rows, table);
     ensure(rows.sparkSession(), warehouse, table);
     conformed.write().format("delta").mode("append").save(warehouse.path(table));
+    TestSeams.point("after-commit:" + table.name());
   }
 
   /** Replaces the rows of one run (all rows whose run_id equals {@code runId}) with {@code rows}, atomically. */
@@ -50,14 +52,23 @@ public final class TableWriter {
    * written row satisfies the predicate, so a caller cannot overwrite another run's rows by mistake.
    */
   public static void replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
-    Dataset<Row> conformed = conform(rows, table);
+    Dataset<Row> conformed = writing(rows, table);
     ensure(rows.sparkSession(), warehouse, table);
     conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
         .save(warehouse.path(table));
+    TestSeams.point("after-commit:" + table.name());
+  }
+
+  /** The rows a write commits, conformed, once the job's start-up lets it touch the table. */
+  private static Dataset<Row> writing(Dataset<Row> rows, TableDef table) {
+    TableGate.await(table);
+    TestSeams.point("before-write:" + table.name());
+    return TestSeams.duringWrite(conform(rows, table), table);
   }
 
   /** Creates the table (empty, with its schema and partitioning) unless it exists. */
   public static DeltaTable ensure(SparkSession spark, Warehouse warehouse, TableDef table) {
+    TableGate.await(table);
     String path = warehouse.path(table);
     if (DeltaTable.isDeltaTable(spark, path)) {
       return addMissingColumns(spark, path, table);

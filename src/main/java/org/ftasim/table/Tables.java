@@ -445,6 +445,11 @@ public final class Tables {
           col("estimate", DataTypes.DoubleType, false, "the level's effect on ln μ")),
       List.of("run_id"), List.of(), "estimate-gravity");
 
+  /** Every table but runs: the ones a run's commits can be taken out of. */
+  public static List<TableDef> curated() {
+    return all().stream().filter(t -> t != RUNS).toList();
+  }
+
   public static List<TableDef> all() {
     return List.of(RUNS, SWEEP_DRAWS, SWEEP_SUMMARY, SWEEP_SENSITIVITY, TRADE_FLOWS, TRADE_FLOWS_REJECTS,
         INGEST_METRICS, TARIFF_SCHEDULES, TARIFF_REJECTS, TARIFF_EFFECTIVE, TARIFF_AGGREGATES, MODEL_INPUTS,

@@ -122,9 +122,20 @@ class SweepJobTest {
     assertThat(can.<Long>getAs("n_ok")).isEqualTo(40 - failed);
     assertThat(can.<Double>getAs("p05")).isLessThan(can.<Double>getAs("p95"));
 
+    long versionBefore = io.delta.tables.DeltaTable.forPath(spark, wh.resolve("sweep_draws").toString()).history(1)
+        .first().getLong(0);
     LauncherContractTest.Outcome strict = sweep(wh, "f2", args);
     assertThat(strict.code()).isEqualTo(1);
     assertThat(strict.err()).contains("more than sweep.max_failed_share = 0.05");
+    // the check comes after the three tables are written: the failed run takes its commits out again
+    assertThat(strict.err()).contains("rolled back sweep_draws: restored to version " + versionBefore)
+        .contains("rolled back sweep_summary: restored").contains("rolled back sweep_sensitivity: restored");
+    for (String table : List.of("sweep_draws", "sweep_summary", "sweep_sensitivity")) {
+      assertThat(spark.read().format("delta").load(wh.resolve(table).toString()).where("run_id = 'f2'").count())
+          .as(table).isZero();
+    }
+    assertThat(spark.read().format("delta").load(wh.resolve("runs").toString()).where("run_id = 'f2'").first()
+        .<String>getAs("error")).contains("rolled back: sweep_draws: restored to version " + versionBefore);
   }
 
   /** A quadrature design reports its rule's mean and sd (equal weights, no n − 1) and no percentiles. */

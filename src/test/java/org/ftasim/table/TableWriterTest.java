@@ -66,7 +66,8 @@ class TableWriterTest {
   void aTableFromAnOlderVersionGainsTheNewColumns() {
     Warehouse wh = new Warehouse(TestSpark.newDir("older").toString());
     org.apache.spark.sql.types.StructType old = new org.apache.spark.sql.types.StructType(
-        java.util.Arrays.stream(Tables.SWEEP_DRAWS.schema().fields()).filter(f -> !f.name().equals("error"))
+        java.util.Arrays.stream(Tables.SWEEP_DRAWS.schema().fields())
+            .filter(f -> !f.name().equals("error") && !f.name().equals("closure"))
             .toArray(org.apache.spark.sql.types.StructField[]::new));
     TableDef before = new TableDef("sweep_draws", "as an older ftasim wrote it", old, List.of("run_id"), List.of(),
         "sweep");
@@ -75,13 +76,15 @@ class TableWriterTest {
         .empty(), "m", "ALL", "ALL", "ALL", null, 1.0, true, 1, 0.0);
     TableWriter.append(spark.createDataFrame(List.of(row), old), wh, before);
     Row again = org.apache.spark.sql.RowFactory.create("r2", "s", 0L, 1L, scala.collection.immutable.Map$.MODULE$
-        .empty(), "m", "ALL", "ALL", "ALL", null, 1.0, false, 1, 0.0, "did not converge");
+        .empty(), "m", "ALL", "ALL", "ALL", null, 1.0, false, 1, 0.0, "did not converge", "fixed");
     TableWriter.append(spark.createDataFrame(List.of(again), Tables.SWEEP_DRAWS.schema()), wh, Tables.SWEEP_DRAWS);
-    List<Row> rows = TableReader.read(spark, wh, Tables.SWEEP_DRAWS).orderBy("run_id").select("run_id", "error")
-        .collectAsList();
+    List<Row> rows = TableReader.read(spark, wh, Tables.SWEEP_DRAWS).orderBy("run_id")
+        .select("run_id", "error", "closure").collectAsList();
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).isNullAt(1)).isTrue();
+    assertThat(rows.get(0).isNullAt(2)).isTrue();
     assertThat(rows.get(1).getString(1)).isEqualTo("did not converge");
+    assertThat(rows.get(1).getString(2)).isEqualTo("fixed");
   }
 
   @Test
