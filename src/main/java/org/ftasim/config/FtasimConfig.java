@@ -85,10 +85,12 @@ public record FtasimConfig(long seed, Sql sql, Export export, Solver solver, Swe
    *     imports from all partners by HS6, which do not shrink where a tariff is prohibitive)
    * @param restOfWorld the region that takes every country not listed as a region by ISO3 code
    * @param scenarios the scenarios of tariff_effective to take; empty: all of them
+   * @param mixTariffRuns take scenarios that different tariffs runs wrote (false: refuse, since each was computed
+   *     with its own run's baseline and inputs)
    */
   public record Inputs(String id, String io, String ioFormat, List<String> regions, String industries,
       double closureTolerance, String sectors, int year, String trade, double unitUsd, String tariffWeights,
-      String restOfWorld, List<String> scenarios) {}
+      String restOfWorld, List<String> scenarios, boolean mixTariffRuns) {}
 
   /** @param maxRows the most rows {@code ftasim sql} prints; more is an error that says to add a LIMIT */
   public record Sql(int maxRows) {}

@@ -131,12 +131,13 @@ public final class ModelInputsJob {
     int year = cfg.year() > 0 ? cfg.year() : tariffWeightYear > 0 ? tariffWeightYear : latestYear(flows);
     Dataset<Row> effectiveAll = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
     // one pass over tariff_effective for what it holds: (scenario, year) pairs
-    List<Row> held = effectiveAll.select("scenario_id", "year").distinct().collectAsList();
+    List<Row> held = effectiveAll.select("scenario_id", "year", "run_id").distinct().collectAsList();
     TreeSet<String> storedScenarios = new TreeSet<>(held.stream().map(r -> r.getString(0)).toList());
     if (!storedScenarios.remove(ModelInputs.BASELINE)) {
       throw new UserException("tariff_effective has no baseline rows; fix: run ftasim tariffs");
     }
     List<String> scenarios = cfg.scenarios().isEmpty() ? List.copyOf(storedScenarios) : cfg.scenarios();
+    oneTariffsRun(held, scenarios, cfg.mixTariffRuns());
     for (String s : scenarios) {
       if (!storedScenarios.contains(s)) {
         throw new UserException("inputs.scenarios names '" + s + "', which tariff_effective does not hold (it has "
@@ -147,7 +148,8 @@ public final class ModelInputsJob {
     int firstScenarioYear = held.stream().filter(r -> scenarios.contains(r.getString(0))).mapToInt(r -> r.getInt(1))
         .min().orElse(Integer.MAX_VALUE);
     List<Integer> years = held.stream().filter(r -> r.getString(0).equals(ModelInputs.BASELINE))
-        .map(r -> r.getInt(1)).filter(y -> y == year || (y > year && y >= firstScenarioYear)).sorted().toList();
+        .map(r -> r.getInt(1)).filter(y -> y == year || (y > year && y >= firstScenarioYear)).distinct().sorted()
+        .toList();
     if (years.isEmpty() || years.get(0) != year) {
       throw new UserException("tariff_effective has no baseline rates for the reference year " + year
           + " (inputs.year, else tariffs.weight_year, else the latest trade year); fix: run ftasim tariffs with"
@@ -289,6 +291,27 @@ public final class ModelInputsJob {
       return result;
     } finally {
       regionFlows.unpersist();
+    }
+  }
+
+  /**
+   * The baseline and the scenarios taken must come from one tariffs run: a scenario is computed against its run's
+   * baseline, agreements and trade weights, so one from an earlier run beside a newer baseline compares two worlds.
+   * {@code inputs.mix_tariff_runs: true} takes them anyway.
+   */
+  static void oneTariffsRun(List<Row> held, List<String> scenarios, boolean mix) {
+    Map<String, java.util.SortedSet<String>> runs = new java.util.TreeMap<>();
+    for (Row r : held) {
+      if (r.getString(0).equals(ModelInputs.BASELINE) || scenarios.contains(r.getString(0))) {
+        runs.computeIfAbsent(r.getString(0), k -> new java.util.TreeSet<>()).add(r.getString(2));
+      }
+    }
+    long distinct = runs.values().stream().flatMap(java.util.Collection::stream).distinct().count();
+    if (distinct > 1 && !mix) {
+      throw new UserException("tariff_effective holds the baseline and scenarios " + scenarios + " from " + distinct
+          + " different tariffs runs " + runs + "; each scenario was computed against its own run's baseline; fix:"
+          + " run ftasim tariffs with all of them at once, or name the scenarios of one run in inputs.scenarios, or"
+          + " set inputs.mix_tariff_runs=true to take them as they are");
     }
   }
 

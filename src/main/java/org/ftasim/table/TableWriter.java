@@ -23,19 +23,20 @@ public final class TableWriter {
   /** Upserts {@code rows} on the table's merge key (used for {@code runs}). */
   public static void merge(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
     Dataset<Row> conformed = writing(rows, table);
-    DeltaTable target = ensure(rows.sparkSession(), warehouse, table);
     String condition = String.join(" AND ",
         table.mergeKey().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
-    target.as("t").merge(conformed.as("s"), condition).whenMatched().updateAll().whenNotMatched().insertAll()
-        .execute();
+    retrying(table, () -> ensure(rows.sparkSession(), warehouse, table).as("t").merge(conformed.as("s"), condition)
+        .whenMatched().updateAll().whenNotMatched().insertAll().execute());
     TestSeams.point("after-commit:" + table.name());
   }
 
   /** Appends rows in one commit (a blind append: it conflicts with no other writer). */
   public static void append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
     Dataset<Row> conformed = writing(rows, table);
-    ensure(rows.sparkSession(), warehouse, table);
-    conformed.write().format("delta").mode("append").save(warehouse.path(table));
+    retrying(table, () -> {
+      ensure(rows.sparkSession(), warehouse, table);
+      conformed.write().format("delta").mode("append").save(warehouse.path(table));
+    });
     TestSeams.point("after-commit:" + table.name());
   }
 
@@ -53,10 +54,50 @@ public final class TableWriter {
    */
   public static void replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
     Dataset<Row> conformed = writing(rows, table);
-    ensure(rows.sparkSession(), warehouse, table);
-    conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
-        .save(warehouse.path(table));
+    retrying(table, () -> {
+      ensure(rows.sparkSession(), warehouse, table);
+      conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+          .save(warehouse.path(table));
+    });
     TestSeams.point("after-commit:" + table.name());
+  }
+
+  private static final int ATTEMPTS = 8;
+
+  /**
+   * Runs one write again when another job's commit got in first (Delta's concurrent-modification exceptions). Safe
+   * because every write here is a function of its rows alone: an append of new rows, a replace of the rows its
+   * predicate names, an upsert on the merge key; the second attempt reads the table as the first commit left it.
+   */
+  static void retrying(TableDef table, Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == ATTEMPTS || !concurrent(e)) {
+          throw e;
+        }
+        System.err.println("ftasim: table " + table.name() + ": another job committed first (" + e.getClass()
+            .getSimpleName() + "); writing again, attempt " + (attempt + 1) + " of " + ATTEMPTS);
+        try {
+          Thread.sleep(100L * attempt * attempt);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean concurrent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.delta.exceptions.DeltaConcurrentModificationException
+          || t.getClass().getName().startsWith("io.delta.exceptions.Concurrent")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The rows a write commits, conformed, once the job's start-up lets it touch the table. */

@@ -88,7 +88,7 @@ class StandaloneClusterIT {
       assertThat(a).as(t[0]).isNotEmpty();
       assertThat(b).as("cluster = local: " + t[0]).isEqualTo(a);
     }
-    String key = "scenario_id, metric, country, sector, partner, year";
+    String key = "scenario_id, metric, country, sector, partner, year, closure";
     List<Row> a = rows(local, "sweep_summary", key);
     List<Row> b = rows(cluster, "sweep_summary", key);
     assertThat(b).hasSameSizeAs(a).isNotEmpty();

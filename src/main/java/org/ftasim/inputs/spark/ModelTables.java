@@ -93,6 +93,18 @@ public final class ModelTables {
    * @param firstYear first year of the path (0: the earliest entry into force of the scenarios)
    * @param lastYear last year (0: the last stored year)
    */
+  /**
+   * model_inputs and model_tariffs of one inputs id are one model-inputs run's: the model's data and its tariffs
+   * must describe the same world. Anything else (a table restored by hand, a write from another ftasim) is refused.
+   */
+  static void lineage(String inputsId, java.util.SortedSet<String> inputRuns, java.util.SortedSet<String> tariffRuns) {
+    if (inputRuns.size() != 1 || !inputRuns.equals(tariffRuns) && !tariffRuns.isEmpty()) {
+      throw new UserException("inputs id '" + inputsId + "' is not one run's: model_inputs comes from run(s) "
+          + inputRuns + ", model_tariffs from " + tariffRuns + "; fix: run ftasim model-inputs with inputs.id="
+          + inputsId + " again, which replaces both");
+    }
+  }
+
   public static Loaded load(SparkSession spark, Warehouse warehouse, String inputsId, List<String> scenarios,
       int firstYear, int lastYear) {
     if (!TableReader.exists(spark, warehouse, Tables.MODEL_INPUTS)) {
@@ -145,9 +157,12 @@ public final class ModelTables {
 
     var tariffs = TableReader.read(spark, warehouse, Tables.MODEL_TARIFFS).where(col("inputs_id").equalTo(inputsId)
         .and(col("year").geq(lit(referenceYear))));
-    TreeSet<String> stored = new TreeSet<>(tariffs.select("scenario_id").distinct().collectAsList().stream()
-        .map(r -> r.getString(0)).toList());
+    List<Row> scenarioRuns = tariffs.select("scenario_id", "run_id").distinct().collectAsList();
+    TreeSet<String> stored = new TreeSet<>(scenarioRuns.stream().map(r -> r.getString(0)).toList());
     stored.remove(ModelInputs.BASELINE);
+    lineage(inputsId, rows.stream().map(r -> r.getString(1)).collect(java.util.stream.Collectors.toCollection(
+        TreeSet::new)), scenarioRuns.stream().map(r -> r.getString(1)).collect(java.util.stream.Collectors.toCollection(
+        TreeSet::new)));
     List<String> wanted = scenarios.isEmpty() ? List.copyOf(stored) : scenarios;
     for (String s : wanted) {
       if (!stored.contains(s)) {
