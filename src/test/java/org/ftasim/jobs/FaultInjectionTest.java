@@ -79,7 +79,7 @@ class FaultInjectionTest {
     Warehouse wh = new Warehouse(TestSpark.newDir("faults-killed").toString());
     Map<String, List<String>> points = new LinkedHashMap<>();
     points.put("ingest", List.of("during-write:trade_flows", "after-commit:trade_flows", "before-record"));
-    points.put("tariffs", List.of("after-commit:tariff_effective"));
+    points.put("tariffs", List.of("before-write:tariff_schedules", "after-commit:tariff_effective"));
     points.put("model-inputs", List.of("after-commit:model_tariffs"));
     points.put("sweep", List.of("during-write:sweep_draws", "after-commit:sweep_summary"));
     for (String[] stage : stages()) {
