@@ -26,6 +26,11 @@ public final class RunCommits {
     return "ftasim run " + runId;
   }
 
+  /** What the restores of a run's undo are committed as. */
+  static String rollback(String runTag) {
+    return "ftasim rollback of " + runTag.substring("ftasim ".length());
+  }
+
   /** Tags every Delta commit of this session with the run id until {@link #untag}. */
   public static void tag(SparkSession spark, String runId) {
     spark.conf().set(USER_METADATA, tag(runId));
@@ -41,7 +46,7 @@ public final class RunCommits {
     List<String> done = new ArrayList<>();
     String before = spark.conf().getOption(USER_METADATA).getOrElse(() -> null);
     // the restores are not the run's commits: a later undo of the run that does them must not take them back
-    spark.conf().set(USER_METADATA, "ftasim rollback of run " + runId);
+    spark.conf().set(USER_METADATA, rollback(tag));
     try {
       for (TableDef table : tables) {
         String path = warehouse.path(table);
@@ -71,6 +76,10 @@ public final class RunCommits {
       if (tag.equals(r.getString(1))) {
         first = first < 0 ? r.getLong(0) : first;
       } else if (first >= 0) {
+        if (rollback(tag).equals(r.getString(1))) {
+          // an earlier undo of the same run got this far (its job was killed while undoing)
+          return null;
+        }
         return "left as it is: version " + r.getLong(0) + " (" + r.getString(1) + ") was committed after the run's"
             + " version " + first + " and builds on it";
       }
