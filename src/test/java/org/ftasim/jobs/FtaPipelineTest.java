@@ -364,6 +364,19 @@ class FtaPipelineTest {
         .and(col("closure").equalTo(closure))).first();
   }
 
+  /** θ as a draw sets it: the common scale first, then a sector's own value where the draw has one. */
+  private static double[] drawnTheta(CpData data, Map<String, Double> params) {
+    double[] theta = data.theta().clone();
+    for (int s = 0; s < theta.length; s++) {
+      theta[s] *= params.get("theta.scale");
+      Double own = params.get("theta." + data.sectors().get(s));
+      if (own != null) {
+        theta[s] = own;
+      }
+    }
+    return theta;
+  }
+
   /** The demo's sweep config: capital a third of value added in every cell. */
   private static double[] demoShares(CpData data) {
     double[] shares = new double[data.n() * data.j()];
@@ -379,14 +392,7 @@ class FtaPipelineTest {
     Map<String, Double> params = draw.getJavaMap(draw.fieldIndex("parameters"));
     ModelTables.Loaded stored = ModelTables.load(spark, wh, "default", List.of("kor-jpn-fta"), 0, 0);
     CpData data = stored.data();
-    double[] theta = data.theta().clone();
-    for (int s = 0; s < theta.length; s++) {
-      theta[s] *= params.get("theta.scale");
-      Double own = params.get("theta." + data.sectors().get(s));
-      if (own != null) {
-        theta[s] = own;
-      }
-    }
+    double[] theta = drawnTheta(data, params);
     int last = stored.path().years().length - 1;
     double u = params.get("utilisation");
     double[] baseline = stored.path().baseline()[last];
@@ -413,14 +419,7 @@ class FtaPipelineTest {
     Map<String, Double> params = draw.getJavaMap(draw.fieldIndex("parameters"));
     ModelTables.Loaded stored = ModelTables.load(spark, wh, "default", List.of("kor-jpn-fta"), 0, 0);
     CpData data = stored.data();
-    double[] theta = data.theta().clone();
-    for (int s = 0; s < theta.length; s++) {
-      theta[s] *= params.get("theta.scale");
-      Double own = params.get("theta." + data.sectors().get(s));
-      if (own != null) {
-        theta[s] = own;
-      }
-    }
+    double[] theta = drawnTheta(data, params);
     CpTariffPath path = stored.path();
     int first = path.first()[0];
     int years = path.years().length - first;
