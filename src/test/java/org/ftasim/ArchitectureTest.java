@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * stages talk through tables (never through each other's classes), and only {@code jobs} wires them.
  */
 class ArchitectureTest {
-  /** The stages: each reads and writes tables, and imports only the ground floor (model, sweep core, table, config). */
+  /**
+   * The stages: each reads and writes tables, and imports only the ground floor (model, sweep core, table, config,
+   * sector: the HS → sector and industry maps).
+   */
   static final List<String> STAGES = List.of("ingest", "tariff", "inputs", "sweep", "estimate", "markets");
 
   private static JavaClasses main;
@@ -33,7 +36,7 @@ class ArchitectureTest {
   /** model, the sweep core and the Spark-free parts of the stages (outside their {@code spark} packages). */
   static ArchRule engineFreeCores() {
     return noClasses().that().resideInAnyPackage("org.ftasim.model..", "org.ftasim.sweep", "org.ftasim.ingest",
-            "org.ftasim.tariff", "org.ftasim.inputs", "org.ftasim.estimate", "org.ftasim.markets")
+            "org.ftasim.tariff", "org.ftasim.inputs", "org.ftasim.estimate", "org.ftasim.markets", "org.ftasim.sector")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "io.delta..")
         .because("the cores are plain Java, tested without Spark (DESIGN.md)");
   }
@@ -92,7 +95,8 @@ class ArchitectureTest {
   void theGroundFloorImportsNoStage() {
     String[] stages = STAGES.stream().map(s -> "org.ftasim." + s + (s.equals("sweep") ? ".spark.." : ".."))
         .toArray(String[]::new);
-    noClasses().that().resideInAnyPackage("org.ftasim.model..", "org.ftasim.table..", "org.ftasim.config..")
+    noClasses().that().resideInAnyPackage("org.ftasim.model..", "org.ftasim.table..", "org.ftasim.config..",
+            "org.ftasim.sector..")
         .should().dependOnClassesThat().resideInAnyPackage(stages)
         .because("nothing on the ground floor imports a stage or a job (DESIGN.md)").check(main);
   }

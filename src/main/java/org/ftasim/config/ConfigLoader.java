@@ -60,6 +60,20 @@ public final class ConfigLoader {
     return load(file == null ? null : readFile(file), String.valueOf(file), sets);
   }
 
+  /**
+   * A config read from any file system by the caller (the launcher reads {@code s3a://}, {@code hdfs://} and other
+   * Hadoop URIs through Hadoop before Spark starts).
+   *
+   * @param location the file as the user named it, for messages
+   */
+  public static LoadedConfig load(InputStream content, String location, List<String> sets) {
+    try {
+      return load(YamlFiles.read(content, location, "config file"), location, sets);
+    } catch (IOException e) {
+      throw new UserException("config file " + location + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** A config shipped in the jar under {@code ftasim-conf/} (conf/ of the source tree), e.g. sweeps/kj-default.yaml. */
   public static LoadedConfig bundled(String name, List<String> sets) {
     String resource = "ftasim-conf/" + name;

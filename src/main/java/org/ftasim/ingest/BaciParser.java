@@ -11,40 +11,6 @@ import java.util.Set;
  * thousand USD to USD, a space-padded {@code NA} quantity to null. Anything else wrong is a {@link Reject}.
  */
 public final class BaciParser implements FlowParser {
-  /**
-   * The result of one line: a flow (reason and filtered null), a reject (reason set), or a line the format says to
-   * leave out (filtered set: a total, a World partner, …), which is counted but is not an error.
-   */
-  public static final class Parsed {
-    public int year;
-    public String exporter;
-    public String importer;
-    public String hs6;
-    public double valueUsd;
-    public Double quantityT;
-    public boolean repaired;
-    public Reject reason;
-    public String message;
-    public String filtered;
-    /** The concordance relationship (1:1, n:1, 1:n, n:n) of a line moved to another HS version, else null. */
-    public String converted;
-    /** Where the row comes from: BACI, COMTRADE_M (importer-reported) or COMTRADE_X (exporter-reported). */
-    public String source = "BACI";
-    /** (year, exporter code, importer code, hs6) packed in BACI's sort order: t, then i, j, k. */
-    public long key;
-    /** Field bounds of the line being parsed (scratch space, so parsing allocates nothing per line). */
-    final int[] fields = new int[14];
-
-    /** Clears what a previous line left, so one instance serves a whole chunk. */
-    void reset() {
-      reason = null;
-      message = null;
-      filtered = null;
-      converted = null;
-      repaired = false;
-      quantityT = null;
-    }
-  }
 
   /** Codes up to four digits index this table of ISO3 codes (null: not in the release's country list). */
   private static final int CODES = 10_000;
@@ -102,7 +68,7 @@ public final class BaciParser implements FlowParser {
    * Works on the line's characters in place: fields are located once and read as numbers without substrings, as
    * the ingest of a BACI year parses ten million lines twice. Text is cut out only for a reject's message.
    */
-  public Parsed parse(String line, Parsed out) {
+  public ParsedLine parse(String line, ParsedLine out) {
     out.reset();
     if (line.isBlank()) {
       return reject(out, Reject.BLANK_LINE, "the line is empty");
@@ -172,7 +138,7 @@ public final class BaciParser implements FlowParser {
    * exact power of ten is one correctly rounded operation, hence the same double (Clinger, "How to read floating
    * point numbers accurately", PLDI 1990). Anything else (signs, exponents, NaN, ...) goes to parseDouble.
    */
-  private static double number(String line, int from, int to, String what, Parsed out) {
+  private static double number(String line, int from, int to, String what, ParsedLine out) {
     long mantissa = 0;
     int digits = 0;
     int point = -1;
@@ -284,7 +250,7 @@ public final class BaciParser implements FlowParser {
     return true;
   }
 
-  static Parsed reject(Parsed out, Reject reason, String message) {
+  static ParsedLine reject(ParsedLine out, Reject reason, String message) {
     out.reason = reason;
     out.message = message;
     return out;

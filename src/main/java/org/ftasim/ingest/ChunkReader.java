@@ -2,6 +2,7 @@ package org.ftasim.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.CRC32C;
 import org.ftasim.table.TextDecoding;
 
 /**
@@ -9,11 +10,15 @@ import org.ftasim.table.TextDecoding;
  * tasks at once with every line read exactly once: a line belongs to the range its first byte is in. The stream
  * must be positioned at {@code start − 1} (or 0 when start is 0). Line breaks are LF or CRLF; a final line without
  * a break counts. Each line is decoded by {@link TextDecoding} (UTF-8, else Windows-1252), and a UTF-8 byte-order
- * mark at the start of the file is skipped.
+ * mark at the start of the file is skipped. The reader also keeps the CRC-32C of exactly the range's bytes
+ * ({@link #crc32c}), so the ranges' CRCs combine into the file's ({@link org.ftasim.table.FileContent#combine}).
  */
 public final class ChunkReader {
   private final InputStream in;
+  private final long start;
   private final long end;
+  private final CRC32C crc = new CRC32C();
+  private long checkedTo;
   private final byte[] buf = new byte[1 << 16];
   private int len;
   private int off;
@@ -23,7 +28,9 @@ public final class ChunkReader {
 
   public ChunkReader(InputStream in, long start, long end) throws IOException {
     this.in = in;
+    this.start = start;
     this.end = end;
+    this.checkedTo = start;
     if (start > 0) {
       pos = start - 1;
       int b;
@@ -43,6 +50,13 @@ public final class ChunkReader {
       if (len <= 0) {
         len = 0;
         return -1;
+      }
+      // buf[0] is the byte at file position pos
+      long from = Math.max(pos, start);
+      long to = Math.min(pos + len, end);
+      if (to > from) {
+        crc.update(buf, (int) (from - pos), (int) (to - from));
+        checkedTo = to;
       }
     }
     pos++;
@@ -83,6 +97,18 @@ public final class ChunkReader {
       n -= from;
     }
     return decoding.decode(line, n, high < 0x80);
+  }
+
+  /**
+   * The CRC-32C of the range's bytes, once {@link #next} has returned null. The range must have been read to its
+   * end: a range cut short by the end of the file has no CRC of its own (the file changed; the caller's length check
+   * says so).
+   */
+  public long crc32c() {
+    if (checkedTo != end) {
+      throw new IllegalStateException("the range " + start + "-" + end + " was read to " + checkedTo + " only");
+    }
+    return crc.getValue();
   }
 
   /** Lines of this range read as Windows-1252 (not valid UTF-8). */

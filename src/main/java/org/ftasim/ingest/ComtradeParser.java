@@ -61,7 +61,7 @@ public final class ComtradeParser implements FlowParser {
   }
 
   @Override
-  public BaciParser.Parsed parse(String line, BaciParser.Parsed out) {
+  public ParsedLine parse(String line, ParsedLine out) {
     out.reset();
     if (line.isBlank()) {
       return BaciParser.reject(out, Reject.BLANK_LINE, "the line is empty");
@@ -193,7 +193,7 @@ public final class ComtradeParser implements FlowParser {
     return text.length() >= 1 && text.length() <= 4 && BaciParser.isDigits(text) ? Integer.parseInt(text) : -1;
   }
 
-  private static Double value(String text, String what, BaciParser.Parsed out) {
+  private static Double value(String text, String what, ParsedLine out) {
     double d;
     try {
       d = Double.parseDouble(text);
@@ -212,7 +212,7 @@ public final class ComtradeParser implements FlowParser {
     return d;
   }
 
-  private static BaciParser.Parsed filter(BaciParser.Parsed out, String why) {
+  private static ParsedLine filter(ParsedLine out, String why) {
     out.filtered = why;
     return out;
   }

@@ -20,7 +20,7 @@ public final class ConvertingParser implements FlowParser {
   }
 
   @Override
-  public BaciParser.Parsed parse(String line, BaciParser.Parsed out) {
+  public ParsedLine parse(String line, ParsedLine out) {
     inner.parse(line, out);
     if (out.reason == null && out.filtered == null) {
       out.converted = concordance.relationship(out.hs6);

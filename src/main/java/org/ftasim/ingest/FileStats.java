@@ -31,7 +31,7 @@ public final class FileStats implements Serializable {
   private transient String lastExporter;
   private transient String lastImporter;
 
-  public void accept(BaciParser.Parsed p) {
+  public void accept(ParsedLine p) {
     accepted++;
     repaired += p.repaired ? 1 : 0;
     nullQuantities += p.quantityT == null ? 1 : 0;

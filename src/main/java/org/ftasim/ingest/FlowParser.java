@@ -2,7 +2,7 @@ package org.ftasim.ingest;
 
 import java.io.Serializable;
 
-/** Turns one data line of a trade file into a flow, a reject or a filtered line (see {@link BaciParser.Parsed}). */
+/** Turns one data line of a trade file into a flow, a reject or a filtered line (see {@link ParsedLine}). */
 public interface FlowParser extends Serializable {
-  BaciParser.Parsed parse(String line, BaciParser.Parsed out);
+  ParsedLine parse(String line, ParsedLine out);
 }

@@ -25,5 +25,7 @@ public enum Reject {
   /** An empty line. */
   BLANK_LINE,
   /** A file with no lines at all (recorded with line number 0). */
-  EMPTY_FILE
+  EMPTY_FILE,
+  /** A file with the same bytes as another file of the same run, which is read instead (line number 0). */
+  DUPLICATE_FILE
 }

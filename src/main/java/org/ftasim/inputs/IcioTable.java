@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ftasim.config.IndustryMap;
+import org.ftasim.sector.IndustryMap;
 import org.ftasim.config.UserException;
 import org.ftasim.model.cp.CpData;
 

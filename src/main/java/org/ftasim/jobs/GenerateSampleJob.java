@@ -25,8 +25,8 @@ import org.ftasim.sample.TariffSample;
 import org.ftasim.sample.spark.BaciLines;
 import org.ftasim.sample.spark.SectorFlows;
 import org.ftasim.tariff.AgreementBook;
-import org.ftasim.config.IndustryMap;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.IndustryMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.table.TextFiles;
 
 /**

@@ -36,12 +36,13 @@ import org.ftasim.ingest.HsConcordance;
 import org.ftasim.ingest.NothingAccepted;
 import org.ftasim.ingest.Reject;
 import org.ftasim.ingest.spark.FlowIngest;
+import org.ftasim.ingest.spark.MirrorFlows;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.TextDecoding;
+import org.ftasim.table.FileContent;
 import org.ftasim.table.Tables;
-import scala.collection.immutable.Seq;
 
 /**
  * {@code ftasim ingest-flows --format baci --input PATH…}: BACI files (or folders of them) into {@code trade_flows},
@@ -211,7 +212,8 @@ public final class IngestFlowsJob {
     for (Input f : files) {
       if (f.size() == 0) {
         fileRejects.add(RowFactory.create(f.name(), 0L, null, Reject.EMPTY_FILE.name(),
-            "the file is empty (no header, no lines); fix: download it again", ctx.runId()));
+            "the file is empty (no header, no lines); fix: download it again", ctx.runId(), f.path(),
+            FileContent.identity(0, 0)));
         continue;
       }
       String[] head = firstLines(f, hadoop);
@@ -259,6 +261,25 @@ public final class IngestFlowsJob {
       ctx.err().printf("ftasim ingest-flows: scanned %d files in %d chunks in %.1f s%n", nonEmpty.size(),
           chunks.size(), (System.nanoTime() - scanStart) / 1e9);
       List<FlowIngest.Chunk> numbered = FlowIngest.number(chunks, scans);
+      Map<Integer, String> content = new HashMap<>();
+      numbered.forEach(c -> content.put(c.file(), c.content()));
+      Map<Integer, Integer> copies = copies(content);
+      if (!copies.isEmpty()) {
+        List<FlowIngest.Chunk> kept = new ArrayList<>();
+        List<FlowIngest.Scan> keptScans = new ArrayList<>();
+        for (int c = 0; c < numbered.size(); c++) {
+          if (!copies.containsKey(numbered.get(c).file())) {
+            kept.add(numbered.get(c));
+            keptScans.add(scans.get(c));
+          }
+        }
+        numbered = kept;
+        scans = keptScans;
+        copies.forEach((copy, original) -> fileRejects.add(RowFactory.create(nonEmpty.get(copy).name(), 0L, null,
+            Reject.DUPLICATE_FILE.name(), "the same bytes (" + content.get(copy) + ") as "
+                + nonEmpty.get(original).path() + ", which this run reads instead; fix: none needed, or leave one"
+                + " of the two out", ctx.runId(), nonEmpty.get(copy).path(), content.get(copy))));
+      }
       Map<Integer, FileStats> stats = new HashMap<>();
       long[] lines = new long[nonEmpty.size()];
       List<Row> rejectRows = new ArrayList<>(fileRejects);
@@ -273,15 +294,18 @@ public final class IngestFlowsJob {
         } else {
           for (FlowIngest.RejectLine r : scan.rejects) {
             rejectRows.add(RowFactory.create(chunk.sourceFile(), chunk.firstLine() + r.line(), r.raw(), r.reason(),
-                r.message(), ctx.runId()));
+                r.message(), ctx.runId(), chunk.path(), chunk.content()));
           }
         }
       }
       Map<Integer, Set<Long>> duplicates = FlowIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
           ctx.runId(), parserBroadcast, conf);
       for (int f = 0; f < nonEmpty.size(); f++) {
+        if (copies.containsKey(f)) {
+          continue;
+        }
         String why = NothingAccepted.explain(nonEmpty.get(f).path(), format, lines[f] - 1, stats.get(f),
-            rejectSample(rejectRows, nonEmpty.get(f).name(), stats.get(f)), baci ? BACI_LINE : COMTRADE_LINE);
+            rejectSample(rejectRows, nonEmpty.get(f).path(), stats.get(f)), baci ? BACI_LINE : COMTRADE_LINE);
         if (why != null) {
           throw new UserException(why);
         }
@@ -293,15 +317,15 @@ public final class IngestFlowsJob {
         flows = addUpMerged(flows);
       }
       if (!baci && mirror) {
-        flows = mirror(flows, nonEmpty, stats);
+        flows = MirrorFlows.importersFirst(flows, nonEmpty.stream().map(Input::path).toList(), stats);
       }
       Dataset<Row> rejects = spark.createDataFrame(rejectRows, Tables.TRADE_FLOWS_REJECTS.schema());
       if (!overflow.isEmpty()) {
         rejects = rejects.unionByName(FlowIngest.overflowRejects(spark, overflow, parserBroadcast, conf,
             ctx.runId()));
       }
-      String predicate = "source_file IN (" + files.stream().map(f -> TableWriter.sqlString(f.name()))
-          .collect(Collectors.joining(", ")) + ")";
+      String predicate = TableWriter.sameSourceFiles(files.stream().map(Input::name).toList(),
+          files.stream().map(Input::path).toList(), content.values());
       long writeStart = System.nanoTime();
       TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
       ctx.err().printf("ftasim ingest-flows: wrote trade_flows in %.1f s%n", (System.nanoTime() - writeStart) / 1e9);
@@ -315,6 +339,9 @@ public final class IngestFlowsJob {
       ctx.err().printf("%-34s %11s %11s %9s %9s %9s %16s%n", "file", "lines", "accepted", "rejected", "repaired",
           "qty NA", "value USD bn");
       for (int f = 0; f < nonEmpty.size(); f++) {
+        if (copies.containsKey(f)) {
+          continue;
+        }
         Input in = nonEmpty.get(f);
         FileStats m = stats.get(f);
         long ok = m.accepted - m.superseded;
@@ -336,7 +363,7 @@ public final class IngestFlowsJob {
             scala.jdk.javaapi.CollectionConverters.asScala(m.filtered), m.superseded, m.repaired, m.nullQuantities,
             m.rejected[Reject.DUPLICATE_KEY.ordinal()], m.valueUsd, (long) m.exporters.size(),
             (long) m.importers.size(), (long) m.hs6.cardinality(), seconds,
-            scala.jdk.javaapi.CollectionConverters.asScala(m.converted)));
+            scala.jdk.javaapi.CollectionConverters.asScala(m.converted), in.path(), content.get(f)));
         accepted += ok;
         rejected += bad;
         ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%s%n", in.name(), lines[f], ok, bad, m.repaired,
@@ -351,15 +378,16 @@ public final class IngestFlowsJob {
               m.windows1252Lines);
         }
       }
-      for (Input in : files) {
-        if (in.size() == 0) {
-          String version = baci ? BaciRelease.parseName(in.name()).hsVersion() : "HS";
-          metricRows.add(RowFactory.create(ctx.runId(), in.name(), format, version, 0L, 0L, 0L, 0L,
-              scala.jdk.javaapi.CollectionConverters.asScala(Map.of(Reject.EMPTY_FILE.name(), 0L)), 0L,
-              scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), 0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L,
-              seconds, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of())));
-          ctx.err().printf("%-34s empty file%n", in.name());
-        }
+      for (Row r : fileRejects) {
+        String name = r.getString(0);
+        String version = baci ? BaciRelease.parseName(name).hsVersion() : "HS";
+        metricRows.add(RowFactory.create(ctx.runId(), name, format, version, 0L, 0L, 0L, 0L,
+            scala.jdk.javaapi.CollectionConverters.asScala(Map.of(r.getString(3), 0L)), 0L,
+            scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), 0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L,
+            seconds, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), r.getString(6),
+            r.getString(7)));
+        ctx.err().printf("%-34s %s%n", name, r.getString(3).equals(Reject.EMPTY_FILE.name()) ? "empty file"
+            : r.getString(4).replaceFirst("; fix:.*", "; read once"));
       }
       TableWriter.replaceRun(spark.createDataFrame(metricRows, Tables.INGEST_METRICS.schema()),
           ctx.warehouse(), Tables.INGEST_METRICS, ctx.runId());
@@ -374,19 +402,32 @@ public final class IngestFlowsJob {
     }
   }
 
+  /** Files whose content an earlier file of the list has, each to that earlier file (by index). */
+  static Map<Integer, Integer> copies(Map<Integer, String> content) {
+    Map<String, Integer> first = new HashMap<>();
+    Map<Integer, Integer> out = new java.util.TreeMap<>();
+    new java.util.TreeMap<>(content).forEach((file, identity) -> {
+      Integer original = first.putIfAbsent(identity, file);
+      if (original != null) {
+        out.put(file, original);
+      }
+    });
+    return out;
+  }
+
   private static final String BACI_LINE = "t,i,j,k,v,q with codes from the release's country and product lists,"
       + " e.g. 2022,410,392,854232,1520.5,3.2";
   private static final String COMTRADE_LINE = "the Comtrade+ columns of the header, one HS6 goods flow per line";
 
   /** "line N: text" of the first rejected line of the file's most frequent reason, or null. */
-  private static String rejectSample(List<Row> rejects, String file, FileStats stats) {
+  private static String rejectSample(List<Row> rejects, String path, FileStats stats) {
     int top = 0;
     for (int r = 0; r < stats.rejected.length; r++) {
       top = stats.rejected[r] > stats.rejected[top] ? r : top;
     }
     String reason = Reject.values()[top].name();
     for (Row r : rejects) {
-      if (file.equals(r.getString(0)) && reason.equals(r.getString(3))) {
+      if (path.equals(r.getString(6)) && reason.equals(r.getString(3))) {
         return "line " + r.getLong(1) + ": '" + r.getString(2) + "' (" + r.getString(4) + ")";
       }
     }
@@ -398,34 +439,14 @@ public final class IngestFlowsJob {
     Column quantity = org.apache.spark.sql.functions.when(
         org.apache.spark.sql.functions.count("quantity_t").equalTo(org.apache.spark.sql.functions.count("*")),
         org.apache.spark.sql.functions.sum("quantity_t"));
-    return flows.groupBy("year", "exporter", "importer", "hs6", "hs_version", "source", "source_file", "run_id")
+    return flows.groupBy("year", "exporter", "importer", "hs6", "hs_version", "source", "source_file", "run_id",
+            "source_path", "source_content")
         .agg(org.apache.spark.sql.functions.sum("value_usd").alias("value_usd"), quantity.alias("quantity_t"));
-  }
-
-  /**
-   * Mirror flows: where the importer reported a flow (COMTRADE_M) its report is kept and the exporter's report of the
-   * same (year, exporter, importer, hs6) is dropped, counted as superseded in the exporter file's metrics.
-   */
-  private static Dataset<Row> mirror(Dataset<Row> flows, List<Input> files, Map<Integer, FileStats> stats) {
-    Dataset<Row> all = flows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-    Seq<String> key = scala.jdk.javaapi.CollectionConverters.asScala(List.of("year", "exporter", "importer", "hs6"))
-        .toList();
-    Dataset<Row> imports = all.filter("source = 'COMTRADE_M'");
-    Dataset<Row> importKeys = imports.select("year", "exporter", "importer", "hs6").distinct();
-    Dataset<Row> exports = all.filter("source = 'COMTRADE_X'");
-    for (Row r : exports.join(importKeys, key, "left_semi").groupBy("source_file").count().collectAsList()) {
-      for (int f = 0; f < files.size(); f++) {
-        if (files.get(f).name().equals(r.getString(0))) {
-          stats.get(f).superseded += r.getLong(1);
-        }
-      }
-    }
-    return imports.unionByName(exports.join(importKeys, key, "left_anti"));
   }
 
   private static List<Input> resolve(List<String> inputs, Configuration hadoop, boolean baci) throws IOException {
     List<Input> out = new ArrayList<>();
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> paths = new java.util.HashSet<>();
     for (String input : inputs) {
       Path p = new Path(input);
       FileSystem fs = p.getFileSystem(hadoop);
@@ -450,8 +471,8 @@ public final class IngestFlowsJob {
       }
       for (FileStatus s : found) {
         String name = s.getPath().getName();
-        if (!names.add(name)) {
-          throw new UserException("file " + name + " is given twice; fix: name each file once");
+        if (!paths.add(s.getPath().toString())) {
+          throw new UserException("file " + s.getPath() + " is given twice; fix: name each file once");
         }
         if (baci) {
           BaciRelease.parseName(name);

@@ -118,8 +118,26 @@ public final class Invocation {
     return value("--warehouse").orElse("warehouse");
   }
 
-  public Optional<Path> configFile() {
-    return value("--config").map(Path::of);
+  /** {@code --config} as given: a local path, or any Hadoop URI. */
+  public Optional<String> configFile() {
+    return value("--config");
+  }
+
+  /**
+   * The Hadoop settings of this invocation before Spark starts, as Spark will set them: every {@code spark.hadoop.*}
+   * key of the JVM's system properties (spark-submit's properties file) and of {@code --conf}, prefix removed.
+   */
+  public org.apache.hadoop.conf.Configuration hadoopConf() {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    Map<String, String> all = new LinkedHashMap<>();
+    System.getProperties().forEach((k, v) -> all.put(String.valueOf(k), String.valueOf(v)));
+    all.putAll(sparkConf());
+    all.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) {
+        conf.set(k.substring("spark.hadoop.".length()), v);
+      }
+    });
+    return conf;
   }
 
   public Optional<String> runId() {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.ConfigLoader;
@@ -18,6 +19,7 @@ import org.ftasim.table.RunCommits;
 import org.ftasim.table.TableGate;
 import org.ftasim.table.Tables;
 import org.ftasim.table.TestSeams;
+import org.ftasim.table.TextFiles;
 import org.ftasim.table.Warehouse;
 
 /**
@@ -71,8 +73,7 @@ public final class Launcher {
         return 0;
       }
       runId = inv.runId().orElseGet(() -> generateRunId(spec.name()));
-      loaded = ConfigLoader.load(inv.configFile().orElse(null), inv.all("--set"));
-      inv.sparkConf();
+      loaded = config(inv);
     } catch (UserException e) {
       err.println("ftasim " + spec.name() + ": " + e.getMessage());
       summary(summaryOut, spec.name(), runId, "failed", start, new JobResult(), e.getMessage());
@@ -101,6 +102,7 @@ public final class Launcher {
     int status = 0;
     java.util.concurrent.CompletableFuture<Void> running = null;
     try {
+      org.ftasim.table.TableReader.startNoting();
       if (spec.recordsRun()) {
         // Every commit carries the run id, so a run that fails or is killed can be undone table by table.
         RunCommits.tag(spark, runId);
@@ -182,6 +184,30 @@ public final class Launcher {
    * The user's error behind {@code e}, if any: one a task threw reaches the driver wrapped in Spark's job failure
    * (and in Delta's write failure around that), whose message is a stack of task and stage details.
    */
+  /**
+   * The run's config: defaults, the {@code --config} file and the {@code --set} overrides. A file with a URI scheme
+   * other than {@code file:} is read through Hadoop, with the invocation's {@code spark.hadoop.*} settings.
+   */
+  private static LoadedConfig config(Invocation inv) {
+    Optional<String> file = inv.configFile();
+    List<String> sets = inv.all("--set");
+    inv.sparkConf();
+    if (file.isEmpty()) {
+      return ConfigLoader.load((java.nio.file.Path) null, sets);
+    }
+    String scheme = new org.apache.hadoop.fs.Path(file.get()).toUri().getScheme();
+    if (scheme == null || scheme.equals("file")) {
+      return ConfigLoader.load(java.nio.file.Path.of(scheme == null ? file.get()
+          : new org.apache.hadoop.fs.Path(file.get()).toUri().getPath()), sets);
+    }
+    try (java.io.InputStream in = new TextFiles(inv.hadoopConf()).open(file.get(), "config file")) {
+      return ConfigLoader.load(in, file.get(), sets);
+    } catch (java.io.IOException e) {
+      throw new UserException("config file " + file.get() + " cannot be read: " + e.getMessage()
+          + "; fix: check the path and the file system's credentials", e);
+    }
+  }
+
   static UserException userCause(Throwable e) {
     Throwable t = e;
     for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {

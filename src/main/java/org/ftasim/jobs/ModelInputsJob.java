@@ -26,8 +26,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
-import org.ftasim.config.IndustryMap;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.IndustryMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.config.UserException;
 import org.ftasim.inputs.CpLayout;
 import org.ftasim.inputs.IcioTable;
@@ -84,7 +84,7 @@ public final class ModelInputsJob {
           + " sample's <dir>/icio/2022.csv), or set inputs.io");
     }
     if (format.equals("cp")) {
-      CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io));
+      CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io, "inputs.io"));
       SectorMap sectors = cfg.sectors().isEmpty() ? SectorMap.bundled()
           : open(spark, cfg.sectors(), "inputs.sectors", in -> SectorMap.read(in, cfg.sectors()));
       return new IoData(layout, sectors, true);

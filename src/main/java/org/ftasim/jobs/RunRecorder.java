@@ -81,7 +81,8 @@ final class RunRecorder {
               : "its commits were taken out: " + String.join("; ", undone));
       Row marked = RowFactory.create(r.getString(0), r.getString(1), "interrupted", r.getString(3), r.getString(4),
           r.getString(5), r.getLong(6), r.get(7), Timestamp.from(Instant.now()), r.getDouble(9), r.get(10), r.get(11),
-          r.getString(12), why, host, pid);
+          r.getString(12), why, host, pid, java.util.Arrays.asList(r.schema().fieldNames()).contains("tables_read")
+              ? r.get(r.fieldIndex("tables_read")) : null);
       TableWriter.merge(spark.createDataFrame(List.of(marked), Tables.RUNS.schema()), ctx.warehouse(), Tables.RUNS);
       ctx.err().println("ftasim " + ctx.job() + ": note: run " + r.getString(0) + " (" + r.getString(1) + ", started "
           + started + ") was still 'running' but its driver is gone; marked interrupted"
@@ -109,7 +110,8 @@ final class RunRecorder {
     Row row = RowFactory.create(ctx.runId(), ctx.job(), status, ctx.loaded().yaml(), ctx.loaded().hash(),
         BuildInfo.codeVersion(), ctx.config().seed(), Timestamp.from(start), Timestamp.from(end),
         (end.toEpochMilli() - start.toEpochMilli()) / 1000.0, result.counts(), result.tables(),
-        spark.sparkContext().master(), error, HOST, ProcessHandle.current().pid());
+        spark.sparkContext().master(), error, HOST, ProcessHandle.current().pid(),
+        status.equals("running") ? null : org.ftasim.table.TableReader.versionsRead());
     return spark.createDataFrame(List.of(row), Tables.RUNS.schema());
   }
 }

@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.config.UserException;
 import org.ftasim.markets.spark.SmartEffects;
 import org.ftasim.table.Csv;

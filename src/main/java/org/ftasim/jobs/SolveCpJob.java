@@ -59,7 +59,7 @@ public final class SolveCpJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
     TextFiles files = new TextFiles(spark.sparkContext().hadoopConfiguration());
-    Path dataDir = files.local(ctx.args().required("--data"));
+    Path dataDir = files.local(ctx.args().required("--data"), "--data");
     String mode = ctx.args().value("--deficits").orElse("zero");
     if (!mode.equals("zero") && !mode.equals("keep")) {
       throw new UserException("--deficits '" + mode + "' is not allowed; use zero or keep");
@@ -78,7 +78,7 @@ public final class SolveCpJob {
       if (ctx.args().value("--capital-share").isPresent()) {
         throw new UserException("--capital-share and --capital-shares are both given; fix: give one");
       }
-      shares = CpLayout.capitalShares(files.local(ctx.args().value("--capital-shares").get()), data);
+      shares = CpLayout.capitalShares(files.local(ctx.args().value("--capital-shares").get(), "--capital-shares"), data);
     } else {
       Arrays.fill(shares, number("--capital-share", ctx.args().value("--capital-share").orElse("0"), 0, 1, true));
     }

@@ -76,7 +76,7 @@ public final class SolveGravityJob {
       }
       data = ctx.args().all("--with").isEmpty()
           ? GravityTable.read(new TextFiles(spark.sparkContext().hadoopConfiguration())
-              .local(ctx.args().required("--data")), year)
+              .local(ctx.args().required("--data"), "--data"), year)
           : GravityTable.read(GravityInputs.collected(spark, ctx.args().required("--data"), year,
               ctx.args().all("--with"), List.of(), null), year, List.of());
       cost = parseCost(ctx.args().required("--cost"));

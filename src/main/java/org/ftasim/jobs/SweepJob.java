@@ -266,7 +266,7 @@ public final class SweepJob {
             + f.capitalShares() + ") are both set; fix: give one");
       }
       shares = CpLayout.capitalShares(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(
-          f.capitalShares()), data);
+          f.capitalShares(), "sweep.fta.capital_shares"), data);
     }
     return new FtaSweep.CapitalSpec(f.closures().stream().map(Capital.Closure::parse).toList(), f.depreciation(),
         shares);
@@ -284,6 +284,6 @@ public final class SweepJob {
     if (cfg.data().isBlank()) {
       throw new UserException("sweep.data is empty; the " + cfg.model() + " model needs its data (a folder or file)");
     }
-    return new TextFiles(spark.sparkContext().hadoopConfiguration()).local(cfg.data());
+    return new TextFiles(spark.sparkContext().hadoopConfiguration()).local(cfg.data(), "sweep.data");
   }
 }

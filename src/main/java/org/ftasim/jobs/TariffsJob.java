@@ -35,12 +35,14 @@ import org.ftasim.table.TextDecoding;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
+import org.ftasim.table.FileContent;
 import org.ftasim.table.Tables;
+import org.ftasim.table.TextFiles;
 import org.ftasim.table.Xlsx;
 import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.Scenario;
 import org.ftasim.tariff.TradeCost;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.tariff.TariffEngine;
 import org.ftasim.tariff.TariffFiles;
 import org.ftasim.tariff.spark.TariffRates;
@@ -177,8 +179,8 @@ public final class TariffsJob {
    * A tariff file to read: its location, name, size and layout (null when empty); a WITS export is read on the
    * driver (as CSV or from its .xlsx sheet) into {@code rows} of {@link TariffRates#LINES}, with its columns.
    */
-  private record Input(String path, String name, long size, TariffFiles.Layout layout, List<Row> rows,
-      int[] witsColumns) {}
+  private record Input(String path, String name, long size, String content, TariffFiles.Layout layout,
+      List<Row> rows, int[] witsColumns) {}
 
   /** Tariff files into tariff_schedules and tariff_rejects, replacing earlier rows of the same files. */
   static JobResult ingest(SparkSession spark, JobContext ctx, AgreementBook book, List<String> inputs)
@@ -190,29 +192,39 @@ public final class TariffsJob {
     List<Row> driverLines = new ArrayList<>();
     Map<String, int[]> witsColumns = new HashMap<>();
     JavaRDD<Row> lines = jsc.emptyRDD();
+    Map<String, String> readAs = new HashMap<>();
     for (Input f : files) {
       if (f.layout() == null) {
         fileRejects.add(RowFactory.create(f.name(), 0L, null, TariffFiles.Reject.EMPTY_FILE.name(),
             "the file is empty (no header, no lines); fix: write the header and the lines, or leave the file out",
-            ctx.runId()));
+            ctx.runId(), f.path(), f.content()));
+        continue;
+      }
+      String original = readAs.putIfAbsent(f.content(), f.path());
+      if (original != null) {
+        fileRejects.add(RowFactory.create(f.name(), 0L, null, TariffFiles.Reject.DUPLICATE_FILE.name(),
+            "the same bytes (" + f.content() + ") as " + original + ", which this run reads instead; fix: none"
+                + " needed, or leave one of the two out", ctx.runId(), f.path(), f.content()));
         continue;
       }
       String name = f.name();
+      String path = f.path();
+      String content = f.content();
       String layout = f.layout().name();
       if (f.rows() != null) {
         driverLines.addAll(f.rows());
-        witsColumns.put(name, f.witsColumns());
+        witsColumns.put(path, f.witsColumns());
       } else {
-        lines = lines.union(jsc.textFile(f.path()).zipWithIndex().filter(t -> t._2() > 0)
-            .map(t -> RowFactory.create(name, t._2() + 1, layout, t._1())));
+        lines = lines.union(TextFiles.lines(jsc, f.path()).zipWithIndex().filter(t -> t._2() > 0)
+            .map(t -> RowFactory.create(name, t._2() + 1, layout, t._1(), path, content)));
       }
     }
     Dataset<Row> all = spark.createDataFrame(lines, TariffRates.LINES)
         .unionByName(spark.createDataFrame(driverLines, TariffRates.LINES));
     Dataset<Row> parsed = TariffRates.parse(all, book, witsColumns).cache();
     try {
-      String predicate = "source_file IN (" + files.stream().map(f -> TableWriter.sqlString(f.name()))
-          .collect(Collectors.joining(", ")) + ")";
+      String predicate = TableWriter.sameSourceFiles(files.stream().map(Input::name).toList(),
+          files.stream().map(Input::path).toList(), readAs.keySet());
       TableWriter.replaceWhere(TariffRates.schedules(parsed, ctx.runId()), ctx.warehouse(), Tables.TARIFF_SCHEDULES,
           predicate);
       Dataset<Row> rejects = TariffRates.rejects(parsed, ctx.runId())
@@ -244,7 +256,7 @@ public final class TariffsJob {
 
   private static List<Input> resolve(List<String> inputs, Configuration hadoop) throws IOException {
     List<Input> out = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    Set<String> paths = new HashSet<>();
     for (String input : inputs) {
       Path p = new Path(input);
       FileSystem fs = p.getFileSystem(hadoop);
@@ -270,11 +282,11 @@ public final class TariffsJob {
       }
       for (FileStatus s : found) {
         String name = s.getPath().getName();
-        if (!names.add(name)) {
-          throw new UserException("tariff file " + name + " is given twice; fix: name each file once");
+        if (!paths.add(s.getPath().toString())) {
+          throw new UserException("tariff file " + s.getPath() + " is given twice; fix: name each file once");
         }
-        out.add(s.getLen() == 0 ? new Input(s.getPath().toString(), name, 0, null, null, null)
-            : describe(s, fs));
+        out.add(s.getLen() == 0 ? new Input(s.getPath().toString(), name, 0, FileContent.identity(0, 0), null, null,
+            null) : describe(s, fs));
       }
     }
     return out;
@@ -289,7 +301,8 @@ public final class TariffsJob {
       head = in.readNBytes(4);
     }
     if (Xlsx.isWorkbook(head)) {
-      return witsWorkbook(path, name, s.getLen(), readAll(fs, s.getPath()));
+      byte[] workbook = readAll(fs, s.getPath());
+      return witsWorkbook(path, name, s.getLen(), FileContent.of(workbook), workbook);
     }
     String header;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(s.getPath()),
@@ -308,21 +321,27 @@ public final class TariffsJob {
           + " Tariff files");
     }
     if (layout != TariffFiles.Layout.WITS) {
-      return new Input(path, name, s.getLen(), layout, null, null);
+      String content;
+      try (InputStream in = fs.open(s.getPath())) {
+        content = FileContent.of(in);
+      }
+      return new Input(path, name, s.getLen(), content, layout, null, null);
     }
-    String[] text = TextDecoding.text(readAll(fs, s.getPath())).split("\r?\n");
+    byte[] bytes = readAll(fs, s.getPath());
+    String content = FileContent.of(bytes);
+    String[] text = TextDecoding.text(bytes).split("\r?\n");
     int[] columns = TariffFiles.witsColumns(Csv.split(text[0]));
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < text.length; i++) {
       if (!(i == text.length - 1 && text[i].isEmpty())) {
-        rows.add(RowFactory.create(name, (long) i + 1, TariffFiles.Layout.WITS.name(), text[i]));
+        rows.add(RowFactory.create(name, (long) i + 1, TariffFiles.Layout.WITS.name(), text[i], path, content));
       }
     }
-    return new Input(path, name, s.getLen(), layout, rows, columns);
+    return new Input(path, name, s.getLen(), content, layout, rows, columns);
   }
 
   /** A WITS export as the .xlsx WITS gives: its one data sheet (the sheet whose first row is WITS's header). */
-  private static Input witsWorkbook(String path, String name, long size, byte[] content) {
+  private static Input witsWorkbook(String path, String name, long size, String identity, byte[] content) {
     List<Xlsx.Sheet> sheets = Xlsx.read(content, path);
     for (Xlsx.Sheet sheet : sheets) {
       if (sheet.rows().isEmpty()) {
@@ -344,10 +363,10 @@ public final class TariffsJob {
           String[] all = java.util.Arrays.copyOf(cells, Math.max(cells.length, header.length));
           String line = java.util.Arrays.stream(all).map(c -> c == null ? "" : Csv.field(c))
               .collect(Collectors.joining(","));
-          rows.add(RowFactory.create(name, (long) r + 1, TariffFiles.Layout.WITS.name(), line));
+          rows.add(RowFactory.create(name, (long) r + 1, TariffFiles.Layout.WITS.name(), line, path, identity));
         }
       }
-      return new Input(path, name, size, TariffFiles.Layout.WITS, rows, columns);
+      return new Input(path, name, size, identity, TariffFiles.Layout.WITS, rows, columns);
     }
     throw new UserException("workbook " + path + " has no sheet whose first row is a WITS/TRAINS tariff export header"
         + " (sheets " + sheets.stream().map(Xlsx.Sheet::name).toList() + "); expected '"

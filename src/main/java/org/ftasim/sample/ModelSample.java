@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ftasim.table.TextFiles;
-import org.ftasim.config.IndustryMap;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.IndustryMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.inputs.IcioTable;
 
 /**

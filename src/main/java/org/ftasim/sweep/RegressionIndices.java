@@ -1,6 +1,5 @@
 package org.ftasim.sweep;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -61,10 +60,8 @@ public final class RegressionIndices {
     double[] low = new double[d];
     double[] high = new double[d];
     for (int k = 0; k < d; k++) {
-      double[] v = Arrays.copyOf(boot[k], ok);
-      Arrays.sort(v);
-      low[k] = ok == 0 ? Double.NaN : v[(int) Math.floor(0.025 * (ok - 1))];
-      high[k] = ok == 0 ? Double.NaN : v[(int) Math.ceil(0.975 * (ok - 1))];
+      low[k] = Quantile.of(boot[k], ok, 0.025);
+      high[k] = Quantile.of(boot[k], ok, 0.975);
     }
     return new Estimate(point, low, high, r2[0]);
   }

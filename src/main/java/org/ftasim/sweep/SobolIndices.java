@@ -1,6 +1,5 @@
 package org.ftasim.sweep;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -51,10 +50,10 @@ public final class SobolIndices {
     double[] tl = new double[d];
     double[] th = new double[d];
     for (int k = 0; k < d; k++) {
-      fl[k] = quantile(bootFirst[k], 0.025);
-      fh[k] = quantile(bootFirst[k], 0.975);
-      tl[k] = quantile(bootTotal[k], 0.025);
-      th[k] = quantile(bootTotal[k], 0.975);
+      fl[k] = Quantile.of(bootFirst[k], 0.025);
+      fh[k] = Quantile.of(bootFirst[k], 0.975);
+      tl[k] = Quantile.of(bootTotal[k], 0.025);
+      th[k] = Quantile.of(bootTotal[k], 0.975);
     }
     return new Estimate(point[0], fl, fh, point[1], tl, th, n);
   }
@@ -86,14 +85,5 @@ public final class SobolIndices {
       total[k] = var > 0 ? t / (2.0 * n) / var : 0;
     }
     return new double[][] {first, total};
-  }
-
-  static double quantile(double[] values, double q) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    double pos = q * (v.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return v[lo] + (pos - lo) * (v[hi] - v[lo]);
   }
 }

@@ -1,14 +1,36 @@
 package org.ftasim.table;
 
 import io.delta.tables.DeltaTable;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.UserException;
 
-/** Reads curated tables, with a message that says which job writes a table that is not there yet. */
+/**
+ * Reads curated tables, with a message that says which job writes a table that is not there yet. Every read is
+ * pinned to the table's latest version when it is read, and the version is noted ({@link #versionsRead}), so the
+ * {@code runs} row of a job says which version of each table it read.
+ */
 public final class TableReader {
+  /** Table → the version first read since {@link #startNoting}; one job runs per driver at a time. */
+  private static final Map<String, Long> READ = new ConcurrentHashMap<>();
+
   private TableReader() {}
+
+  /** Forgets the versions noted so far: a job starts. */
+  public static void startNoting() {
+    READ.clear();
+  }
+
+  /** The version of each table first read since {@link #startNoting} (the runs table itself left out). */
+  public static Map<String, Long> versionsRead() {
+    return new TreeMap<>(READ);
+  }
 
   public static boolean exists(SparkSession spark, Warehouse warehouse, TableDef table) {
     TableGate.await(table);
@@ -20,6 +42,11 @@ public final class TableReader {
       throw new UserException("table '" + table.name() + "' does not exist in warehouse " + warehouse.root()
           + "; it is written by " + table.writtenBy() + ": run that first, or pass the right --warehouse");
     }
-    return spark.read().format("delta").load(warehouse.path(table));
+    String path = warehouse.path(table);
+    long version = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
+    if (!table.name().equals(Tables.RUNS.name())) {
+      READ.putIfAbsent(table.name(), version);
+    }
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
   }
 }

@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -181,5 +182,19 @@ public final class TableWriter {
       cols[i++] = rows.col(f.name());
     }
     return rows.select(cols);
+  }
+
+  /**
+   * The rows a run over these files replaces: those of the same paths, those of the same bytes under any path or
+   * name, and (rows written before ftasim recorded paths) those of the same names.
+   */
+  public static String sameSourceFiles(List<String> names, List<String> paths, java.util.Collection<String> contents) {
+    String byPath = "source_path IN (" + paths.stream().map(TableWriter::sqlString).collect(Collectors.joining(", "))
+        + ")";
+    String byContent = contents.isEmpty() ? "" : " OR source_content IN (" + contents.stream().distinct()
+        .map(TableWriter::sqlString).collect(Collectors.joining(", ")) + ")";
+    String byName = " OR (source_path IS NULL AND source_file IN (" + names.stream().distinct()
+        .map(TableWriter::sqlString).collect(Collectors.joining(", ")) + "))";
+    return "(" + byPath + byContent + byName + ")";
   }
 }

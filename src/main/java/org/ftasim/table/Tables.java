@@ -32,7 +32,10 @@ public final class Tables {
           col("error", DataTypes.StringType, true, "the error message when status is failed or interrupted"),
           col("driver_host", DataTypes.StringType, true, "host name of the driver's JVM"),
           col("driver_pid", DataTypes.LongType, true, "process id of the driver's JVM: a later job on the same host "
-              + "that finds a 'running' row whose process is gone marks it interrupted")),
+              + "that finds a 'running' row whose process is gone marks it interrupted"),
+          col("tables_read", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true,
+              "the Delta version of each table the job read (the first read, if it read a table twice), so a result"
+                  + " can be traced to its inputs: SELECT * FROM t VERSION AS OF v; null while running")),
       List.of(), List.of("run_id"), "every job");
 
   // Columns shared by the sweep tables: one definition, one comment.
@@ -96,7 +99,14 @@ public final class Tables {
       List.of(), List.of(), "sweep");
 
   private static final StructField SOURCE_FILE = col("source_file", DataTypes.StringType, false,
-      "input file name (without folder); re-ingesting a file replaces its rows");
+      "input file name (without folder), as shown in messages; a file is identified by source_path and"
+          + " source_content");
+  private static final StructField SOURCE_PATH = col("source_path", DataTypes.StringType, true,
+      "the input file's full path as Hadoop resolved it; re-ingesting the file at this path replaces its rows (null"
+          + " in rows written before ftasim recorded it)");
+  private static final StructField SOURCE_CONTENT = col("source_content", DataTypes.StringType, true,
+      "the input file's content identity, <bytes>:<CRC-32C in hex>; ingesting the same bytes under another path or"
+          + " name replaces these rows instead of adding them twice (null in rows written before ftasim recorded it)");
 
   public static final TableDef TRADE_FLOWS = new TableDef("trade_flows",
       "Bilateral trade at HS6 from BACI or UN Comtrade, one row per (year, exporter, importer, hs6) and file.",
@@ -112,7 +122,9 @@ public final class Tables {
           col("source", DataTypes.StringType, false,
               "BACI, or COMTRADE_M / COMTRADE_X (UN Comtrade, importer's CIF / exporter's FOB report)"),
           SOURCE_FILE,
-          col("run_id", DataTypes.StringType, false, "the ingest run that wrote the row")),
+          col("run_id", DataTypes.StringType, false, "the ingest run that wrote the row"),
+          SOURCE_PATH,
+          SOURCE_CONTENT),
       List.of("year"), List.of(), "ingest-flows")
       // file statistics (for data skipping) on the key columns only: collecting them on all ten columns costs
       // the ingest of a BACI year about 40% of its time (27 of 68 s measured); year is the partition column
@@ -125,9 +137,11 @@ public final class Tables {
           col("line_number", DataTypes.LongType, false, "line in the file, 1 = header; 0 for a file-level problem"),
           col("raw_line", DataTypes.StringType, true, "the line as read (without its line break)"),
           col("reason_code", DataTypes.StringType, false, "COLUMN_COUNT, BAD_NUMBER, NEGATIVE_NUMBER, NOT_FINITE,"
-              + " BAD_YEAR, UNKNOWN_COUNTRY, MALFORMED_HS, UNKNOWN_HS, UNMAPPED_HS, DUPLICATE_KEY, BLANK_LINE, EMPTY_FILE"),
+              + " BAD_YEAR, UNKNOWN_COUNTRY, MALFORMED_HS, UNKNOWN_HS, UNMAPPED_HS, DUPLICATE_KEY, BLANK_LINE, EMPTY_FILE, DUPLICATE_FILE (the same bytes as another file of the run)"),
           col("message", DataTypes.StringType, false, "what is wrong, naming the field and value"),
-          col("run_id", DataTypes.StringType, false, "the ingest run")),
+          col("run_id", DataTypes.StringType, false, "the ingest run"),
+          SOURCE_PATH,
+          SOURCE_CONTENT),
       List.of(), List.of(), "ingest-flows");
 
   public static final TableDef INGEST_METRICS = new TableDef("ingest_metrics",
@@ -160,7 +174,9 @@ public final class Tables {
           col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run"),
           col("converted_by_relationship", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
               "accepted lines moved to another HS version (--hs-target), by the relationship of their code's group in"
-                  + " the concordance: 1:1, n:1, 1:n or n:n (the last two split); empty without conversion")),
+                  + " the concordance: 1:1, n:1, 1:n or n:n (the last two split); empty without conversion"),
+          SOURCE_PATH,
+          SOURCE_CONTENT),
       List.of(), List.of(), "ingest-flows");
 
   public static final TableDef TARIFF_SCHEDULES = new TableDef("tariff_schedules",
@@ -191,7 +207,9 @@ public final class Tables {
               + " Lines); null for ftasim's layouts"),
           col("imports_usd", DataTypes.DoubleType, true, "WITS: the row's imports in USD (Imports Value in 1000 USD x"
               + " 1000), the weights when trade_flows lacks the year"),
-          col("run_id", DataTypes.StringType, false, "the run that ingested the file")),
+          col("run_id", DataTypes.StringType, false, "the run that ingested the file"),
+          SOURCE_PATH,
+          SOURCE_CONTENT),
       List.of(), List.of(), "tariffs")
       .withProperties(java.util.Map.of("delta.dataSkippingNumIndexedCols", "4"));
 
@@ -203,9 +221,11 @@ public final class Tables {
           col("raw_line", DataTypes.StringType, true, "the line as read"),
           col("reason_code", DataTypes.StringType, false, "BLANK_LINE, COLUMN_COUNT, BAD_COUNTRY, BAD_YEAR,"
               + " MALFORMED_LINE, BAD_DUTY_TYPE, BAD_NUMBER, NEGATIVE_NUMBER, NOT_FINITE, MISSING_AVE, BAD_FLAG,"
-              + " UNKNOWN_AGREEMENT, NOT_A_MEMBER, UNKNOWN_STAGING, DUPLICATE_KEY, EMPTY_FILE, NO_RATE (a WITS row without a rate)"),
+              + " UNKNOWN_AGREEMENT, NOT_A_MEMBER, UNKNOWN_STAGING, DUPLICATE_KEY, EMPTY_FILE, NO_RATE (a WITS row without a rate), DUPLICATE_FILE"),
           col("message", DataTypes.StringType, false, "what is wrong, naming the field and value, and the fix"),
-          col("run_id", DataTypes.StringType, false, "the run")),
+          col("run_id", DataTypes.StringType, false, "the run"),
+          SOURCE_PATH,
+          SOURCE_CONTENT),
       List.of(), List.of(), "tariffs");
 
   public static final TableDef TARIFF_EFFECTIVE = new TableDef("tariff_effective",

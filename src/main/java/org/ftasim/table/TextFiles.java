@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
+import org.ftasim.config.UserException;
 
 /**
  * Plain files on any Hadoop file system (local folders, s3a://, abfss://, hdfs://): the input files the sample
@@ -44,29 +45,71 @@ public final class TextFiles {
   }
 
   /**
+   * The file system of an input path, or the user's error when nothing serves its scheme (s3a:// without
+   * hadoop-aws on the classpath, a misspelt scheme).
+   *
+   * @param what what the path is, for the message ("config file", "--data", ...)
+   */
+  public FileSystem fileSystem(String path, String what) throws IOException {
+    Path p = new Path(path);
+    try {
+      return p.getFileSystem(conf);
+    } catch (org.apache.hadoop.fs.UnsupportedFileSystemException | RuntimeException e) {
+      // Hadoop knows s3a:// and abfss:// by name, so a missing connector is a RuntimeException around a
+      // ClassNotFoundException; a scheme it does not know at all is an UnsupportedFileSystemException
+      if (e instanceof RuntimeException && !(e.getCause() instanceof ClassNotFoundException)) {
+        throw (RuntimeException) e;
+      }
+      String scheme = p.toUri().getScheme();
+      throw new UserException(what + " " + path + ": no file system for the scheme '" + scheme + "' is on the"
+          + " classpath (" + e.getMessage() + "); fix: " + (scheme.equals("s3a")
+              ? "add org.apache.hadoop:hadoop-aws:3.4.2 and its AWS SDK bundle (--packages"
+                  + " org.apache.hadoop:hadoop-aws:3.4.2) and credentials"
+              : scheme.equals("abfs") || scheme.equals("abfss") ? "add org.apache.hadoop:hadoop-azure:3.4.2"
+                  : "check the scheme, or add the Hadoop connector that serves it") + ", or copy the file locally", e);
+    }
+  }
+
+  /** Opens an input file on any Hadoop file system; a missing file is the user's error, named with {@code what}. */
+  public InputStream open(String path, String what) throws IOException {
+    FileSystem fs = fileSystem(path, what);
+    Path p = new Path(path);
+    if (!fs.exists(p) || !fs.getFileStatus(p).isFile()) {
+      throw new UserException(what + " " + path + " does not exist or is not a file; fix: name an existing file");
+    }
+    return fs.open(p);
+  }
+
+  /**
    * A driver-local view of a small input file or folder (model data, read by plain Java on the driver): the path
    * itself when it is on the local file system (no scheme, or file:), else a copy in a fresh temporary folder,
    * deleted when the JVM exits.
    */
   public java.nio.file.Path local(String path) {
+    return local(path, "input");
+  }
+
+  /** {@link #local(String)}, with what the path is ("--data", "sweep.data", ...) for the messages. */
+  public java.nio.file.Path local(String path, String what) {
     Path p = new Path(path);
     String scheme = p.toUri().getScheme();
     if (scheme == null || scheme.equals("file")) {
       return java.nio.file.Path.of(scheme == null ? path : p.toUri().getPath());
     }
-    return copyToLocal(path);
+    return copyToLocal(path, what);
   }
 
   /** Copies a file or folder of any Hadoop file system to a fresh temporary folder; returns the copy's path. */
-  java.nio.file.Path copyToLocal(String path) {
+  java.nio.file.Path copyToLocal(String path, String what) {
     Path p = new Path(path);
     try {
+      FileSystem fs = fileSystem(path, what);
+      if (!fs.exists(p)) {
+        throw new UserException(what + " " + path + " does not exist on " + fs.getUri() + "; fix: name an existing"
+            + " file or folder (check the bucket and the path), or upload it first");
+      }
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ftasim-input-");
       java.nio.file.Path target = dir.resolve(p.getName());
-      FileSystem fs = p.getFileSystem(conf);
-      if (!fs.exists(p)) {
-        throw new java.io.FileNotFoundException(path + " does not exist");
-      }
       // raw local target: no .crc side files in the copy
       fs.copyToLocalFile(false, p, new Path(target.toUri()), true);
       dir.toFile().deleteOnExit();
@@ -108,5 +151,24 @@ public final class TextFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("could not assemble " + target + " from " + partsDir, e);
     }
+  }
+
+  /**
+   * The lines of one file, in file order, as Spark's {@code textFile} reads them, but for exactly that path:
+   * {@code textFile} splits its argument at commas and expands glob characters, so a file named
+   * {@code rates [2024], v2.csv} is not found. The path is given as a {@link Path} (no comma splitting) with its
+   * glob characters escaped.
+   */
+  public static org.apache.spark.api.java.JavaRDD<String> lines(org.apache.spark.api.java.JavaSparkContext jsc,
+      String path) {
+    org.apache.hadoop.mapred.JobConf job = new org.apache.hadoop.mapred.JobConf(jsc.hadoopConfiguration());
+    org.apache.hadoop.mapred.FileInputFormat.setInputPaths(job, new Path(escapeGlob(path)));
+    return jsc.hadoopRDD(job, org.apache.hadoop.mapred.TextInputFormat.class, org.apache.hadoop.io.LongWritable.class,
+        org.apache.hadoop.io.Text.class).map(t -> t._2().toString());
+  }
+
+  /** The path with Hadoop's glob characters escaped, so it names itself only. */
+  public static String escapeGlob(String path) {
+    return path.replaceAll("([\\\\{}\\[\\]*?,])", "\\\\$1");
   }
 }

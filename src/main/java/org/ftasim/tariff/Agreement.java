@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 
 /**
  * A trade agreement: its members with their entry into force and cut date, the share of eligible trade that uses

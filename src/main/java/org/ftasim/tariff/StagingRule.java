@@ -1,7 +1,7 @@
 package org.ftasim.tariff;
 
 import java.io.Serializable;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 
 /**
  * A scenario's choice of staging category for a set of HS6 products: an HS range ({@code "8703"}, {@code "28-38"},

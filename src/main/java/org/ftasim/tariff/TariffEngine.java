@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 
 /**
  * The rate that applies to each (importer, exporter, HS6, year) in a scenario.

@@ -35,7 +35,9 @@ public final class TariffFiles {
     BLANK_LINE, COLUMN_COUNT, BAD_COUNTRY, BAD_YEAR, MALFORMED_LINE, BAD_DUTY_TYPE, BAD_NUMBER, NEGATIVE_NUMBER,
     NOT_FINITE, MISSING_AVE, BAD_FLAG, UNKNOWN_AGREEMENT, NOT_A_MEMBER, UNKNOWN_STAGING, DUPLICATE_KEY, EMPTY_FILE,
     /** A WITS row without a rate: a specific duty WITS has no ad valorem equivalent for. */
-    NO_RATE
+    NO_RATE,
+    /** A file with the same bytes as another file of the same run, which is read instead (line number 0). */
+    DUPLICATE_FILE
   }
 
   /**

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.ftasim.config.IndustryMap;
+import org.ftasim.sector.IndustryMap;
 import org.ftasim.inputs.IcioTable;
 import org.ftasim.model.cp.CpData;
 import org.ftasim.model.cp.CpEquilibrium;

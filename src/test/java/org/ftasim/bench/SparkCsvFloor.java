@@ -43,7 +43,8 @@ public final class SparkCsvFloor {
           .select(col("t").alias("year"), col("exporter"), col("importer"), expr("lpad(k, 6, '0')").alias("hs6"),
               lit("H5").alias("hs_version"), expr("v * 1000").alias("value_usd"),
               expr("try_cast(trim(q) AS DOUBLE)").alias("quantity_t"), lit("BACI").alias("source"),
-              lit(file).alias("source_file"), lit("spark-csv-floor").alias("run_id"));
+              lit(file).alias("source_file"), lit("spark-csv-floor").alias("run_id"), lit(csv).alias("source_path"),
+              lit(null).cast("string").alias("source_content"));
 
       long t = System.nanoTime();
       lines.select(col("t").alias("year"), col("i"), col("j"), col("k").alias("hs6"),

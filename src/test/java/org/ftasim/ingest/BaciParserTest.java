@@ -12,13 +12,13 @@ class BaciParserTest {
   private static final BaciParser PARSER = new BaciParser(Map.of(410, "KOR", 392, "JPN", 490, "TWN", 842, "USA"),
       Set.of("010121", "854232", "870323"), 2022);
 
-  private static BaciParser.Parsed parse(String line) {
-    return PARSER.parse(line, new BaciParser.Parsed());
+  private static ParsedLine parse(String line) {
+    return PARSER.parse(line, new ParsedLine());
   }
 
   @Test
   void aFlowIsConvertedWithItsKeyInBacisSortOrder() {
-    BaciParser.Parsed p = parse("2022,410,392,854232,1000.5,12.000");
+    ParsedLine p = parse("2022,410,392,854232,1000.5,12.000");
     assertThat(p.reason).isNull();
     assertThat(p.year).isEqualTo(2022);
     assertThat(p.exporter).isEqualTo("KOR");
@@ -34,7 +34,7 @@ class BaciParserTest {
 
   @Test
   void blanksAroundFieldsLostZerosAndPaddedNaAreHandled() {
-    BaciParser.Parsed p = parse(" 2022 , 490,842 ,10121,  2.000 ,             NA");
+    ParsedLine p = parse(" 2022 , 490,842 ,10121,  2.000 ,             NA");
     assertThat(p.reason).isNull();
     assertThat(p.exporter).isEqualTo("TWN");
     assertThat(p.hs6).isEqualTo("010121");
@@ -86,7 +86,7 @@ class BaciParserTest {
         s.insert(point, '.');
       }
       String text = s.toString();
-      BaciParser.Parsed p = parse("2022,410,392,854232," + text + "," + text);
+      ParsedLine p = parse("2022,410,392,854232," + text + "," + text);
       assertThat(p.reason).as(text).isNull();
       assertThat(Double.doubleToRawLongBits(p.quantityT)).as(text)
           .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
@@ -97,7 +97,7 @@ class BaciParserTest {
   }
 
   private static void assertReject(String line, Reject reason, String message) {
-    BaciParser.Parsed p = parse(line);
+    ParsedLine p = parse(line);
     assertThat(p.reason).as(line).isEqualTo(reason);
     assertThat(p.message).as(line).contains(message);
   }

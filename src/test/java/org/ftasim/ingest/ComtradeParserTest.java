@@ -23,7 +23,7 @@ class ComtradeParserTest {
     try (InputStream in = new FileInputStream(file.toFile())) {
       reader = new ChunkReader(in, 0, Files.size(file));
       ComtradeParser parser = new ComtradeParser(Csv.split(reader.next()), false);
-      BaciParser.Parsed p = new BaciParser.Parsed();
+      ParsedLine p = new ParsedLine();
       String line;
       while ((line = reader.next()) != null) {
         parser.parse(line, p);
@@ -44,7 +44,7 @@ class ComtradeParserTest {
     String header = "typeCode,refYear,reporterCode,reporterISO,flowCode,partnerCode,partnerISO,partner2Code,cmdCode,"
         + "aggrLevel,customsCode,motCode,netWgt,cifvalue,fobvalue,primaryValue,isAggregate";
     ComtradeParser parser = new ComtradeParser(Csv.split(header), false);
-    BaciParser.Parsed p = new BaciParser.Parsed();
+    ParsedLine p = new ParsedLine();
     parser.parse("\"C\",\"2022\",\"410 \",\"\",\"M\",\"392 \",\"\",\"0 \",\"854232\",\"6\",\"C00\",\"0\",,\"12.5\",,"
         + "\"12.5\",\"True\",", p);
     assertThat(p.reason).isNull();

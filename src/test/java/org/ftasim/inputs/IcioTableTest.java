@@ -11,7 +11,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.ftasim.config.IndustryMap;
+import org.ftasim.sector.IndustryMap;
 import org.ftasim.config.UserException;
 import org.ftasim.model.cp.CpData;
 import org.junit.jupiter.api.Test;
@@ -186,7 +186,7 @@ class IcioTableTest {
   /** The bundled maps compose into 18 goods sectors and services; a map file's mistakes are named by line. */
   @Test
   void theMapsComposeAndNameTheirMistakes() throws IOException {
-    org.ftasim.config.SectorMap bundled = org.ftasim.config.SectorMap.bundled();
+    org.ftasim.sector.SectorMap bundled = org.ftasim.sector.SectorMap.bundled();
     assertThat(bundled.sectors()).hasSize(19).startsWith("agriculture", "mining", "food").endsWith("services");
     assertThat(bundled.nonTraded()).isEqualTo("services");
     assertThat(bundled.sectorOf("854231")).isEqualTo("electronics");
@@ -199,10 +199,11 @@ class IcioTableTest {
     assertThat(bundled.theta("electronics")).isEqualTo(3.95);
     assertThatThrownBy(() -> IndustryMap.read(bytes("icio2023,sector\nC20,chemicals\n"), "m.csv"))
         .isInstanceOf(UserException.class)
-        .hasMessage("m.csv line 1: header 'icio2023,sector' should be icio2023,icio2021,sector,theta");
-    assertThatThrownBy(() -> org.ftasim.config.SectorMap.composed(bytes("# a comment\nhs_prefix,industry\n28,C99\n"),
+        .hasMessage("m.csv line 1: header 'icio2023,sector' should be icio2023,icio2021,sector,theta;"
+            + " fix: make the first line that header");
+    assertThatThrownBy(() -> org.ftasim.sector.SectorMap.composed(bytes("# a comment\nhs_prefix,industry\n28,C99\n"),
         "h.csv", map())).hasMessageContaining("h.csv line 3: industry 'C99' is not in test map");
-    assertThatThrownBy(() -> org.ftasim.config.SectorMap.composed(bytes("hs_prefix,industry\n28,C20\n"), "h.csv",
+    assertThatThrownBy(() -> org.ftasim.sector.SectorMap.composed(bytes("hs_prefix,industry\n28,C20\n"), "h.csv",
         IndustryMap.read(bytes(MAP + "C26,D26,electronics,3.95\n"), "m"))).hasMessageContaining(
             "h.csv reaches no industry of the sectors [services, electronics]");
   }

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.assertj.core.data.Offset;
 import org.ftasim.TestSpark;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.inputs.spark.ModelInputs;
 import org.ftasim.table.Tables;
 import org.junit.jupiter.api.Test;
@@ -44,10 +44,10 @@ class ModelInputsTest {
         {"AUS", "KOR", "290120", 100.0}, {"NZL", "KOR", "290110", 150.0}, {"KOR", "JPN", "870321", 200.0},
         {"NZL", "AUS", "290110", 10.0}, {"KOR", "AUS", "870321", 40.0}};
     for (Object[] x : f) {
-      rows.add(RowFactory.create(2022, x[0], x[1], x[2], "H5", x[3], 1.0, "BACI", "t.csv", "r"));
+      rows.add(RowFactory.create(2022, x[0], x[1], x[2], "H5", x[3], 1.0, "BACI", "t.csv", "r", "/d/t.csv", "1:00000000"));
     }
     // another year's flow must not weigh anything
-    rows.add(RowFactory.create(2021, "JPN", "KOR", "290110", "H5", 1e9, 1.0, "BACI", "t.csv", "r"));
+    rows.add(RowFactory.create(2021, "JPN", "KOR", "290110", "H5", 1e9, 1.0, "BACI", "t.csv", "r", "/d/t.csv", "1:00000000"));
     return spark.createDataFrame(rows, Tables.TRADE_FLOWS.schema());
   }
 

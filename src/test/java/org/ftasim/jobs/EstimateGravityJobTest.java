@@ -156,7 +156,7 @@ class EstimateGravityJobTest {
       org.apache.spark.sql.Dataset<Row> part = international.selectExpr("cast(year as int) as year", "exporter",
           "importer", "'" + hs6 + "' as hs6", "'H6' as hs_version", "cast(trade as double) / 2 as value_usd",
           "cast(null as double) as quantity_t", "'BACI' as source", "'yotov.csv' as source_file",
-          "'test' as run_id");
+          "'test' as run_id", "'/data/yotov.csv' as source_path", "cast(null as string) as source_content");
       flows = flows == null ? part : flows.unionAll(part);
     }
     org.ftasim.table.TableWriter.append(flows, new Warehouse(wh.toString()), Tables.TRADE_FLOWS);

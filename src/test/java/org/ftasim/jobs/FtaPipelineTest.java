@@ -168,6 +168,13 @@ class FtaPipelineTest {
         .count();
     assertThat(spark.read().format("delta").load(wh.root() + "/sweep_draws")
         .where("run_id = 'smart-sweep-1' and metric = 'trade_creation'").count()).isEqualTo(6 * changed);
+    // the run says which version of its input it read: the latest, as nothing wrote smart_effects since
+    Row run = spark.read().format("delta").load(wh.root() + "/runs").where("run_id = 'smart-sweep-1'").first();
+    scala.collection.Map<String, Long> read = run.getAs("tables_read");
+    long latest = io.delta.tables.DeltaTable.forPath(spark, wh.root() + "/smart_effects").history(1).first()
+        .<Long>getAs("version");
+    assertThat(read.get("smart_effects").get()).isEqualTo(latest);
+    assertThat(read.contains("runs")).isFalse();
   }
 
   @Test

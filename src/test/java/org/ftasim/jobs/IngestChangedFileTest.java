@@ -73,6 +73,9 @@ class IngestChangedFileTest {
     List<FlowIngest.Chunk> chunks = FlowIngest.chunks(List.of(source), 48);
     assertThat(chunks).hasSizeGreaterThan(3);
     List<FlowIngest.Chunk> numbered = FlowIngest.number(chunks, FlowIngest.scan(jsc, chunks, parsers, conf));
+    // the chunks' CRCs, read in parallel, combine into the whole file's
+    assertThat(numbered).allSatisfy(c -> assertThat(c.content())
+        .isEqualTo(org.ftasim.table.FileContent.of(Files.readAllBytes(file))));
     Broadcast<Map<Integer, Set<Long>>> noDuplicates = jsc.broadcast(Map.of());
 
     // Unchanged, the file is written.

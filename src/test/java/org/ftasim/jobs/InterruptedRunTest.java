@@ -35,11 +35,11 @@ class InterruptedRunTest {
     Timestamp live = Timestamp.from(ProcessHandle.current().info().startInstant().orElseThrow().plusSeconds(1));
     List<Row> rows = List.of(
         RowFactory.create("killed-1", "ingest-flows", "running", "seed: 1\n", "h", "v", 1L, t, t, 0.0, Map.of(),
-            List.of(), "local[2]", null, host, deadPid),
+            List.of(), "local[2]", null, host, deadPid, null),
         RowFactory.create("alive-1", "sweep", "running", "seed: 1\n", "h", "v", 1L, live, live, 0.0, Map.of(), List.of(),
-            "local[2]", null, host, ProcessHandle.current().pid()),
+            "local[2]", null, host, ProcessHandle.current().pid(), null),
         RowFactory.create("elsewhere-1", "sweep", "running", "seed: 1\n", "h", "v", 1L, t, t, 0.0, Map.of(),
-            List.of(), "spark://x:7077", null, "another-host", deadPid));
+            List.of(), "spark://x:7077", null, "another-host", deadPid, null));
     TableWriter.append(spark.createDataFrame(rows, Tables.RUNS.schema()), wh, Tables.RUNS);
 
     LauncherContractTest.Outcome o = LauncherContractTest.run("solve-gravity", "--data",

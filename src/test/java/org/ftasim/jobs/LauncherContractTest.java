@@ -220,6 +220,41 @@ class LauncherContractTest {
     assertThat(missing.err()).contains("inputs.io: " + dir.resolve("2022.csv") + " does not exist");
   }
 
+  /**
+   * Configs and inputs on a file system other than the local one are read through Hadoop: {@code remote://} (a test
+   * file system over local files) stands for an object store, and s3a:// without hadoop-aws is the user's to fix.
+   */
+  @Test
+  void configsAndInputsOnRemoteFileSystemsAreReadThroughHadoop() throws Exception {
+    Path dir = TestSpark.newDir("remote-fs");
+    String wh = TestSpark.newDir("wh-remote-fs").toString();
+    String remote = "spark.hadoop.fs.remote.impl=" + org.ftasim.RemoteTestFileSystem.class.getName();
+    Path config = Files.writeString(dir.resolve("remote config.yaml"), "seed: 7\nno_such_key: 1\n");
+    String uri = "remote://" + config.toUri().getPath();
+    Outcome read = run("sql", "--config", uri, "--conf", remote, "--warehouse", wh, "select 1");
+    assertThat(read.code()).as(read.err()).isEqualTo(2);
+    assertThat(read.err()).contains("no_such_key").contains(uri);
+    Outcome absent = run("sql", "--config", "remote://" + dir.toUri().getPath() + "nowhere.yaml", "--conf", remote,
+        "--warehouse", wh, "select 1");
+    assertThat(absent.code()).isEqualTo(2);
+    assertThat(absent.err()).contains("config file remote://").contains("nowhere.yaml does not exist");
+    Outcome s3 = run("sql", "--config", "s3a://bucket/conf/kj-default.yaml", "--warehouse", wh, "select 1");
+    assertThat(s3.code()).isEqualTo(2);
+    assertThat(s3.err()).contains("config file s3a://bucket/conf/kj-default.yaml: no file system for the scheme"
+        + " 's3a'").contains("fix: add org.apache.hadoop:hadoop-aws:3.4.2");
+    assertThat(s3.summary(true).get("status").asText()).isEqualTo("failed");
+
+    // a missing --data on a remote file system: its own message, exit 2
+    spark.sparkContext().hadoopConfiguration().set("fs.remote.impl", org.ftasim.RemoteTestFileSystem.class.getName());
+    String data = "remote://" + dir.toUri().getPath() + "no-model";
+    Outcome noData = run("solve-cp", "--data", data, "--warehouse", wh);
+    assertThat(noData.code()).as(noData.err()).isEqualTo(2);
+    assertThat(noData.err()).contains("--data " + data + " does not exist on remote:///").contains("fix:");
+    Outcome noBucket = run("solve-cp", "--data", "s3a://bucket/model", "--warehouse", wh);
+    assertThat(noBucket.code()).isEqualTo(2);
+    assertThat(noBucket.err()).contains("--data s3a://bucket/model: no file system for the scheme 's3a'");
+  }
+
   /** A master URL Spark cannot parse: exit 2, the option named, and the JSON line still printed. */
   @Test
   void aBadMasterIsTheUsersErrorAndStillPrintsTheSummary() throws Exception {

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * percentiles to 1e-12: Spark's partial aggregates may meet in another order). Every process the cluster started
  * is stopped by PID, even on failure, and {@code jobs/cluster stop} fails if a port of the cluster is left open.
  * The cluster's exported result sets stay in {@code target/cluster-it/wh-cluster/results} for the notebooks.
+ *
+ * <p>Mid-sweep, the executor running the first task of the {@code sweep_draws} write is killed with SIGKILL (a test
+ * seam pauses that task once, {@code ftasim.test.pauseOnceAt}); the worker starts another executor, Spark runs the
+ * lost task again, and the results must still equal local mode's.
  */
 class StandaloneClusterIT {
   private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -53,15 +57,21 @@ class StandaloneClusterIT {
     Path state = WORK.resolve("cluster");
     long start = System.nanoTime();
     String out;
+    Path paused = WORK.resolve("sweep-task-paused");
+    String killed;
     try {
-      run(List.of("jobs/cluster", "start", state.toString(), "2", "1"));
+      run(List.of("jobs/cluster", "start", state.toString(), "2", "1"), paused);
       List<String> cmd = new ArrayList<>(List.of("jobs/cluster", "submit", state.toString()));
       cmd.addAll(DEMO);
       cmd.addAll(List.of("--warehouse", cluster.toString()));
-      out = run(cmd);
+      Process submit = start(cmd, paused);
+      killed = killPausedExecutor(paused, submit);
+      out = finish(submit, cmd);
     } finally {
-      run(List.of("jobs/cluster", "stop", state.toString()));
+      run(List.of("jobs/cluster", "stop", state.toString()), paused);
     }
+    System.out.println("standalone cluster: killed executor " + killed + " mid-sweep");
+    assertThat(killed).contains("CoarseGrainedExecutorBackend");
     System.out.printf("standalone cluster: start, the demo's submit and stop in %.1f s%n",
         (System.nanoTime() - start) / 1e9);
     assertThat(out).contains("\"status\":\"ok\"");
@@ -115,6 +125,9 @@ class StandaloneClusterIT {
   /** A table's rows without the run-specific columns (run id, wall time, paths), sorted by its key. */
   private List<Row> rows(Path warehouse, String table, String key) {
     var df = spark.read().format("delta").load(warehouse.resolve(table).toString()).drop("run_id", "seconds");
+    if (Arrays.asList(df.columns()).contains("source_path")) {
+      df = df.withColumn("source_path", regexp_replace(df.col("source_path"), "^.*/wh-(local|cluster)/", ""));
+    }
     if (Arrays.asList(df.columns()).contains("source")) {
       // model_inputs names the io file it read, under each run's own warehouse: compare the file name
       df = df.withColumn("source", regexp_replace(df.col("source"), "^.*/", ""));
@@ -123,8 +136,40 @@ class StandaloneClusterIT {
         .toArray(Column[]::new)).collectAsList();
   }
 
+  /**
+   * Waits for the paused sweep task's marker, kills the executor whose process id it holds with SIGKILL, and
+   * returns that process's command line.
+   */
+  private static String killPausedExecutor(Path marker, Process submit) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (System.nanoTime() < deadline && submit.isAlive()) {
+      String pid = Files.exists(marker) ? Files.readString(marker).trim() : "";
+      if (!pid.isEmpty()) {
+        ProcessHandle executor = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+        String command = executor.info().commandLine().orElse("pid " + pid).replaceFirst(
+            ".* (org\\.apache\\.spark\\.executor\\.CoarseGrainedExecutorBackend) .*(--executor-id \\S+).*",
+            "$1 $2 (pid " + pid + ")");
+        executor.destroyForcibly();
+        executor.onExit().get(30, TimeUnit.SECONDS);
+        return command;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the sweep task never paused (marker " + marker + ")");
+  }
+
   /** Runs a command from the project root; its stdout, or a failure with both streams. */
+  private static String run(List<String> cmd, Path pauseMarker) throws IOException, InterruptedException {
+    return finish(start(cmd, pauseMarker), cmd);
+  }
+
   private static String run(List<String> cmd) throws IOException, InterruptedException {
+    return run(cmd, null);
+  }
+
+  private static final java.util.Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Process start(List<String> cmd, Path pauseMarker) throws IOException {
     Path out = Files.createTempFile(WORK, "out", ".txt");
     Path err = Files.createTempFile(WORK, "err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectOutput(out.toFile())
@@ -132,8 +177,16 @@ class StandaloneClusterIT {
     // Every JVM of the cluster (master, workers, the executors they fork, the submitting driver) is short-lived and
     // shares two cores: the quick C1 compiler and a single-threaded collector leave the cores to the work, as the
     // test JVMs' own -XX:TieredStopAtLevel=1 does. JAVA_TOOL_OPTIONS reaches the executors through the workers.
-    pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" + (pauseMarker == null ? ""
+        : " -Dftasim.test.pauseOnceAt=during-write:sweep_draws@" + pauseMarker));
     Process p = pb.start();
+    OUTPUTS.put(p, new Path[] {out, err});
+    return p;
+  }
+
+  private static String finish(Process p, List<String> cmd) throws IOException, InterruptedException {
+    Path out = OUTPUTS.get(p)[0];
+    Path err = OUTPUTS.remove(p)[1];
     if (!p.waitFor(15, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + cmd);

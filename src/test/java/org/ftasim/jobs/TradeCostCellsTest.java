@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.TestSpark;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
 import org.ftasim.table.Warehouse;

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.TestSpark;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.markets.spark.SmartEffects;
 import org.ftasim.table.Tables;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,10 @@ class SmartEffectsTest {
 
   private Dataset<Row> flows() {
     return spark.createDataFrame(List.of(
-        RowFactory.create(2022, "JPN", "KOR", "281111", "H5", 100.0, null, "BACI", "f.csv", "r"),
-        RowFactory.create(2022, "CHN", "KOR", "281111", "H5", 50.0, null, "BACI", "f.csv", "r"),
-        RowFactory.create(2022, "JPN", "KOR", "870323", "H5", 10.0, null, "BACI", "f.csv", "r"),
-        RowFactory.create(2021, "JPN", "KOR", "281111", "H5", 999.0, null, "BACI", "f.csv", "r")),
+        RowFactory.create(2022, "JPN", "KOR", "281111", "H5", 100.0, null, "BACI", "f.csv", "r", "/d/f.csv", "1:00000000"),
+        RowFactory.create(2022, "CHN", "KOR", "281111", "H5", 50.0, null, "BACI", "f.csv", "r", "/d/f.csv", "1:00000000"),
+        RowFactory.create(2022, "JPN", "KOR", "870323", "H5", 10.0, null, "BACI", "f.csv", "r", "/d/f.csv", "1:00000000"),
+        RowFactory.create(2021, "JPN", "KOR", "281111", "H5", 999.0, null, "BACI", "f.csv", "r", "/d/f.csv", "1:00000000")),
         Tables.TRADE_FLOWS.schema());
   }
 

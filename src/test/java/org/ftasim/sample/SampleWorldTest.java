@@ -201,8 +201,8 @@ class SampleWorldTest {
    */
   @Test
   void modelDataCloseEveryAccountMatchGdpAndSolve() throws Exception {
-    org.ftasim.config.IndustryMap industries = org.ftasim.config.IndustryMap.bundled();
-    org.ftasim.config.SectorMap cells = org.ftasim.config.SectorMap.industryLevel(industries);
+    org.ftasim.sector.IndustryMap industries = org.ftasim.sector.IndustryMap.bundled();
+    org.ftasim.sector.SectorMap cells = org.ftasim.sector.SectorMap.industryLevel(industries);
     int year = 2022;
     ModelSample.RateTable rates = ModelSample.RateTable.build(world, schedules, AgreementBook.bundled(), cells, year);
     int n = world.economies().size();
@@ -376,7 +376,7 @@ class SampleWorldTest {
     wits.get("IND").forEach(l -> india.mfn(2019, l.code(), l.applied()));
     org.ftasim.tariff.TariffEngine engine = new org.ftasim.tariff.TariffEngine(
         org.ftasim.tariff.Scenario.baseline(AgreementBook.bundled()),
-        org.ftasim.tariff.Scenario.baseline(AgreementBook.bundled()), org.ftasim.config.SectorMap.bundled());
+        org.ftasim.tariff.Scenario.baseline(AgreementBook.bundled()), org.ftasim.sector.SectorMap.bundled());
     int[] checked = {0};
     engine.run(india.build(), 2019, 2019, (y, exporter, hs6, rate, mfn, source, n) -> {
       if (exporter.equals("MFN")) {

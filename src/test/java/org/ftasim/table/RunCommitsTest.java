@@ -21,7 +21,7 @@ class RunCommitsTest {
           new org.apache.spark.sql.types.StructType().add("run_id", "string").add("scenario_id", "string")
               .add("year", "int").add("sector", "string").add("value", "double")).selectExpr(
               "'" + file + "' as source_file", "1L as line_number", "'raw' as raw_line", "'BAD' as reason_code",
-              "'why' as message", "run_id"), wh, Tables.TRADE_FLOWS_REJECTS, "source_file = '" + file + "'");
+              "'why' as message", "run_id", "'/d/" + file + "' as source_path", "'1:00000000' as source_content"), wh, Tables.TRADE_FLOWS_REJECTS, "source_file = '" + file + "'");
     } finally {
       RunCommits.untag(spark);
     }

@@ -20,7 +20,7 @@ class TableWriterTest {
   private Dataset<Row> run(String id, String status, long rows) {
     Timestamp t = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
     Row r = RowFactory.create(id, "demo", status, "seed: 1\n", "h", "v", 1L, t, t, 0.5,
-        Map.of("rows", rows), List.of("runs"), "local[2]", null, null, null);
+        Map.of("rows", rows), List.of("runs"), "local[2]", null, null, null, null);
     return spark.createDataFrame(List.of(r), Tables.RUNS.schema());
   }
 

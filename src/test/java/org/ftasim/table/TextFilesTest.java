@@ -3,10 +3,10 @@ package org.ftasim.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.ftasim.config.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class TextFilesTest {
     Files.writeString(model.resolve("theta.csv"), "sector,value\nagriculture,8.11\n");
     Files.writeString(model.resolve("deficit.csv"), "region,D\nKOR,-12.5\n");
     // the branch a remote folder (s3a://, abfss://) takes, through Hadoop's FileSystem API
-    Path copy = files.copyToLocal(model.toUri().toString());
+    Path copy = files.copyToLocal(model.toUri().toString(), "--data");
     assertThat(copy.getFileName().toString()).isEqualTo("model");
     assertThat(copy).isNotEqualTo(model);
     try (var listed = Files.list(copy)) {
@@ -39,7 +39,7 @@ class TextFilesTest {
   @Test
   void aMissingInputNamesItself(@TempDir Path dir) {
     String missing = dir.resolve("nowhere").toUri().toString();
-    assertThatThrownBy(() -> files.copyToLocal(missing)).isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining(missing).hasRootCauseMessage(missing + " does not exist");
+    assertThatThrownBy(() -> files.copyToLocal(missing, "--data")).isInstanceOf(UserException.class)
+        .hasMessageStartingWith("--data " + missing + " does not exist on file:///").hasMessageContaining("fix:");
   }
 }

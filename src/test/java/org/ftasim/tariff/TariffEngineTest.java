@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.data.Offset;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed rates: every staging type year by year, Japan's April cuts, exclusions, several agreements. */

@@ -26,11 +26,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.UserException;
 import org.ftasim.ingest.BaciParser;
+import org.ftasim.ingest.ParsedLine;
 import org.ftasim.ingest.ChunkReader;
 import org.ftasim.ingest.ConvertingParser;
 import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.FlowParser;
 import org.ftasim.ingest.Reject;
+import org.ftasim.table.FileContent;
 import org.ftasim.table.Tables;
 import scala.Tuple2;
 
@@ -54,8 +56,20 @@ public final class FlowIngest {
   /** At most this many rejected lines travel back per chunk; beyond it they are re-read by a rejects job. */
   static final int REJECTS_PER_CHUNK = 10_000;
 
-  /** A file as listed: where, its name, and the length and modification time every later open must still see. */
-  public record Source(String path, String name, long length, long modified) implements Serializable {}
+  /**
+   * A file as listed: where, its name, the length and modification time every later open must still see, and its
+   * content identity ({@link FileContent}; null until the scan has read it).
+   */
+  public record Source(String path, String name, long length, long modified, String content)
+      implements Serializable {
+    public Source(String path, String name, long length, long modified) {
+      this(path, name, length, modified, null);
+    }
+
+    Source withContent(String identity) {
+      return new Source(path, name, length, modified, identity);
+    }
+  }
 
   /**
    * A byte range of one file; {@code firstLine} is the file line number of its first line (1 = header) and
@@ -71,8 +85,12 @@ public final class FlowIngest {
       return source.name();
     }
 
-    Chunk numbered(long first, long count) {
-      return new Chunk(index, file, source, start, end, first, count);
+    public String content() {
+      return source.content();
+    }
+
+    Chunk numbered(Source scanned, long first, long count) {
+      return new Chunk(index, file, scanned, start, end, first, count);
     }
 
     /** Fails when a re-read found another number of lines than the scan did. */
@@ -91,6 +109,8 @@ public final class FlowIngest {
   public static final class Scan implements Serializable {
     public int chunk;
     public long lines;
+    /** CRC-32C of the chunk's bytes. */
+    public long crc32c;
     public FileStats stats = new FileStats();
     public boolean sorted = true;
     public long firstKey = -1;
@@ -127,7 +147,7 @@ public final class FlowIngest {
       Scan s = new Scan();
       s.chunk = c.index();
       FlowParser parser = parsers.value().get(c.file());
-      BaciParser.Parsed p = new BaciParser.Parsed();
+      ParsedLine p = new ParsedLine();
       try (FSDataInputStream in = open(c, conf.value())) {
         ChunkReader r = new ChunkReader(in, c.start(), c.end());
         String text;
@@ -170,6 +190,7 @@ public final class FlowIngest {
           local++;
         }
         s.lines = local;
+        s.crc32c = r.crc32c();
         s.stats.windows1252Lines = r.windows1252Lines();
       }
       return s;
@@ -178,14 +199,25 @@ public final class FlowIngest {
 
   static final String DUPLICATE_MESSAGE = "same year, exporter, importer and hs6 as an earlier line; the first is kept";
 
-  /** The chunks with their first line numbers, from the scans' line counts. */
+  /**
+   * The chunks with their first line numbers, from the scans' line counts, and their file's content identity, from
+   * the chunks' CRCs combined in file order ({@link #chunks} lists a file's chunks in order).
+   */
   public static List<Chunk> number(List<Chunk> chunks, List<Scan> scans) {
+    Map<Integer, Long> crc = new HashMap<>();
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk chunk = chunks.get(c);
+      long own = scans.get(c).crc32c;
+      crc.merge(chunk.file(), own, (before, next) -> FileContent.combine(before, next, chunk.end() - chunk.start()));
+    }
     List<Chunk> out = new ArrayList<>();
     Map<Integer, Long> next = new HashMap<>();
     for (int c = 0; c < chunks.size(); c++) {
       Chunk chunk = chunks.get(c);
       long first = next.getOrDefault(chunk.file(), 1L);
-      out.add(chunk.numbered(first, scans.get(c).lines));
+      Source scanned = chunk.source().withContent(FileContent.identity(chunk.source().length(),
+          crc.get(chunk.file())));
+      out.add(chunk.numbered(scanned, first, scans.get(c).lines));
       next.put(chunk.file(), first + scans.get(c).lines);
     }
     return out;
@@ -220,7 +252,7 @@ public final class FlowIngest {
         stats.get(chunk.file()).demoteDuplicate(s.firstValue, s.firstNullQuantity, s.firstRepaired,
             s.firstConverted);
         rejects.add(RowFactory.create(chunk.sourceFile(), line, s.firstRaw, Reject.DUPLICATE_KEY.name(),
-            DUPLICATE_MESSAGE, runId));
+            DUPLICATE_MESSAGE, runId, chunk.path(), chunk.content()));
       }
       lastKey.put(chunk.file(), s.lastKey);
     }
@@ -233,7 +265,7 @@ public final class FlowIngest {
       forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
         if (p.reason == null && p.filtered == null && !adjacentDuplicate) {
           keys.add(new Tuple2<>(new Tuple2<>(c.file(), p.key), new Object[] {c.file(), line, text, p.valueUsd,
-              p.quantityT == null, p.repaired, c.sourceFile(), p.converted}));
+              p.quantityT == null, p.repaired, c.sourceFile(), p.converted, c.path(), c.content()}));
         }
       });
       return keys.iterator();
@@ -254,7 +286,8 @@ public final class FlowIngest {
       int file = (Integer) v[0];
       out.computeIfAbsent(file, f -> new HashSet<>()).add((Long) v[1]);
       stats.get(file).demoteDuplicate((Double) v[3], (Boolean) v[4], (Boolean) v[5], (String) v[7]);
-      rejects.add(RowFactory.create(v[6], v[1], v[2], Reject.DUPLICATE_KEY.name(), DUPLICATE_MESSAGE, runId));
+      rejects.add(RowFactory.create(v[6], v[1], v[2], Reject.DUPLICATE_KEY.name(), DUPLICATE_MESSAGE, runId, v[8],
+          v[9]));
     }
     return out;
   }
@@ -279,7 +312,7 @@ public final class FlowIngest {
     private final String runId;
     private final FSDataInputStream in;
     private final ChunkReader reader;
-    private final BaciParser.Parsed p = new BaciParser.Parsed();
+    private final ParsedLine p = new ParsedLine();
     private long line;
     private long previous = -1;
     private Row next;
@@ -321,12 +354,12 @@ public final class FlowIngest {
           for (int t = 0; t < to.length; t++) {
             pending.add(RowFactory.create(p.year, p.exporter, p.importer, to[t], convert.concordance().to(),
                 p.valueUsd * share[t], p.quantityT == null ? null : p.quantityT * share[t], p.source,
-                chunk.sourceFile(), runId));
+                chunk.sourceFile(), runId, chunk.path(), chunk.content()));
           }
           next = pending.poll();
         } else {
           next = RowFactory.create(p.year, p.exporter, p.importer, p.hs6, version, p.valueUsd, p.quantityT, p.source,
-              chunk.sourceFile(), runId);
+              chunk.sourceFile(), runId, chunk.path(), chunk.content());
         }
       }
       if (next == null) {
@@ -364,7 +397,7 @@ public final class FlowIngest {
       forEachLine(c, parsers.value().get(c.file()), conf.value(), (line, text, p, adjacentDuplicate) -> {
         if (p.reason != null || adjacentDuplicate) {
           out.add(RowFactory.create(c.sourceFile(), line, text, adjacentDuplicate ? Reject.DUPLICATE_KEY.name()
-              : p.reason.name(), adjacentDuplicate ? DUPLICATE_MESSAGE : p.message, runId));
+              : p.reason.name(), adjacentDuplicate ? DUPLICATE_MESSAGE : p.message, runId, c.path(), c.content()));
         }
       });
       return out.iterator();
@@ -375,12 +408,12 @@ public final class FlowIngest {
   /** Receives each line of a chunk after the header: file line number, text, parse result, adjacent duplicate. */
   @FunctionalInterface
   interface LineSink {
-    void accept(long line, String text, BaciParser.Parsed parsed, boolean adjacentDuplicate);
+    void accept(long line, String text, ParsedLine parsed, boolean adjacentDuplicate);
   }
 
   private static void forEachLine(Chunk c, FlowParser parser, Map<String, String> conf, LineSink sink)
       throws IOException {
-    BaciParser.Parsed p = new BaciParser.Parsed();
+    ParsedLine p = new ParsedLine();
     try (FSDataInputStream in = open(c, conf)) {
       ChunkReader r = new ChunkReader(in, c.start(), c.end());
       long line = c.firstLine();

@@ -25,7 +25,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 
 /**
  * From HS6 trade and tariff rows to the model's regions and sectors. All functions are Dataset → Dataset without

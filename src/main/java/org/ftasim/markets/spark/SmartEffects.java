@@ -19,7 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.model.smart.Smart;
 import org.ftasim.table.Tables;
 

@@ -32,20 +32,27 @@ import org.ftasim.tariff.AgreementBook;
 import org.ftasim.tariff.HsGroups;
 import org.ftasim.tariff.ImporterSchedule;
 import org.ftasim.tariff.Scenario;
-import org.ftasim.config.SectorMap;
+import org.ftasim.sector.SectorMap;
 import org.ftasim.tariff.TariffEngine;
 import org.ftasim.tariff.TariffFiles;
 
 /** The tariff stage's Spark transformations: tariff file lines → schedules and rejects → effective rates → aggregates. */
 public final class TariffRates {
-  /** Lines of tariff files: where they come from, the file's layout ({@link TariffFiles.Layout}), and the text. */
+  /**
+   * Lines of tariff files: where they come from (name, line, path and content identity), the file's layout
+   * ({@link TariffFiles.Layout}), and the text.
+   */
   public static final StructType LINES = new StructType(new StructField[] {
       DataTypes.createStructField("source_file", DataTypes.StringType, false),
       DataTypes.createStructField("line_number", DataTypes.LongType, false),
       DataTypes.createStructField("layout", DataTypes.StringType, false),
-      DataTypes.createStructField("raw_line", DataTypes.StringType, false)});
+      DataTypes.createStructField("raw_line", DataTypes.StringType, false),
+      DataTypes.createStructField("source_path", DataTypes.StringType, false),
+      DataTypes.createStructField("source_content", DataTypes.StringType, false)});
 
   private static final StructType PARSED = parsedSchema();
+  private static final int PARSED_PATH = PARSED.fieldIndex("source_path");
+  private static final int PARSED_CONTENT = PARSED.fieldIndex("source_content");
 
   private TariffRates() {}
 
@@ -68,10 +75,10 @@ public final class TariffRates {
 
   /**
    * Every line parsed: accepted lines carry the schedule columns, the others a reason and message. A repeated key
-   * (reporter, year and line; or agreement, importer, partners and line) keeps its first line (by file name, then
-   * line number) and rejects the rest as DUPLICATE_KEY.
+   * (reporter, year and line; or agreement, importer, partners and line) keeps its first line (by file name, path,
+   * then line number) and rejects the rest as DUPLICATE_KEY.
    *
-   * @param witsColumns per WITS file (source_file), where its columns are ({@link TariffFiles#witsColumns})
+   * @param witsColumns per WITS file (source_path), where its columns are ({@link TariffFiles#witsColumns})
    */
   public static Dataset<Row> parse(Dataset<Row> lines, AgreementBook book, Map<String, int[]> witsColumns) {
     MapPartitionsFunction<Row, Row> parse = it -> new Iterator<>() {
@@ -87,13 +94,15 @@ public final class TariffRates {
         TariffFiles.Parsed p = switch (TariffFiles.Layout.valueOf(r.getString(2))) {
           case MFN -> TariffFiles.mfn(raw);
           case PREFERENTIAL -> TariffFiles.preferential(raw, book);
-          case WITS -> TariffFiles.wits(witsColumns.get(r.getString(0)), raw);
+          case WITS -> TariffFiles.wits(witsColumns.get(r.getString(4)), raw);
         };
         Object[] out = new Object[PARSED.size()];
         out[0] = r.getString(0);
         out[1] = r.getLong(1);
         out[2] = raw;
         out[6] = p.repaired();
+        out[PARSED_PATH] = r.getString(4);
+        out[PARSED_CONTENT] = r.getString(5);
         if (p.reject() != null) {
           out[3] = p.reject().name();
           out[4] = p.message();
@@ -105,7 +114,7 @@ public final class TariffRates {
       }
     };
     Dataset<Row> parsed = lines.mapPartitions(parse, Encoders.row(PARSED));
-    Column rank = row_number().over(Window.partitionBy("key").orderBy("source_file", "line_number"));
+    Column rank = row_number().over(Window.partitionBy("key").orderBy("source_file", "source_path", "line_number"));
     Dataset<Row> ok = parsed.where(col("reason_code").isNull()).withColumn("rank", rank);
     Dataset<Row> dups = ok.where(col("rank").gt(1))
         .withColumn("reason_code", lit(TariffFiles.Reject.DUPLICATE_KEY.name()))

@@ -1,4 +1,4 @@
-package org.ftasim.config;
+package org.ftasim.sector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ftasim.config.UserException;
 
 /**
  * HS6 → model sector: a code belongs to the sector of its longest matching prefix. Either read from a

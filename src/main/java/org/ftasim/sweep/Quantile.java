@@ -1,0 +1,30 @@
+package org.ftasim.sweep;
+
+import java.util.Arrays;
+
+/**
+ * The one quantile rule of every summary: linear interpolation between order statistics, Hyndman &amp; Fan's (1996)
+ * definition 7 — the default of R's {@code quantile} and what Spark's {@code percentile}, which computes
+ * {@code sweep_summary}'s p05/p50/p95, returns — so bootstrap intervals and summary bands agree on what a 5% point
+ * is.
+ */
+public final class Quantile {
+  private Quantile() {}
+
+  /** Q(q) = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)), h = (n − 1) q, over the first {@code n} values; NaN if n = 0. */
+  public static double of(double[] values, int n, double q) {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double[] v = Arrays.copyOf(values, n);
+    Arrays.sort(v);
+    double h = q * (n - 1);
+    int lo = (int) Math.floor(h);
+    int hi = (int) Math.ceil(h);
+    return v[lo] + (h - lo) * (v[hi] - v[lo]);
+  }
+
+  public static double of(double[] values, double q) {
+    return of(values, values.length, q);
+  }
+}
