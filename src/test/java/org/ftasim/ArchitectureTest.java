@@ -58,6 +58,23 @@ class ArchitectureTest {
         .because("models never do I/O (DESIGN.md)");
   }
 
+  /** The areas whose user errors are all built by their catalogue ({@code *Errors}: problem, cause, fix). */
+  static final String[] CATALOGUED = {"org.ftasim.sector..", "org.ftasim.ingest..", "org.ftasim.table.."};
+
+  static ArchRule userErrorsComeFromTheirCatalogue(String... packages) {
+    return noClasses().that().resideInAnyPackage(packages).and().haveSimpleNameNotEndingWith("Errors")
+        .should().callCodeUnitWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                com.tngtech.archunit.base.DescribedPredicate.describe("UserException",
+                    c -> c.isAssignableTo(org.ftasim.config.UserException.class)))))
+        .because("each area's user errors are built and tested in one catalogue (as Delta Kernel's DeltaErrors)");
+  }
+
+  @Test
+  void userErrorsComeFromTheirAreasCatalogue() {
+    userErrorsComeFromTheirCatalogue(CATALOGUED).check(main);
+  }
+
   @Test
   void theCoresImportNoSpark() {
     engineFreeCores().check(main);
@@ -116,5 +133,7 @@ class ArchitectureTest {
             c -> !c.getPackageName().startsWith("org.ftasim") || c.getPackageName().startsWith("org.ftasim.archfixture")));
     assertThatThrownBy(() -> modelAlone.check(fixture)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("org.ftasim.table.Tables");
+    assertThatThrownBy(() -> userErrorsComeFromTheirCatalogue("org.ftasim.archfixture..").check(fixture))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("ErrorOutsideItsCatalogue.violate");
   }
 }

@@ -127,10 +127,8 @@ public final class ConfigLoader {
       throw new UserException("config file " + file + " does not exist or is not a file; fix: pass an existing"
           + " YAML file with --config (see conf/ for examples)");
     }
-    try {
-      return YAML.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      throw YamlFiles.syntax(e, file.toString(), "config file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return YamlFiles.read(in, file.toString(), "config file");
     } catch (IOException e) {
       throw new UserException("config file " + file + " cannot be read: " + e.getMessage(), e);
     }

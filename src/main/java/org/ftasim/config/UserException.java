@@ -15,4 +15,20 @@ public class UserException extends RuntimeException {
   public UserException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * The one shape of a user error, for the catalogues ({@code SectorErrors}, {@code IngestErrors}, ...):
+   * {@code <where>: <problem>; fix: <fix>}.
+   *
+   * @param where the file and line, the key or the option
+   * @param problem what is wrong, with the bad value
+   * @param fix what to do
+   */
+  public static UserException of(String where, String problem, String fix) {
+    return new UserException(where + ": " + problem + "; fix: " + fix);
+  }
+
+  public static UserException of(String where, String problem, String fix, Throwable cause) {
+    return new UserException(where + ": " + problem + "; fix: " + fix, cause);
+  }
 }

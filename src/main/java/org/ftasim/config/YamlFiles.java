@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads the YAML files users write — config, scenarios, agreements, goods lists — with one message for a syntax
- * error: the file, the line and column, what the parser saw, and the fix.
+ * Reads the YAML files users write — config, scenarios, agreements, goods lists — with one parser, strictly: a key
+ * given twice in one mapping is an error (YAML says keys are unique; a second value would silently win), a syntax
+ * error gets one message (the file, the line and column, what the parser saw, and the fix), and
+ * {@link #onlyKeys} refuses a key a mapping does not have, so a misspelt key never falls back to a default.
  */
 public final class YamlFiles {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
   private YamlFiles() {}
 
@@ -22,6 +25,25 @@ public final class YamlFiles {
       return YAML.readTree(in);
     } catch (JsonProcessingException e) {
       throw syntax(e, source, what);
+    }
+  }
+
+  /**
+   * Refuses a mapping key outside {@code allowed}.
+   *
+   * @param where the mapping, for the message (file and path, e.g. {@code agreements.yaml: agreement KJFTA})
+   * @param what what the mapping is ("an agreement", "a member", ...)
+   */
+  public static void onlyKeys(JsonNode node, String where, String what, java.util.Set<String> allowed) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    for (var it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!allowed.contains(key)) {
+        throw new UserException(where + ": unknown key '" + key + "'; " + what + " has "
+            + String.join(", ", new java.util.TreeSet<>(allowed)) + "; fix: spell the key as listed, or remove it");
+      }
     }
   }
 

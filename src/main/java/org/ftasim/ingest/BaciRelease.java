@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ftasim.config.UserException;
 import org.ftasim.table.Csv;
 
 /**
@@ -30,8 +29,7 @@ public final class BaciRelease {
   public static Name parseName(String fileName) {
     Matcher m = FILE.matcher(fileName);
     if (!m.matches()) {
-      throw new UserException("file " + fileName + " is not named like a BACI file (BACI_HS17_Y2022_V202401.csv);"
-          + " fix: keep CEPII's file names, which carry the HS version, year and release");
+      throw IngestErrors.notABaciName(fileName);
     }
     return new Name(hsVersion(m.group(1)), m.group(1), Integer.parseInt(m.group(2)), m.group(3));
   }
@@ -45,8 +43,7 @@ public final class BaciRelease {
       case "12" -> "H4";
       case "17" -> "H5";
       case "22" -> "H6";
-      default -> throw new UserException("BACI HS version HS" + digits + " is unknown; expected HS92, HS96, HS02,"
-          + " HS07, HS12, HS17 or HS22");
+      default -> throw IngestErrors.unknownBaciVersion(digits);
     };
   }
 
@@ -74,9 +71,7 @@ public final class BaciRelease {
     String header = lines.length == 0 ? "" : unquoted(lines[0]);
     int iso3Column = header.equals(COUNTRIES_NEW) ? 3 : header.equals(COUNTRIES_OLD) ? 4 : -1;
     if (iso3Column < 0) {
-      throw new UserException(file + ": header '" + lines[0] + "' is neither BACI country list layout ("
-          + COUNTRIES_NEW + " from V202301 on, " + COUNTRIES_OLD + " before); fix: use the country_codes file of the"
-          + " same BACI release");
+      throw IngestErrors.notACountryList(file, lines[0], COUNTRIES_NEW, COUNTRIES_OLD);
     }
     for (int r = 1; r < lines.length; r++) {
       if (lines[r].isBlank()) {
@@ -88,9 +83,7 @@ public final class BaciRelease {
         String iso3 = f[iso3Column].trim();
         m.put(code, code == OTHER_ASIA ? "TWN" : ALIASES.getOrDefault(iso3, iso3));
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        throw new UserException(file + " line " + (r + 1) + ": expected " + (iso3Column == 3 ? COUNTRIES_NEW
-            : COUNTRIES_OLD) + " with a numeric code, found '" + lines[r] + "'; fix: use the file as CEPII"
-            + " publishes it");
+        throw IngestErrors.badCountryLine(file, r + 1, iso3Column == 3 ? COUNTRIES_NEW : COUNTRIES_OLD, lines[r]);
       }
     }
     return m;
@@ -101,8 +94,7 @@ public final class BaciRelease {
     String[] lines = text.split("\r?\n");
     String header = lines.length == 0 ? "" : unquoted(lines[0]);
     if (!header.equals("code,description")) {
-      throw new UserException(file + ": header '" + lines[0] + "' is not code,description; fix: use the"
-          + " product_codes file of the same BACI release");
+      throw IngestErrors.notAProductList(file, lines[0]);
     }
     Set<String> s = new HashSet<>();
     for (int i = 1; i < lines.length; i++) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ftasim.config.UserException;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TextDecoding;
 import org.ftasim.table.Xlsx;
@@ -134,9 +133,7 @@ public final class HsConcordance implements Serializable {
           }
         }
         if (chosen == null) {
-          throw new UserException("concordance " + file + ": no sheet of " + sheets.stream().map(Xlsx.Sheet::name)
-              .toList() + " has a header naming two HS versions (e.g. 'HS 2017', 'HS 2012', 'Relationship'); fix:"
-              + " give UNSD's HS correlation and conversion table as published");
+          throw IngestErrors.noConcordanceSheet(file, sheets.stream().map(Xlsx.Sheet::name).toList());
         }
         return links(chosen.rows(), file + " sheet '" + chosen.name() + "'");
       }
@@ -150,10 +147,8 @@ public final class HsConcordance implements Serializable {
     private static Links links(List<String[]> rows, String where) {
       Header h = Header.find(rows);
       if (h == null) {
-        throw new UserException("concordance " + where + ": no header naming two HS versions in its first "
-            + Header.SEARCHED + " rows (found '" + (rows.isEmpty() ? "" : String.join(",", rows.get(0))) + "'); fix:"
-            + " name the source and target code columns after their versions, e.g. H5,H6, HS2017,HS2022 or UNSD's"
-            + " 'HS 2017','HS 2012'");
+        throw IngestErrors.noConcordanceHeader(where, Header.SEARCHED, rows.isEmpty() ? ""
+            : String.join(",", rows.get(0)));
       }
       List<String[]> pairs = new ArrayList<>();
       List<Double> weights = h.weight >= 0 ? new ArrayList<>() : null;
@@ -165,9 +160,7 @@ public final class HsConcordance implements Serializable {
           continue;
         }
         if (!a.matches("\\d{6}") || !b.matches("\\d{6}")) {
-          throw new UserException("concordance " + where + " row " + (r + 1) + ": '" + String.join(",", f)
-              + "' does not link two six-digit codes (columns " + (h.source + 1) + " and " + (h.target + 1) + ");"
-              + " fix: give the table as published, with a code in both columns of every row");
+          throw IngestErrors.notALink(where, r + 1, String.join(",", f), h.source + 1, h.target + 1);
         }
         pairs.add(new String[] {a, b});
         if (weights != null) {
@@ -178,8 +171,7 @@ public final class HsConcordance implements Serializable {
             w = Double.NaN;
           }
           if (!(w >= 0) || Double.isInfinite(w)) {
-            throw new UserException("concordance " + where + " row " + (r + 1) + ": weight '" + cell(f, h.weight)
-                + "' must be a number >= 0");
+            throw IngestErrors.badWeight(where, r + 1, cell(f, h.weight));
           }
           weights.add(w);
         }
@@ -203,8 +195,7 @@ public final class HsConcordance implements Serializable {
     public HsConcordance toward(String target, Map<String, Double> targetWeights) {
       boolean forward = target.equals(to);
       if (!forward && !target.equals(from)) {
-        throw new UserException("concordance " + file + " links " + from + " and " + to + ", not " + target
-            + "; fix: give a table between the files' HS version and " + target);
+        throw IngestErrors.concordanceOfOtherVersions(file, from, to, target);
       }
       Map<String, List<Integer>> bySource = new LinkedHashMap<>();
       Map<String, List<Integer>> byTarget = new LinkedHashMap<>();

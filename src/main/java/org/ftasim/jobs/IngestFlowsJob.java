@@ -205,6 +205,29 @@ public final class IngestFlowsJob {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     boolean baci = format.equals("baci");
     List<Input> files = resolve(inputs, hadoop, baci);
+    Readers readers = readers(files, baci, mirror, target, hadoop, ctx.runId());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<String, String> confMap = new HashMap<>();
+    hadoop.forEach(e -> confMap.put(e.getKey(), e.getValue()));
+    Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
+    Broadcast<List<FlowParser>> parsers = jsc.broadcast(readers.parsers());
+    try {
+      Scanned scanned = scan(jsc, ctx, readers, chunkBytes, parsers, conf);
+      refuseFilesWithNothingAccepted(readers, scanned, format, baci);
+      writeFlowsAndRejects(spark, ctx, files, readers, scanned, !baci && mirror, parsers, conf);
+      return writeMetrics(spark, ctx, format, baci, target, files.size(), readers, scanned,
+          (System.nanoTime() - t0) / 1e9);
+    } finally {
+      conf.destroy();
+      parsers.destroy();
+    }
+  }
+
+  /** The non-empty files with their parsers (header checked, release lists read), and the empty files' rejects. */
+  private record Readers(List<Input> files, List<FlowParser> parsers, List<Row> fileRejects) {}
+
+  private static Readers readers(List<Input> files, boolean baci, boolean mirror, Target target,
+      Configuration hadoop, String runId) throws IOException {
     List<FlowParser> parsers = new ArrayList<>();
     Map<String, BaciParser> byRelease = new HashMap<>();
     List<Row> fileRejects = new ArrayList<>();
@@ -212,7 +235,7 @@ public final class IngestFlowsJob {
     for (Input f : files) {
       if (f.size() == 0) {
         fileRejects.add(RowFactory.create(f.name(), 0L, null, Reject.EMPTY_FILE.name(),
-            "the file is empty (no header, no lines); fix: download it again", ctx.runId(), f.path(),
+            "the file is empty (no header, no lines); fix: download it again", runId, f.path(),
             FileContent.identity(0, 0)));
         continue;
       }
@@ -248,158 +271,183 @@ public final class IngestFlowsJob {
         nonEmpty.add(new Input(f.source(), version));
       }
     }
+    return new Readers(nonEmpty, parsers, fileRejects);
+  }
 
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Map<String, String> confMap = new HashMap<>();
-    hadoop.forEach(e -> confMap.put(e.getKey(), e.getValue()));
-    Broadcast<Map<String, String>> conf = jsc.broadcast(confMap);
-    Broadcast<List<FlowParser>> parserBroadcast = jsc.broadcast(parsers);
-    try {
-      List<FlowIngest.Chunk> chunks = FlowIngest.chunks(nonEmpty.stream().map(Input::source).toList(), chunkBytes);
-      long scanStart = System.nanoTime();
-      List<FlowIngest.Scan> scans = FlowIngest.scan(jsc, chunks, parserBroadcast, conf);
-      ctx.err().printf("ftasim ingest-flows: scanned %d files in %d chunks in %.1f s%n", nonEmpty.size(),
-          chunks.size(), (System.nanoTime() - scanStart) / 1e9);
-      List<FlowIngest.Chunk> numbered = FlowIngest.number(chunks, scans);
-      Map<Integer, String> content = new HashMap<>();
-      numbered.forEach(c -> content.put(c.file(), c.content()));
-      Map<Integer, Integer> copies = copies(content);
-      if (!copies.isEmpty()) {
-        List<FlowIngest.Chunk> kept = new ArrayList<>();
-        List<FlowIngest.Scan> keptScans = new ArrayList<>();
-        for (int c = 0; c < numbered.size(); c++) {
-          if (!copies.containsKey(numbered.get(c).file())) {
-            kept.add(numbered.get(c));
-            keptScans.add(scans.get(c));
-          }
-        }
-        numbered = kept;
-        scans = keptScans;
-        copies.forEach((copy, original) -> fileRejects.add(RowFactory.create(nonEmpty.get(copy).name(), 0L, null,
-            Reject.DUPLICATE_FILE.name(), "the same bytes (" + content.get(copy) + ") as "
-                + nonEmpty.get(original).path() + ", which this run reads instead; fix: none needed, or leave one"
-                + " of the two out", ctx.runId(), nonEmpty.get(copy).path(), content.get(copy))));
-      }
-      Map<Integer, FileStats> stats = new HashMap<>();
-      long[] lines = new long[nonEmpty.size()];
-      List<Row> rejectRows = new ArrayList<>(fileRejects);
-      List<FlowIngest.Chunk> overflow = new ArrayList<>();
+  /**
+   * What the scan pass found: the chunks numbered (copies of an earlier file left out), their scans, each file's
+   * content identity, the copies (file → the file read instead), per-file metrics and line counts, the rejected
+   * lines, the chunks whose rejects are re-read, and the duplicates only the driver can see.
+   */
+  private record Scanned(List<FlowIngest.Chunk> numbered, List<FlowIngest.Scan> scans, Map<Integer, String> content,
+      Map<Integer, Integer> copies, Map<Integer, FileStats> stats, long[] lines, List<Row> rejectRows,
+      List<FlowIngest.Chunk> overflow, Map<Integer, Set<Long>> duplicates) {}
+
+  private static Scanned scan(JavaSparkContext jsc, JobContext ctx, Readers readers, long chunkBytes,
+      Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf) {
+    List<Input> files = readers.files();
+    List<FlowIngest.Chunk> chunks = FlowIngest.chunks(files.stream().map(Input::source).toList(), chunkBytes);
+    long scanStart = System.nanoTime();
+    List<FlowIngest.Scan> scans = FlowIngest.scan(jsc, chunks, parsers, conf);
+    ctx.err().printf("ftasim ingest-flows: scanned %d files in %d chunks in %.1f s%n", files.size(), chunks.size(),
+        (System.nanoTime() - scanStart) / 1e9);
+    List<FlowIngest.Chunk> numbered = FlowIngest.number(chunks, scans);
+    Map<Integer, String> content = new HashMap<>();
+    numbered.forEach(c -> content.put(c.file(), c.content()));
+    Map<Integer, Integer> copies = copies(content);
+    if (!copies.isEmpty()) {
+      List<FlowIngest.Chunk> kept = new ArrayList<>();
+      List<FlowIngest.Scan> keptScans = new ArrayList<>();
       for (int c = 0; c < numbered.size(); c++) {
-        FlowIngest.Chunk chunk = numbered.get(c);
-        FlowIngest.Scan scan = scans.get(c);
-        stats.computeIfAbsent(chunk.file(), f -> new FileStats()).merge(scan.stats);
-        lines[chunk.file()] += scan.lines;
-        if (scan.rejectsOverflow) {
-          overflow.add(chunk);
-        } else {
-          for (FlowIngest.RejectLine r : scan.rejects) {
-            rejectRows.add(RowFactory.create(chunk.sourceFile(), chunk.firstLine() + r.line(), r.raw(), r.reason(),
-                r.message(), ctx.runId(), chunk.path(), chunk.content()));
-          }
+        if (!copies.containsKey(numbered.get(c).file())) {
+          kept.add(numbered.get(c));
+          keptScans.add(scans.get(c));
         }
       }
-      Map<Integer, Set<Long>> duplicates = FlowIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
-          ctx.runId(), parserBroadcast, conf);
-      for (int f = 0; f < nonEmpty.size(); f++) {
-        if (copies.containsKey(f)) {
-          continue;
-        }
-        String why = NothingAccepted.explain(nonEmpty.get(f).path(), format, lines[f] - 1, stats.get(f),
-            rejectSample(rejectRows, nonEmpty.get(f).path(), stats.get(f)), baci ? BACI_LINE : COMTRADE_LINE);
-        if (why != null) {
-          throw new UserException(why);
+      numbered = kept;
+      scans = keptScans;
+      copies.forEach((copy, original) -> readers.fileRejects().add(RowFactory.create(files.get(copy).name(), 0L,
+          null, Reject.DUPLICATE_FILE.name(), "the same bytes (" + content.get(copy) + ") as "
+              + files.get(original).path() + ", which this run reads instead; fix: none needed, or leave one of the"
+              + " two out", ctx.runId(), files.get(copy).path(), content.get(copy))));
+    }
+    Map<Integer, FileStats> stats = new HashMap<>();
+    long[] lines = new long[files.size()];
+    List<Row> rejectRows = new ArrayList<>(readers.fileRejects());
+    List<FlowIngest.Chunk> overflow = new ArrayList<>();
+    for (int c = 0; c < numbered.size(); c++) {
+      FlowIngest.Chunk chunk = numbered.get(c);
+      FlowIngest.Scan scan = scans.get(c);
+      stats.computeIfAbsent(chunk.file(), f -> new FileStats()).merge(scan.stats);
+      lines[chunk.file()] += scan.lines;
+      if (scan.rejectsOverflow) {
+        overflow.add(chunk);
+      } else {
+        for (FlowIngest.RejectLine r : scan.rejects) {
+          rejectRows.add(RowFactory.create(chunk.sourceFile(), chunk.firstLine() + r.line(), r.raw(), r.reason(),
+              r.message(), ctx.runId(), chunk.path(), chunk.content()));
         }
       }
-      Broadcast<Map<Integer, Set<Long>>> dupBroadcast = jsc.broadcast(duplicates);
-      Dataset<Row> flows = FlowIngest.accepted(spark, numbered, parserBroadcast, conf, dupBroadcast,
-          nonEmpty.stream().map(Input::hsVersion).toList(), ctx.runId());
-      if (parsers.stream().anyMatch(p -> p instanceof ConvertingParser)) {
+    }
+    Map<Integer, Set<Long>> duplicates = FlowIngest.crossChunkDuplicates(jsc, numbered, scans, stats, rejectRows,
+        ctx.runId(), parsers, conf);
+    return new Scanned(numbered, scans, content, copies, stats, lines, rejectRows, overflow, duplicates);
+  }
+
+  /** A file of which no line was accepted stops the run before anything is written, saying why. */
+  private static void refuseFilesWithNothingAccepted(Readers readers, Scanned scanned, String format, boolean baci) {
+    for (int f = 0; f < readers.files().size(); f++) {
+      if (scanned.copies().containsKey(f)) {
+        continue;
+      }
+      String path = readers.files().get(f).path();
+      FileStats stats = scanned.stats().get(f);
+      String why = NothingAccepted.explain(path, format, scanned.lines()[f] - 1, stats,
+          rejectSample(scanned.rejectRows(), path, stats), baci ? BACI_LINE : COMTRADE_LINE);
+      if (why != null) {
+        throw new UserException(why);
+      }
+    }
+  }
+
+  /** The write pass into trade_flows, and the rejects, each replacing the rows of the same files. */
+  private static void writeFlowsAndRejects(SparkSession spark, JobContext ctx, List<Input> all, Readers readers,
+      Scanned scanned, boolean mirror, Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<Map<Integer, Set<Long>>> duplicates = jsc.broadcast(scanned.duplicates());
+    try {
+      Dataset<Row> flows = FlowIngest.accepted(spark, scanned.numbered(), parsers, conf, duplicates,
+          readers.files().stream().map(Input::hsVersion).toList(), ctx.runId());
+      if (readers.parsers().stream().anyMatch(p -> p instanceof ConvertingParser)) {
         flows = addUpMerged(flows);
       }
-      if (!baci && mirror) {
-        flows = MirrorFlows.importersFirst(flows, nonEmpty.stream().map(Input::path).toList(), stats);
+      if (mirror) {
+        flows = MirrorFlows.importersFirst(flows, readers.files().stream().map(Input::path).toList(),
+            scanned.stats());
       }
-      Dataset<Row> rejects = spark.createDataFrame(rejectRows, Tables.TRADE_FLOWS_REJECTS.schema());
-      if (!overflow.isEmpty()) {
-        rejects = rejects.unionByName(FlowIngest.overflowRejects(spark, overflow, parserBroadcast, conf,
+      Dataset<Row> rejects = spark.createDataFrame(scanned.rejectRows(), Tables.TRADE_FLOWS_REJECTS.schema());
+      if (!scanned.overflow().isEmpty()) {
+        rejects = rejects.unionByName(FlowIngest.overflowRejects(spark, scanned.overflow(), parsers, conf,
             ctx.runId()));
       }
-      String predicate = TableWriter.sameSourceFiles(files.stream().map(Input::name).toList(),
-          files.stream().map(Input::path).toList(), content.values());
+      String predicate = TableWriter.sameSourceFiles(all.stream().map(Input::name).toList(),
+          all.stream().map(Input::path).toList(), scanned.content().values());
       long writeStart = System.nanoTime();
       TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
       ctx.err().printf("ftasim ingest-flows: wrote trade_flows in %.1f s%n", (System.nanoTime() - writeStart) / 1e9);
       TableWriter.replaceWhere(rejects, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate);
-      dupBroadcast.destroy();
-
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      List<Row> metricRows = new ArrayList<>();
-      long accepted = 0;
-      long rejected = fileRejects.size();
-      ctx.err().printf("%-34s %11s %11s %9s %9s %9s %16s%n", "file", "lines", "accepted", "rejected", "repaired",
-          "qty NA", "value USD bn");
-      for (int f = 0; f < nonEmpty.size(); f++) {
-        if (copies.containsKey(f)) {
-          continue;
-        }
-        Input in = nonEmpty.get(f);
-        FileStats m = stats.get(f);
-        long ok = m.accepted - m.superseded;
-        long bad = m.rejectedTotal();
-        long filtered = m.filteredTotal();
-        if (lines[f] != 1 + ok + m.superseded + bad + filtered) {
-          throw new IllegalStateException("file " + in.name() + ": " + lines[f] + " lines read but 1 header + " + ok
-              + " accepted + " + m.superseded + " superseded + " + bad + " rejected + " + filtered
-              + " filtered; this is a bug in the reader");
-        }
-        Map<String, Long> byReason = new LinkedHashMap<>();
-        for (Reject r : Reject.values()) {
-          if (m.rejected[r.ordinal()] > 0) {
-            byReason.put(r.name(), m.rejected[r.ordinal()]);
-          }
-        }
-        metricRows.add(RowFactory.create(ctx.runId(), in.name(), format, in.hsVersion(), lines[f], 1L, ok, bad,
-            scala.jdk.javaapi.CollectionConverters.asScala(byReason), filtered,
-            scala.jdk.javaapi.CollectionConverters.asScala(m.filtered), m.superseded, m.repaired, m.nullQuantities,
-            m.rejected[Reject.DUPLICATE_KEY.ordinal()], m.valueUsd, (long) m.exporters.size(),
-            (long) m.importers.size(), (long) m.hs6.cardinality(), seconds,
-            scala.jdk.javaapi.CollectionConverters.asScala(m.converted), in.path(), content.get(f)));
-        accepted += ok;
-        rejected += bad;
-        ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%s%n", in.name(), lines[f], ok, bad, m.repaired,
-            m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason,
-            filtered == 0 ? "" : "  filtered " + m.filtered + (m.superseded == 0 ? "" : ", superseded "
-                + m.superseded));
-        if (!m.converted.isEmpty()) {
-          ctx.err().printf("%-34s moved to %s by relationship %s%n", "", target.version(), m.converted);
-        }
-        if (m.windows1252Lines > 0) {
-          ctx.err().printf("%-34s %,d lines were not UTF-8 and were read as Windows-1252 (Latin-1)%n", "",
-              m.windows1252Lines);
-        }
-      }
-      for (Row r : fileRejects) {
-        String name = r.getString(0);
-        String version = baci ? BaciRelease.parseName(name).hsVersion() : "HS";
-        metricRows.add(RowFactory.create(ctx.runId(), name, format, version, 0L, 0L, 0L, 0L,
-            scala.jdk.javaapi.CollectionConverters.asScala(Map.of(r.getString(3), 0L)), 0L,
-            scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), 0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L,
-            seconds, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), r.getString(6),
-            r.getString(7)));
-        ctx.err().printf("%-34s %s%n", name, r.getString(3).equals(Reject.EMPTY_FILE.name()) ? "empty file"
-            : r.getString(4).replaceFirst("; fix:.*", "; read once"));
-      }
-      TableWriter.replaceRun(spark.createDataFrame(metricRows, Tables.INGEST_METRICS.schema()),
-          ctx.warehouse(), Tables.INGEST_METRICS, ctx.runId());
-      ctx.err().printf("ftasim ingest-flows: %,d lines accepted, %,d rejected in %.1f s%n", accepted, rejected,
-          seconds);
-      return new JobResult().count("files", files.size()).count("accepted", accepted).count("rejected", rejected)
-          .table(Tables.TRADE_FLOWS.name()).table(Tables.TRADE_FLOWS_REJECTS.name())
-          .table(Tables.INGEST_METRICS.name());
     } finally {
-      conf.destroy();
-      parserBroadcast.destroy();
+      duplicates.destroy();
     }
+  }
+
+  /** ingest_metrics: one row per file (read, empty or a copy), also printed as a table on stderr. */
+  private static JobResult writeMetrics(SparkSession spark, JobContext ctx, String format, boolean baci,
+      Target target, int fileCount, Readers readers, Scanned scanned, double seconds) {
+    List<Row> metricRows = new ArrayList<>();
+    long accepted = 0;
+    long rejected = readers.fileRejects().size();
+    ctx.err().printf("%-34s %11s %11s %9s %9s %9s %16s%n", "file", "lines", "accepted", "rejected", "repaired",
+        "qty NA", "value USD bn");
+    for (int f = 0; f < readers.files().size(); f++) {
+      if (scanned.copies().containsKey(f)) {
+        continue;
+      }
+      Input in = readers.files().get(f);
+      FileStats m = scanned.stats().get(f);
+      long lines = scanned.lines()[f];
+      long ok = m.accepted - m.superseded;
+      long bad = m.rejectedTotal();
+      long filtered = m.filteredTotal();
+      if (lines != 1 + ok + m.superseded + bad + filtered) {
+        throw new IllegalStateException("file " + in.name() + ": " + lines + " lines read but 1 header + " + ok
+            + " accepted + " + m.superseded + " superseded + " + bad + " rejected + " + filtered
+            + " filtered; this is a bug in the reader");
+      }
+      Map<String, Long> byReason = new LinkedHashMap<>();
+      for (Reject r : Reject.values()) {
+        if (m.rejected[r.ordinal()] > 0) {
+          byReason.put(r.name(), m.rejected[r.ordinal()]);
+        }
+      }
+      metricRows.add(RowFactory.create(ctx.runId(), in.name(), format, in.hsVersion(), lines, 1L, ok, bad,
+          scala.jdk.javaapi.CollectionConverters.asScala(byReason), filtered,
+          scala.jdk.javaapi.CollectionConverters.asScala(m.filtered), m.superseded, m.repaired, m.nullQuantities,
+          m.rejected[Reject.DUPLICATE_KEY.ordinal()], m.valueUsd, (long) m.exporters.size(),
+          (long) m.importers.size(), (long) m.hs6.cardinality(), seconds,
+          scala.jdk.javaapi.CollectionConverters.asScala(m.converted), in.path(), scanned.content().get(f)));
+      accepted += ok;
+      rejected += bad;
+      ctx.err().printf("%-34s %,11d %,11d %,9d %,9d %,9d %,16.3f%s%s%n", in.name(), lines, ok, bad, m.repaired,
+          m.nullQuantities, m.valueUsd / 1e9, byReason.isEmpty() ? "" : "  " + byReason,
+          filtered == 0 ? "" : "  filtered " + m.filtered + (m.superseded == 0 ? "" : ", superseded "
+              + m.superseded));
+      if (!m.converted.isEmpty()) {
+        ctx.err().printf("%-34s moved to %s by relationship %s%n", "", target.version(), m.converted);
+      }
+      if (m.windows1252Lines > 0) {
+        ctx.err().printf("%-34s %,d lines were not UTF-8 and were read as Windows-1252 (Latin-1)%n", "",
+            m.windows1252Lines);
+      }
+    }
+    for (Row r : readers.fileRejects()) {
+      String name = r.getString(0);
+      String version = baci ? BaciRelease.parseName(name).hsVersion() : "HS";
+      metricRows.add(RowFactory.create(ctx.runId(), name, format, version, 0L, 0L, 0L, 0L,
+          scala.jdk.javaapi.CollectionConverters.asScala(Map.of(r.getString(3), 0L)), 0L,
+          scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), 0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L,
+          seconds, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, Long>of()), r.getString(6),
+          r.getString(7)));
+      ctx.err().printf("%-34s %s%n", name, r.getString(3).equals(Reject.EMPTY_FILE.name()) ? "empty file"
+          : r.getString(4).replaceFirst("; fix:.*", "; read once"));
+    }
+    TableWriter.replaceRun(spark.createDataFrame(metricRows, Tables.INGEST_METRICS.schema()),
+        ctx.warehouse(), Tables.INGEST_METRICS, ctx.runId());
+    ctx.err().printf("ftasim ingest-flows: %,d lines accepted, %,d rejected in %.1f s%n", accepted, rejected,
+        seconds);
+    return new JobResult().count("files", fileCount).count("accepted", accepted).count("rejected", rejected)
+        .table(Tables.TRADE_FLOWS.name()).table(Tables.TRADE_FLOWS_REJECTS.name())
+        .table(Tables.INGEST_METRICS.name());
   }
 
   /** Files whose content an earlier file of the list has, each to that earlier file (by index). */

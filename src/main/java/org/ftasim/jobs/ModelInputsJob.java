@@ -111,16 +111,71 @@ public final class ModelInputsJob {
     IoData ioData = readIo(spark, ctx, cfg, io, format);
     CpData layout = ioData.layout();
     SectorMap sectors = ioData.sectors();
+    requireSameSectors(layout, sectors, ioData.folder() ? io + "/theta.csv" : "the industry map");
+    Plan plan = plan(spark, ctx, cfg, tariffWeightYear);
+    ctx.err().printf("ftasim model-inputs: %d regions x %d sectors from %s; trade and weights of %d; %d scenario(s)"
+        + " %s, years %s, %s weights%n", layout.n(), layout.j(), io, plan.year(), plan.scenarios().size(),
+        plan.scenarios(), plan.years().size() > 1 ? plan.year() + " and " + plan.years().get(1) + "-"
+            + plan.years().get(plan.years().size() - 1) : plan.year(), cfg.tariffWeights());
+    Dataset<Row> effective = plan.effective().where(col("scenario_id").isin(plan.kept().toArray())
+        .and(col("year").isin(plan.years().toArray())));
+    Dataset<Row> regionFlows = ModelInputs.regionFlows(plan.flows(), plan.year(), layout.regions(),
+        cfg.restOfWorld(), sectors).cache();
+    JobResult result = new JobResult();
+    try {
+      long flowCount = checkFlows(ctx, regionFlows, effective, plan.year(), result);
+      String ioTrade = ioData.folder() ? io + "/trade.csv" : io;
+      Trade trade = cfg.trade().equals("flows") ? tradeFromFlows(ctx, layout, sectors, regionFlows, cfg, ioTrade)
+          : Trade.fromIo(layout, ioTrade);
+      result.count("trade_vs_io_max_rel_diff_ppm", Math.round(trade.maxGap() * 1e6));
+
+      String predicate = "inputs_id = '" + TableWriter.safeId(cfg.id()) + "'";
+      long tariffRows = writeModelTariffs(spark, ctx, cfg, layout, sectors, plan, regionFlows, effective, predicate);
+      Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.MODEL_TARIFFS)
+          .where(col("inputs_id").equalTo(cfg.id()));
+      for (Row r : stored.groupBy("basis").count().collectAsList()) {
+        result.count("tariff_cells_" + r.getString(0), r.getLong(1));
+      }
+      CpData data = modelData(layout, sectors, trade.values(), baselineTariffs(layout, stored, plan.year()));
+      new CpModel(data).notes().forEach(n -> ctx.err().println("ftasim model-inputs: note: " + n));
+      List<Row> rows = ModelTables.rows(data, cfg.id(), ctx.runId(), plan.year(), cfg.unitUsd(), trade.source(), io,
+          ioData.folder(), cfg.trade().equals("flows") ? layout.trade() : null);
+      TableWriter.replaceWhere(spark.createDataFrame(rows, Tables.MODEL_INPUTS.schema()), ctx.warehouse(),
+          Tables.MODEL_INPUTS, predicate);
+
+      summary(ctx, data, plan.years(), stored);
+      return result.count("regions", layout.n()).count("sectors", layout.j())
+          .count("scenarios", plan.scenarios().size()).count("reference_year", plan.year())
+          .count("first_year", plan.years().get(0)).count("last_year", plan.years().get(plan.years().size() - 1))
+          .count("flows", flowCount).count("model_input_rows", rows.size()).count("model_tariff_rows", tariffRows)
+          .count("millis", (System.nanoTime() - t0) / 1_000_000)
+          .table(Tables.MODEL_INPUTS.name()).table(Tables.MODEL_TARIFFS.name());
+    } finally {
+      regionFlows.unpersist();
+    }
+  }
+
+  private static void requireSameSectors(CpData layout, SectorMap sectors, String ioSectors) {
     if (!new TreeSet<>(layout.sectors()).equals(new TreeSet<>(sectors.sectors()))) {
       Set<String> onlyIo = new TreeSet<>(layout.sectors());
       onlyIo.removeAll(sectors.sectors());
       Set<String> onlyMap = new TreeSet<>(sectors.sectors());
       onlyMap.removeAll(layout.sectors());
-      throw new UserException("the sectors of " + (ioData.folder() ? io + "/theta.csv" : "the industry map")
-          + " and of the HS6 sector map differ: only in the io data " + onlyIo + ", only in the map " + onlyMap
-          + "; fix: aggregate the io data to the map's sectors or give a map with the io data's sectors"
-          + " (inputs.sectors)");
+      throw new UserException("the sectors of " + ioSectors + " and of the HS6 sector map differ: only in the io"
+          + " data " + onlyIo + ", only in the map " + onlyMap + "; fix: aggregate the io data to the map's sectors"
+          + " or give a map with the io data's sectors (inputs.sectors)");
     }
+  }
+
+  /**
+   * What to build: the flows and effective rates as read, the reference year, the scenarios (all
+   * {@code tariff_effective} holds unless listed) with the baseline ({@code kept}), and the years — the reference
+   * year, then the years a scenario has rows of its own (before those, scenarios are the baseline).
+   */
+  private record Plan(Dataset<Row> flows, Dataset<Row> effective, int year, List<String> scenarios,
+      List<String> kept, List<Integer> years) {}
+
+  private static Plan plan(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, int tariffWeightYear) {
     for (String t : List.of(Tables.TRADE_FLOWS.name(), Tables.TARIFF_EFFECTIVE.name())) {
       if (!TableReader.exists(spark, ctx.warehouse(), Tables.byName(t).orElseThrow())) {
         throw new UserException("the table " + t + " does not exist in " + ctx.warehouse().root() + "; fix: run "
@@ -129,9 +184,9 @@ public final class ModelInputsJob {
     }
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
     int year = cfg.year() > 0 ? cfg.year() : tariffWeightYear > 0 ? tariffWeightYear : latestYear(flows);
-    Dataset<Row> effectiveAll = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
+    Dataset<Row> effective = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
     // one pass over tariff_effective for what it holds: (scenario, year) pairs
-    List<Row> held = effectiveAll.select("scenario_id", "year", "run_id").distinct().collectAsList();
+    List<Row> held = effective.select("scenario_id", "year", "run_id").distinct().collectAsList();
     TreeSet<String> storedScenarios = new TreeSet<>(held.stream().map(r -> r.getString(0)).toList());
     if (!storedScenarios.remove(ModelInputs.BASELINE)) {
       throw new UserException("tariff_effective has no baseline rows; fix: run ftasim tariffs");
@@ -144,7 +199,6 @@ public final class ModelInputsJob {
             + storedScenarios + "); fix: run ftasim tariffs with that scenario or drop it");
       }
     }
-    // The reference year, then the years a scenario has rows of its own: before those, scenarios are the baseline.
     int firstScenarioYear = held.stream().filter(r -> scenarios.contains(r.getString(0))).mapToInt(r -> r.getInt(1))
         .min().orElse(Integer.MAX_VALUE);
     List<Integer> years = held.stream().filter(r -> r.getString(0).equals(ModelInputs.BASELINE))
@@ -155,143 +209,143 @@ public final class ModelInputsJob {
           + " (inputs.year, else tariffs.weight_year, else the latest trade year); fix: run ftasim tariffs with"
           + " tariffs.first_year at or before " + year + ", or set inputs.year to a year it covers");
     }
-    ctx.err().printf("ftasim model-inputs: %d regions x %d sectors from %s; trade and weights of %d; %d scenario(s)"
-        + " %s, years %s, %s weights%n", layout.n(), layout.j(), io, year, scenarios.size(), scenarios,
-        years.size() > 1 ? year + " and " + years.get(1) + "-" + years.get(years.size() - 1) : year,
-        cfg.tariffWeights());
+    List<String> kept = new ArrayList<>(scenarios);
+    kept.add(ModelInputs.BASELINE);
+    return new Plan(flows, effective, year, scenarios, kept, years);
+  }
 
-    List<String> keep = new ArrayList<>(scenarios);
-    keep.add(ModelInputs.BASELINE);
-    Dataset<Row> effective = effectiveAll.where(col("scenario_id").isin(keep.toArray())
-        .and(col("year").isin(years.toArray())));
-    Dataset<Row> regionFlows = ModelInputs.regionFlows(flows, year, layout.regions(), cfg.restOfWorld(), sectors)
-        .cache();
-    JobResult result = new JobResult();
-    try {
-      long m0 = System.nanoTime();
-      long flowCount = regionFlows.count();
-      ctx.err().printf("ftasim model-inputs: %,d flows of %d mapped to regions and sectors in %.1f s%n", flowCount,
-          year, (System.nanoTime() - m0) / 1e9);
-      if (flowCount == 0) {
-        throw new UserException("trade_flows has no rows for the reference year " + year + "; fix: ingest that"
-            + " year or set inputs.year");
-      }
-      for (Row r : ModelInputs.leftOut(regionFlows).collectAsList()) {
-        result.count("left_out_" + r.getString(0) + "_flows", r.getLong(1))
-            .count("left_out_" + r.getString(0) + "_usd", Math.round(r.getDouble(2)));
-        ctx.err().printf("ftasim model-inputs: %,d flows (USD %,.0f) left out: %s%n", r.getLong(1), r.getDouble(2),
-            r.getString(0));
-      }
-      long u0 = System.nanoTime();
-      Row unrated = ModelInputs.unrated(regionFlows, effective, year).first();
-      ctx.err().printf("ftasim model-inputs: %,d flows without an MFN line, found in %.1f s%n", unrated.getLong(0),
-          (System.nanoTime() - u0) / 1e9);
-      result.count("unrated_flows", unrated.getLong(0))
-          .count("unrated_usd", unrated.isNullAt(1) ? 0 : Math.round(unrated.getDouble(1)));
-
-      String[] source = new String[layout.trade().length];
-      double[] trade = layout.trade().clone();
-      Arrays.fill(source, ioData.folder() ? io + "/trade.csv" : io);
-      double maxGap = 0;
-      if (cfg.trade().equals("flows")) {
-        Map<String, Integer> ri = index(layout.regions());
-        Map<String, Integer> si = index(layout.sectors());
-        for (int s = 0; s < layout.j(); s++) {
-          if (layout.sectors().get(s).equals(sectors.nonTraded())) {
-            continue;
-          }
-          for (int m = 0; m < layout.n(); m++) {
-            for (int i = 0; i < layout.n(); i++) {
-              if (m != i) {
-                int p = layout.pair(s, m, i);
-                trade[p] = 0;
-                source[p] = "trade_flows";
-              }
-            }
-          }
-        }
-        for (Row r : ModelInputs.sectorTrade(regionFlows).collectAsList()) {
-          int p = layout.pair(si.get(r.getString(2)), ri.get(r.getString(0)), ri.get(r.getString(1)));
-          trade[p] = r.getDouble(3) / cfg.unitUsd();
-        }
-        for (int p = 0; p < trade.length; p++) {
-          if ("trade_flows".equals(source[p])) {
-            double a = Math.max(Math.abs(trade[p]), Math.abs(layout.trade()[p]));
-            maxGap = Math.max(maxGap, a > 0 ? Math.abs(trade[p] - layout.trade()[p]) / a : 0);
-          }
-        }
-        ctx.err().printf("ftasim model-inputs: bilateral goods trade from trade_flows; largest relative difference"
-            + " to %s: %.3g (item io_trade of model_inputs has it per pair and sector)%n",
-            ioData.folder() ? io + "/trade.csv" : io, maxGap);
-      }
-      result.count("trade_vs_io_max_rel_diff_ppm", Math.round(maxGap * 1e6));
-
-      long w0 = System.nanoTime();
-      List<Row> grid = new ArrayList<>();
-      for (String k : keep) {
-        for (int y : years) {
-          grid.add(RowFactory.create(k, y));
-        }
-      }
-      StructType gridType = new StructType().add("scenario_id", DataTypes.StringType, false)
-          .add("year", DataTypes.IntegerType, false);
-      List<Row> cells = new ArrayList<>();
-      for (int s = 0; s < layout.j(); s++) {
-        for (int m = 0; m < layout.n(); m++) {
-          for (int i = 0; i < layout.n(); i++) {
-            cells.add(RowFactory.create(layout.regions().get(m), layout.regions().get(i), layout.sectors().get(s),
-                layout.tariff()[layout.pair(s, m, i)]));
-          }
-        }
-      }
-      StructType cellType = new StructType().add("importer", DataTypes.StringType, false)
-          .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
-          .add("io_tariff", DataTypes.DoubleType, false);
-      Dataset<Row> dense = ModelInputs.dense(spark.createDataFrame(grid, gridType),
-              spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective, scenarios,
-                  layout.regions(), cfg.restOfWorld(), cfg.tariffWeights()))
-          .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
-      TradeCostCells costs = tradeCostCells(spark, ctx.warehouse(), ctx.err(), keep, years, layout.regions(),
-          layout.sectors(), sectors);
-      dense = withTradeCosts(dense, spark, costs);
-      String predicate = "inputs_id = '" + TableWriter.safeId(cfg.id()) + "'";
-      TableWriter.replaceWhere(dense, ctx.warehouse(), Tables.MODEL_TARIFFS, predicate);
-      ctx.err().printf("ftasim model-inputs: wrote model_tariffs in %.1f s%n", (System.nanoTime() - w0) / 1e9);
-
-      Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.MODEL_TARIFFS)
-          .where(col("inputs_id").equalTo(cfg.id()));
-      for (Row r : stored.groupBy("basis").count().collectAsList()) {
-        result.count("tariff_cells_" + r.getString(0), r.getLong(1));
-      }
-      double[] tau0 = new double[trade.length];
-      Map<String, Integer> ri = index(layout.regions());
-      Map<String, Integer> si = index(layout.sectors());
-      for (Row r : stored.where(col("scenario_id").equalTo(ModelInputs.BASELINE).and(col("year").equalTo(year)))
-          .select("importer", "exporter", "sector", "tariff").collectAsList()) {
-        tau0[layout.pair(si.get(r.getString(2)), ri.get(r.getString(0)), ri.get(r.getString(1)))] = r.getDouble(3);
-      }
-      double[] theta = layout.sectors().stream().mapToDouble(sectors::theta).toArray();
-      CpData data = new CpData(layout.regions(), layout.sectors(), trade, tau0, tau0, tau0,
-          layout.icebergBaseline(), layout.icebergCounterfactual(), layout.intermediate(), layout.valueAdded(),
-          layout.finalDemand(), layout.deficit(), theta);
-      CpModel model = new CpModel(data);
-      model.notes().forEach(n -> ctx.err().println("ftasim model-inputs: note: " + n));
-      List<Row> rows = ModelTables.rows(data, cfg.id(), ctx.runId(), year, cfg.unitUsd(), source, io,
-          ioData.folder(), cfg.trade().equals("flows") ? layout.trade() : null);
-      TableWriter.replaceWhere(spark.createDataFrame(rows, Tables.MODEL_INPUTS.schema()), ctx.warehouse(),
-          Tables.MODEL_INPUTS, predicate);
-
-      summary(ctx, data, years, stored);
-      result.count("regions", layout.n()).count("sectors", layout.j()).count("scenarios", scenarios.size())
-          .count("reference_year", year).count("first_year", years.get(0))
-          .count("last_year", years.get(years.size() - 1)).count("flows", flowCount)
-          .count("model_input_rows", rows.size()).count("model_tariff_rows", (long) grid.size() * cells.size())
-          .count("millis", (System.nanoTime() - t0) / 1_000_000)
-          .table(Tables.MODEL_INPUTS.name()).table(Tables.MODEL_TARIFFS.name());
-      return result;
-    } finally {
-      regionFlows.unpersist();
+  /** Counts the reference year's flows (none is the user's error) and reports those left out or without a rate. */
+  private static long checkFlows(JobContext ctx, Dataset<Row> regionFlows, Dataset<Row> effective, int year,
+      JobResult result) {
+    long m0 = System.nanoTime();
+    long flowCount = regionFlows.count();
+    ctx.err().printf("ftasim model-inputs: %,d flows of %d mapped to regions and sectors in %.1f s%n", flowCount,
+        year, (System.nanoTime() - m0) / 1e9);
+    if (flowCount == 0) {
+      throw new UserException("trade_flows has no rows for the reference year " + year + "; fix: ingest that"
+          + " year or set inputs.year");
     }
+    for (Row r : ModelInputs.leftOut(regionFlows).collectAsList()) {
+      result.count("left_out_" + r.getString(0) + "_flows", r.getLong(1))
+          .count("left_out_" + r.getString(0) + "_usd", Math.round(r.getDouble(2)));
+      ctx.err().printf("ftasim model-inputs: %,d flows (USD %,.0f) left out: %s%n", r.getLong(1), r.getDouble(2),
+          r.getString(0));
+    }
+    long u0 = System.nanoTime();
+    Row unrated = ModelInputs.unrated(regionFlows, effective, year).first();
+    ctx.err().printf("ftasim model-inputs: %,d flows without an MFN line, found in %.1f s%n", unrated.getLong(0),
+        (System.nanoTime() - u0) / 1e9);
+    result.count("unrated_flows", unrated.getLong(0))
+        .count("unrated_usd", unrated.isNullAt(1) ? 0 : Math.round(unrated.getDouble(1)));
+    return flowCount;
+  }
+
+  /**
+   * Bilateral trade per (sector, importer, exporter) in the model's unit, where each value came from, and the
+   * largest relative difference of the flows' trade to the io data's.
+   */
+  private record Trade(double[] values, String[] source, double maxGap) {
+    static Trade fromIo(CpData layout, String ioTrade) {
+      String[] source = new String[layout.trade().length];
+      Arrays.fill(source, ioTrade);
+      return new Trade(layout.trade().clone(), source, 0);
+    }
+  }
+
+  /** Goods trade between regions from trade_flows (the non-traded sector and domestic sales stay the io data's). */
+  private static Trade tradeFromFlows(JobContext ctx, CpData layout, SectorMap sectors, Dataset<Row> regionFlows,
+      FtasimConfig.Inputs cfg, String ioTrade) {
+    Trade io = Trade.fromIo(layout, ioTrade);
+    double[] trade = io.values();
+    String[] source = io.source();
+    Map<String, Integer> ri = index(layout.regions());
+    Map<String, Integer> si = index(layout.sectors());
+    for (int s = 0; s < layout.j(); s++) {
+      if (layout.sectors().get(s).equals(sectors.nonTraded())) {
+        continue;
+      }
+      for (int m = 0; m < layout.n(); m++) {
+        for (int i = 0; i < layout.n(); i++) {
+          if (m != i) {
+            int p = layout.pair(s, m, i);
+            trade[p] = 0;
+            source[p] = "trade_flows";
+          }
+        }
+      }
+    }
+    for (Row r : ModelInputs.sectorTrade(regionFlows).collectAsList()) {
+      int p = layout.pair(si.get(r.getString(2)), ri.get(r.getString(0)), ri.get(r.getString(1)));
+      trade[p] = r.getDouble(3) / cfg.unitUsd();
+    }
+    double maxGap = 0;
+    for (int p = 0; p < trade.length; p++) {
+      if ("trade_flows".equals(source[p])) {
+        double a = Math.max(Math.abs(trade[p]), Math.abs(layout.trade()[p]));
+        maxGap = Math.max(maxGap, a > 0 ? Math.abs(trade[p] - layout.trade()[p]) / a : 0);
+      }
+    }
+    ctx.err().printf("ftasim model-inputs: bilateral goods trade from trade_flows; largest relative difference"
+        + " to %s: %.3g (item io_trade of model_inputs has it per pair and sector)%n", ioTrade, maxGap);
+    return new Trade(trade, source, maxGap);
+  }
+
+  /**
+   * model_tariffs: every (scenario, year, importer, exporter, sector) cell, the sector tariff from the effective
+   * rates where trade weighs them and the io data's elsewhere, with the scenarios' trade costs; returns the cells.
+   */
+  private static long writeModelTariffs(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, CpData layout,
+      SectorMap sectors, Plan plan, Dataset<Row> regionFlows, Dataset<Row> effective, String predicate) {
+    long w0 = System.nanoTime();
+    List<Row> grid = new ArrayList<>();
+    for (String k : plan.kept()) {
+      for (int y : plan.years()) {
+        grid.add(RowFactory.create(k, y));
+      }
+    }
+    StructType gridType = new StructType().add("scenario_id", DataTypes.StringType, false)
+        .add("year", DataTypes.IntegerType, false);
+    List<Row> cells = new ArrayList<>();
+    for (int s = 0; s < layout.j(); s++) {
+      for (int m = 0; m < layout.n(); m++) {
+        for (int i = 0; i < layout.n(); i++) {
+          cells.add(RowFactory.create(layout.regions().get(m), layout.regions().get(i), layout.sectors().get(s),
+              layout.tariff()[layout.pair(s, m, i)]));
+        }
+      }
+    }
+    StructType cellType = new StructType().add("importer", DataTypes.StringType, false)
+        .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
+        .add("io_tariff", DataTypes.DoubleType, false);
+    Dataset<Row> dense = ModelInputs.dense(spark.createDataFrame(grid, gridType),
+            spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective,
+                plan.scenarios(), layout.regions(), cfg.restOfWorld(), cfg.tariffWeights()))
+        .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
+    TradeCostCells costs = tradeCostCells(spark, ctx.warehouse(), ctx.err(), plan.kept(), plan.years(),
+        layout.regions(), layout.sectors(), sectors);
+    TableWriter.replaceWhere(withTradeCosts(dense, spark, costs), ctx.warehouse(), Tables.MODEL_TARIFFS, predicate);
+    ctx.err().printf("ftasim model-inputs: wrote model_tariffs in %.1f s%n", (System.nanoTime() - w0) / 1e9);
+    return (long) grid.size() * cells.size();
+  }
+
+  /** The baseline's tariff of the reference year per (sector, importer, exporter), as stored in model_tariffs. */
+  private static double[] baselineTariffs(CpData layout, Dataset<Row> stored, int year) {
+    double[] tau0 = new double[layout.trade().length];
+    Map<String, Integer> ri = index(layout.regions());
+    Map<String, Integer> si = index(layout.sectors());
+    for (Row r : stored.where(col("scenario_id").equalTo(ModelInputs.BASELINE).and(col("year").equalTo(year)))
+        .select("importer", "exporter", "sector", "tariff").collectAsList()) {
+      tau0[layout.pair(si.get(r.getString(2)), ri.get(r.getString(0)), ri.get(r.getString(1)))] = r.getDouble(3);
+    }
+    return tau0;
+  }
+
+  /** The model's data: the io accounts with this trade, the baseline tariffs (also the data's τ) and the map's θ. */
+  private static CpData modelData(CpData layout, SectorMap sectors, double[] trade, double[] tau0) {
+    double[] theta = layout.sectors().stream().mapToDouble(sectors::theta).toArray();
+    return new CpData(layout.regions(), layout.sectors(), trade, tau0, tau0, tau0, layout.icebergBaseline(),
+        layout.icebergCounterfactual(), layout.intermediate(), layout.valueAdded(), layout.finalDemand(),
+        layout.deficit(), theta);
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.UserException;
 
 /**
  * OECD ICIO industries → model sectors, from {@code conf/sectors/icio-industries.csv}
@@ -55,28 +54,26 @@ public final class IndustryMap implements Serializable {
     for (MapFile.Row row : MapFile.read(in, source, "icio2023,icio2021,sector,theta")) {
       String[] f = row.fields();
       if (f[0].isBlank() || f[2].isBlank()) {
-        throw new UserException(source + " line " + row.line() + ": '" + row.text() + "' has no industry or sector");
+        throw SectorErrors.blankIndustryOrSector(source, row.line(), row.text());
       }
       double t = number(f[3]);
       if (!(t > 0) || Double.isInfinite(t)) {
-        throw new UserException(source + " line " + row.line() + ": theta '" + f[3] + "' must be a number greater"
-            + " than 0");
+        throw SectorErrors.badTheta(source, row.line(), f[3]);
       }
       Double before = theta.put(f[2], t);
       if (before != null && before != t) {
-        throw new UserException(source + " line " + row.line() + ": sector " + f[2] + " has theta " + before
-            + " and " + t);
+        throw SectorErrors.twoThetas(source, row.line(), f[2], before, t);
       }
       for (String code : f[1].isBlank() ? List.of(f[0]) : List.of(f[0], f[1])) {
         if (canonical.put(code, f[0]) != null) {
-          throw new UserException(source + " line " + row.line() + ": industry " + code + " is listed twice");
+          throw SectorErrors.industryTwice(source, row.line(), code);
         }
       }
       industries.add(f[0]);
       sectorOf.put(f[0], f[2]);
     }
     if (industries.isEmpty()) {
-      throw new UserException(source + " lists no industries");
+      throw SectorErrors.noIndustries(source);
     }
     return new IndustryMap(source, industries, sectorOf, canonical, theta);
   }

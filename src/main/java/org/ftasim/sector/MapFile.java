@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.ftasim.config.UserException;
 
 /**
  * A small map file of {@code conf/sectors/}: UTF-8 CSV as RFC 4180 writes it (read by commons-csv, so a quoted field
@@ -39,21 +38,18 @@ final class MapFile {
         }
         if (first) {
           if (!text.trim().equals(header)) {
-            throw new UserException(source + " line " + no + ": header '" + text + "' should be " + header
-                + "; fix: make the first line that header");
+            throw SectorErrors.wrongHeader(source, no, text, header);
           }
           first = false;
           continue;
         }
         if (f.length != width) {
-          throw new UserException(source + " line " + no + ": '" + text + "' has " + f.length + " fields, not the "
-              + width + " of " + header + "; fix: give every row the header's columns");
+          throw SectorErrors.wrongWidth(source, no, text, f.length, width, header);
         }
         rows.add(new Row(no, text, f));
       }
     } catch (java.io.UncheckedIOException e) {
-      throw new UserException(source + ": not readable as CSV: " + e.getCause().getMessage()
-          + "; fix: close every quoted field with a \"", e);
+      throw SectorErrors.notCsv(source, e);
     }
     return rows;
   }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.UserException;
 
 /**
  * HS6 → model sector: a code belongs to the sector of its longest matching prefix. Either read from a
@@ -62,9 +61,7 @@ public final class SectorMap implements Serializable {
     List<String> untraded = new ArrayList<>(sectors);
     untraded.removeAll(byPrefix.values());
     if (untraded.size() > 1) {
-      throw new UserException(source + " reaches no industry of the sectors " + untraded + " of "
-          + industries.source() + "; only one sector (services) may be without HS codes; fix: map HS codes to"
-          + " them or merge them in the industry map");
+      throw SectorErrors.sectorsWithoutCodes(source, untraded, industries.source());
     }
     return new SectorMap(byPrefix, sectors, theta, untraded.isEmpty() ? null : untraded.get(0));
   }
@@ -101,16 +98,14 @@ public final class SectorMap implements Serializable {
     for (MapFile.Row row : MapFile.read(in, source, "hs_prefix,industry")) {
       String[] f = row.fields();
       if (!f[0].matches("\\d{1,6}")) {
-        throw new UserException(source + " line " + row.line() + ": '" + row.text() + "' is not hs_prefix,industry"
-            + " with a prefix of one to six digits");
+        throw SectorErrors.badPrefixRow(source, row.line(), row.text(), "hs_prefix,industry", "one to six");
       }
       String industry = industries.canonical(f[1].trim());
       if (industry == null) {
-        throw new UserException(source + " line " + row.line() + ": industry '" + f[1] + "' is not in "
-            + industries.source() + "; fix: use an ICIO industry code the map lists");
+        throw SectorErrors.unknownIndustry(source, row.line(), f[1], industries.source());
       }
       if (out.put(f[0], industry) != null) {
-        throw new UserException(source + " line " + row.line() + ": prefix " + f[0] + " is mapped twice");
+        throw SectorErrors.prefixTwice(source, row.line(), f[0]);
       }
     }
     return out;
@@ -124,8 +119,7 @@ public final class SectorMap implements Serializable {
       String[] f = row.fields();
       int no = row.line();
       if (f[1].isBlank() || !f[0].matches("\\d{0,6}")) {
-        throw new UserException(source + " line " + no + ": '" + row.text() + "' is not hs_prefix,sector,theta with a"
-            + " prefix of up to six digits");
+        throw SectorErrors.badPrefixRow(source, no, row.text(), "hs_prefix,sector,theta", "up to six");
       }
       double t;
       try {
@@ -134,16 +128,16 @@ public final class SectorMap implements Serializable {
         t = Double.NaN;
       }
       if (!(t > 0) || Double.isInfinite(t)) {
-        throw new UserException(source + " line " + no + ": theta '" + f[2] + "' must be a number greater than 0");
+        throw SectorErrors.badTheta(source, no, f[2]);
       }
       Double before = theta.put(f[1], t);
       if (before != null && before != t) {
-        throw new UserException(source + " line " + no + ": sector " + f[1] + " has theta " + before + " and " + t);
+        throw SectorErrors.twoThetas(source, no, f[1], before, t);
       }
       if (f[0].isEmpty()) {
         nonTraded = f[1];
       } else if (byPrefix.put(f[0], f[1]) != null) {
-        throw new UserException(source + " line " + no + ": prefix " + f[0] + " is mapped twice");
+        throw SectorErrors.prefixTwice(source, no, f[0]);
       }
     }
     return new SectorMap(byPrefix, new ArrayList<>(theta.keySet()), theta, nonTraded);

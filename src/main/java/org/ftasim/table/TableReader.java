@@ -9,7 +9,6 @@ import scala.Option;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.ftasim.config.UserException;
 
 /**
  * Reads curated tables, with a message that says which job writes a table that is not there yet. Every read is
@@ -39,8 +38,7 @@ public final class TableReader {
 
   public static Dataset<Row> read(SparkSession spark, Warehouse warehouse, TableDef table) {
     if (!exists(spark, warehouse, table)) {
-      throw new UserException("table '" + table.name() + "' does not exist in warehouse " + warehouse.root()
-          + "; it is written by " + table.writtenBy() + ": run that first, or pass the right --warehouse");
+      throw TableErrors.noSuchTable(table, warehouse.root());
     }
     String path = warehouse.path(table);
     long version = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();

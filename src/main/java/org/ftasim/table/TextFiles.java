@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.IOUtils;
-import org.ftasim.config.UserException;
 
 /**
  * Plain files on any Hadoop file system (local folders, s3a://, abfss://, hdfs://): the input files the sample
@@ -60,13 +59,7 @@ public final class TextFiles {
       if (e instanceof RuntimeException && !(e.getCause() instanceof ClassNotFoundException)) {
         throw (RuntimeException) e;
       }
-      String scheme = p.toUri().getScheme();
-      throw new UserException(what + " " + path + ": no file system for the scheme '" + scheme + "' is on the"
-          + " classpath (" + e.getMessage() + "); fix: " + (scheme.equals("s3a")
-              ? "add org.apache.hadoop:hadoop-aws:3.4.2 and its AWS SDK bundle (--packages"
-                  + " org.apache.hadoop:hadoop-aws:3.4.2) and credentials"
-              : scheme.equals("abfs") || scheme.equals("abfss") ? "add org.apache.hadoop:hadoop-azure:3.4.2"
-                  : "check the scheme, or add the Hadoop connector that serves it") + ", or copy the file locally", e);
+      throw TableErrors.noFileSystem(what, path, p.toUri().getScheme(), e);
     }
   }
 
@@ -75,7 +68,7 @@ public final class TextFiles {
     FileSystem fs = fileSystem(path, what);
     Path p = new Path(path);
     if (!fs.exists(p) || !fs.getFileStatus(p).isFile()) {
-      throw new UserException(what + " " + path + " does not exist or is not a file; fix: name an existing file");
+      throw TableErrors.noSuchFile(what, path);
     }
     return fs.open(p);
   }
@@ -105,8 +98,7 @@ public final class TextFiles {
     try {
       FileSystem fs = fileSystem(path, what);
       if (!fs.exists(p)) {
-        throw new UserException(what + " " + path + " does not exist on " + fs.getUri() + "; fix: name an existing"
-            + " file or folder (check the bucket and the path), or upload it first");
+        throw TableErrors.noSuchInput(what, path, fs.getUri().toString());
       }
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ftasim-input-");
       java.nio.file.Path target = dir.resolve(p.getName());

@@ -29,16 +29,12 @@ public record Warehouse(String root) {
   public void refuseOutputOverTables(String option, String out) {
     String o = normalise(out);
     if (o.equals(root)) {
-      throw new org.ftasim.config.UserException(option + " " + out + " is the warehouse itself: the tables' Parquet "
-          + "copies would land on the Delta tables of the same names; fix: give another folder, e.g. " + root
-          + "/results");
+      throw TableErrors.outIsTheWarehouse(option, out, root);
     }
     for (TableDef t : Tables.all()) {
       String table = path(t);
       if (o.equals(table) || o.startsWith(table + "/")) {
-        throw new org.ftasim.config.UserException(option + " " + out + " is inside the folder of table "
-            + t.name() + " (" + table + "); writing there would corrupt it; fix: give a folder outside the tables, "
-            + "e.g. " + root + "/results");
+        throw TableErrors.outInsideATable(option, out, t.name(), table, root);
       }
     }
   }

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.ftasim.config.UserException;
 
 /**
  * The sheets of an .xlsx workbook as rows of text, the way a CSV saved from it would read: numbers without a
@@ -37,9 +36,7 @@ public final class Xlsx {
         out.add(new Sheet(wb.getSheetName(s), rows(wb.getSheetAt(s))));
       }
     } catch (IOException | RuntimeException e) {
-      throw new UserException("file " + file + " is not a readable .xlsx workbook (" + e.getClass().getSimpleName()
-          + ": " + e.getMessage() + "); it may be truncated or not an Excel file. Fix: download it again, or open it"
-          + " in a spreadsheet and save the data sheet as CSV");
+      throw TableErrors.notAWorkbook(file, e);
     }
     return out;
   }

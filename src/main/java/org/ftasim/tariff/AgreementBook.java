@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.ftasim.config.UserException;
 import org.ftasim.config.YamlFiles;
 
@@ -64,6 +65,7 @@ public final class AgreementBook implements Serializable {
     if (root == null || !root.isObject()) {
       throw new UserException(source + " must be a YAML mapping with keys staging and agreements");
     }
+    YamlFiles.onlyKeys(root, source, "an agreements file", Set.of("staging", "agreements"));
     Map<String, StagingCategory> shared = categories(root.path("staging"), source, "staging");
     Map<String, Agreement> agreements = new LinkedHashMap<>();
     JsonNode list = root.path("agreements");
@@ -92,6 +94,7 @@ public final class AgreementBook implements Serializable {
    */
   static Agreement agreement(JsonNode a, String where, Map<String, StagingCategory> shared, Agreement existing,
       String defaultBase) {
+    YamlFiles.onlyKeys(a, where, "an agreement", AGREEMENT_KEYS);
     String id = a.get("id").asText();
     MonthDay defaultCut = monthDay(a.path("cut_date").asText("01-01"), where + ".cut_date");
     Map<String, CutCalendar> members = new LinkedHashMap<>(existing == null ? Map.of() : existing.members());
@@ -106,6 +109,7 @@ public final class AgreementBook implements Serializable {
         if (!e.getKey().matches("[A-Z]{3}")) {
           throw new UserException(key + ": '" + e.getKey() + "' is not an ISO3 code (three capital letters)");
         }
+        YamlFiles.onlyKeys(e.getValue(), key, "a member", Set.of("entry_into_force", "cut_date"));
         LocalDate eif = date(text(e.getValue(), "entry_into_force", key), key + ".entry_into_force");
         MonthDay cut = e.getValue().has("cut_date")
             ? monthDay(e.getValue().get("cut_date").asText(), key + ".cut_date") : defaultCut;
@@ -154,6 +158,7 @@ public final class AgreementBook implements Serializable {
       for (int i = 0; i < list.size(); i++) {
         JsonNode r = list.get(i);
         String key = where + ".staging_rules[" + i + "]";
+        YamlFiles.onlyKeys(r, key, "a staging rule", Set.of("category", "group", "hs", "sector"));
         String category = text(r, "category", key);
         if (!own.containsKey(category)) {
           throw new UserException(key + ".category: '" + category + "' is not a staging category; defined: "
@@ -177,6 +182,10 @@ public final class AgreementBook implements Serializable {
     String name = a.path("name").asText(existing == null ? id : existing.name());
     return new Agreement(id, name, members, utilisation, def, own, List.copyOf(rules), base, accession);
   }
+
+  /** The keys of an agreement entry, in the agreements file and in a scenario. */
+  static final Set<String> AGREEMENT_KEYS = Set.of("id", "name", "members", "cut_date", "utilisation", "staging",
+      "default_staging", "base", "accession", "exclude", "staging_rules");
 
   /** The category exclusion lists use: the line keeps what it had without the agreement. */
   static final StagingCategory EXCLUDED = new StagingCategory("excluded", StagingCategory.Type.EXCLUDED, 0, 0, 0);
@@ -206,6 +215,7 @@ public final class AgreementBook implements Serializable {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = source + ": " + where + "." + e.getKey();
+      YamlFiles.onlyKeys(e.getValue(), key, "a staging category", Set.of("type", "cuts", "hold", "target"));
       String type = text(e.getValue(), "type", key);
       StagingCategory.Type t;
       try {

@@ -31,6 +31,7 @@ import org.ftasim.ingest.ChunkReader;
 import org.ftasim.ingest.ConvertingParser;
 import org.ftasim.ingest.FileStats;
 import org.ftasim.ingest.FlowParser;
+import org.ftasim.ingest.IngestErrors;
 import org.ftasim.ingest.Reject;
 import org.ftasim.table.FileContent;
 import org.ftasim.table.Tables;
@@ -458,8 +459,6 @@ public final class FlowIngest {
   }
 
   static UserException changed(Source file, String how) {
-    return new UserException("file " + file.path() + " changed while ftasim read it: " + how + "; nothing was"
-        + " written. Fix: ingest files that are complete and not being written (let a download finish, or copy the"
-        + " file first), then run again");
+    return IngestErrors.changedWhileRead(file.path(), how);
   }
 }

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -107,18 +110,40 @@ public final class ModelTables {
 
   public static Loaded load(SparkSession spark, Warehouse warehouse, String inputsId, List<String> scenarios,
       int firstYear, int lastYear) {
+    List<Row> rows = inputRows(spark, warehouse, inputsId);
+    Accounts a = accounts(rows);
+    Tariffs t = tariffs(spark, warehouse, inputsId, a, scenarios,
+        rows.stream().map(r -> r.getString(1)).collect(Collectors.toCollection(TreeSet::new)));
+    int size = a.regions().size() * a.regions().size() * a.sectors().size();
+    double[] tau0 = t.baseline()[0].clone();
+    CpData data = new CpData(a.regions(), a.sectors(), a.trade(), tau0, tau0, tau0, ones(size), ones(size), a.io(),
+        a.valueAdded(), a.finalDemand(), a.deficit(), a.theta());
+    return new Loaded(data, path(t, firstYear, lastYear), a.referenceYear(), a.unitUsd());
+  }
+
+  /** The model_inputs rows of one inputs id; no table or no such id is the user's error, naming the ids there are. */
+  private static List<Row> inputRows(SparkSession spark, Warehouse warehouse, String inputsId) {
     if (!TableReader.exists(spark, warehouse, Tables.MODEL_INPUTS)) {
       throw new UserException("there are no model inputs: the table model_inputs does not exist in "
           + warehouse.root() + "; fix: run ftasim model-inputs first");
     }
-    List<Row> rows = TableReader.read(spark, warehouse, Tables.MODEL_INPUTS)
-        .where(col("inputs_id").equalTo(inputsId)).collectAsList();
+    Dataset<Row> table = TableReader.read(spark, warehouse, Tables.MODEL_INPUTS);
+    List<Row> rows = table.where(col("inputs_id").equalTo(inputsId)).collectAsList();
     if (rows.isEmpty()) {
-      List<String> ids = TableReader.read(spark, warehouse, Tables.MODEL_INPUTS).select("inputs_id").distinct()
-          .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+      List<String> ids = table.select("inputs_id").distinct().collectAsList().stream().map(r -> r.getString(0))
+          .sorted().toList();
       throw new UserException("model_inputs holds no inputs with id '" + inputsId + "' (it has " + ids
           + "); fix: run ftasim model-inputs with inputs.id=" + inputsId + " or name one of those");
     }
+    return rows;
+  }
+
+  /** The reference year's accounts as model_inputs stores them, item by item, in the model's array layout. */
+  private record Accounts(int referenceYear, double unitUsd, List<String> regions, List<String> sectors,
+      double[] deficit, double[] theta, double[] trade, double[] io, double[] valueAdded, double[] finalDemand,
+      CpData shape) {}
+
+  private static Accounts accounts(List<Row> rows) {
     Map<String, List<Row>> byItem = new HashMap<>();
     for (Row r : rows) {
       byItem.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r);
@@ -154,15 +179,25 @@ public final class ModelTables {
     for (Row r : byItem.get("final_demand")) {
       fd[shape.rs(ri.get(r.getString(3)), si.get(r.getString(4)))] = r.getDouble(7);
     }
+    return new Accounts(referenceYear, unitUsd, regions, sectors, deficit, theta, trade, io, va, fd, shape);
+  }
 
+  /**
+   * The stored tariff paths from the reference year on: the scenarios wanted (all stored if none named), the
+   * years, and per year the baseline's tariffs and each scenario's tariffs and iceberg costs.
+   */
+  private record Tariffs(List<String> scenarios, int[] years, double[][] baseline, double[][][] scenario,
+      double[][][] iceberg) {}
+
+  private static Tariffs tariffs(SparkSession spark, Warehouse warehouse, String inputsId, Accounts a,
+      List<String> scenarios, SortedSet<String> inputRuns) {
     var tariffs = TableReader.read(spark, warehouse, Tables.MODEL_TARIFFS).where(col("inputs_id").equalTo(inputsId)
-        .and(col("year").geq(lit(referenceYear))));
+        .and(col("year").geq(lit(a.referenceYear()))));
     List<Row> scenarioRuns = tariffs.select("scenario_id", "run_id").distinct().collectAsList();
     TreeSet<String> stored = new TreeSet<>(scenarioRuns.stream().map(r -> r.getString(0)).toList());
     stored.remove(ModelInputs.BASELINE);
-    lineage(inputsId, rows.stream().map(r -> r.getString(1)).collect(java.util.stream.Collectors.toCollection(
-        TreeSet::new)), scenarioRuns.stream().map(r -> r.getString(1)).collect(java.util.stream.Collectors.toCollection(
-        TreeSet::new)));
+    lineage(inputsId, inputRuns, scenarioRuns.stream().map(r -> r.getString(1))
+        .collect(Collectors.toCollection(TreeSet::new)));
     List<String> wanted = scenarios.isEmpty() ? List.copyOf(stored) : scenarios;
     for (String s : wanted) {
       if (!stored.contains(s)) {
@@ -176,8 +211,8 @@ public final class ModelTables {
     }
     int[] years = tariffs.where(col("scenario_id").equalTo(ModelInputs.BASELINE)).select("year").distinct()
         .collectAsList().stream().mapToInt(r -> r.getInt(0)).sorted().toArray();
-    if (years.length == 0 || years[0] != referenceYear) {
-      throw new UserException("model_tariffs has no baseline rows for the reference year " + referenceYear
+    if (years.length == 0 || years[0] != a.referenceYear()) {
+      throw new UserException("model_tariffs has no baseline rows for the reference year " + a.referenceYear()
           + " under inputs id '" + inputsId + "'; fix: run ftasim model-inputs again");
     }
     Map<Integer, Integer> yi = new HashMap<>();
@@ -185,9 +220,12 @@ public final class ModelTables {
       yi.put(years[y], y);
     }
     Map<String, Integer> ki = index(wanted);
-    double[][] baseline = new double[years.length][n * n * j];
-    double[][][] scenario = new double[wanted.size()][years.length][n * n * j];
-    double[][][] iceberg = new double[wanted.size()][years.length][n * n * j];
+    Map<String, Integer> ri = index(a.regions());
+    Map<String, Integer> si = index(a.sectors());
+    int size = a.trade().length;
+    double[][] baseline = new double[years.length][size];
+    double[][][] scenario = new double[wanted.size()][years.length][size];
+    double[][][] iceberg = new double[wanted.size()][years.length][size];
     Iterator<Row> it = tariffs.select("scenario_id", "year", "importer", "exporter", "sector", "tariff", "iceberg")
         .toLocalIterator();
     while (it.hasNext()) {
@@ -197,21 +235,27 @@ public final class ModelTables {
       if (kk == null && !k.equals(ModelInputs.BASELINE)) {
         continue;
       }
-      int p = shape.pair(si.get(r.getString(4)), ri.get(r.getString(2)), ri.get(r.getString(3)));
+      int p = a.shape().pair(si.get(r.getString(4)), ri.get(r.getString(2)), ri.get(r.getString(3)));
       double[] target = kk == null ? baseline[yi.get(r.getInt(1))] : scenario[kk][yi.get(r.getInt(1))];
       target[p] = r.getDouble(5);
       if (kk != null) {
         iceberg[kk][yi.get(r.getInt(1))][p] = r.getDouble(6);
       }
     }
-    double[] tau0 = baseline[0].clone();
-    CpData data = new CpData(regions, sectors, trade, tau0, tau0, tau0, ones(n * n * j), ones(n * n * j), io, va, fd,
-        deficit, theta);
+    return new Tariffs(wanted, years, baseline, scenario, iceberg);
+  }
 
-    int[] first = new int[wanted.size()];
+  /**
+   * The years to solve: from the first year any scenario differs from the baseline (or {@code firstYear}) to the
+   * last stored year (or {@code lastYear}).
+   */
+  private static CpTariffPath path(Tariffs t, int firstYear, int lastYear) {
+    int[] years = t.years();
+    int scenarios = t.scenarios().size();
+    int[] first = new int[scenarios];
     int from = years.length;
-    for (int k = 0; k < wanted.size(); k++) {
-      first[k] = CpTariffPath.firstDifference(baseline, scenario[k], iceberg[k]);
+    for (int k = 0; k < scenarios; k++) {
+      first[k] = CpTariffPath.firstDifference(t.baseline(), t.scenario()[k], t.iceberg()[k]);
       from = Math.min(from, first[k]);
     }
     int lo = firstYear > 0 ? indexAtLeast(years, firstYear) : from;
@@ -223,17 +267,16 @@ public final class ModelTables {
           + "; fix: check the scenarios (do they change anything?) or the year settings");
     }
     int[] pathYears = Arrays.copyOfRange(years, lo, hi + 1);
-    double[][] pathBaseline = Arrays.copyOfRange(baseline, lo, hi + 1);
-    double[][][] pathScenario = new double[wanted.size()][][];
-    double[][][] pathIceberg = new double[wanted.size()][][];
-    int[] pathFirst = new int[wanted.size()];
-    for (int k = 0; k < wanted.size(); k++) {
-      pathScenario[k] = Arrays.copyOfRange(scenario[k], lo, hi + 1);
-      pathIceberg[k] = Arrays.copyOfRange(iceberg[k], lo, hi + 1);
+    double[][] pathBaseline = Arrays.copyOfRange(t.baseline(), lo, hi + 1);
+    double[][][] pathScenario = new double[scenarios][][];
+    double[][][] pathIceberg = new double[scenarios][][];
+    int[] pathFirst = new int[scenarios];
+    for (int k = 0; k < scenarios; k++) {
+      pathScenario[k] = Arrays.copyOfRange(t.scenario()[k], lo, hi + 1);
+      pathIceberg[k] = Arrays.copyOfRange(t.iceberg()[k], lo, hi + 1);
       pathFirst[k] = Math.min(pathYears.length, Math.max(0, first[k] - lo));
     }
-    return new Loaded(data, new CpTariffPath(wanted, pathYears, pathBaseline, pathScenario, pathFirst, pathIceberg),
-        referenceYear, unitUsd);
+    return new CpTariffPath(t.scenarios(), pathYears, pathBaseline, pathScenario, pathFirst, pathIceberg);
   }
 
   private static int indexAtLeast(int[] years, int year) {

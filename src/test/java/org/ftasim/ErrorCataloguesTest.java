@@ -1,0 +1,80 @@
+package org.ftasim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.ftasim.config.UserException;
+import org.ftasim.table.Tables;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every factory of every error catalogue, called with marked arguments: the message must name each value it was
+ * given (the file, line, key and bad value) and say the fix. {@code ArchitectureTest} checks that the catalogued
+ * areas build their user errors nowhere else.
+ */
+class ErrorCataloguesTest {
+  static final List<Class<?>> CATALOGUES = List.of(org.ftasim.ingest.IngestErrors.class,
+      org.ftasim.table.TableErrors.class, classOf("org.ftasim.sector.SectorErrors"));
+
+  private static Class<?> classOf(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void everyErrorNamesItsValuesAndItsFix() throws Exception {
+    int factories = 0;
+    for (Class<?> catalogue : CATALOGUES) {
+      for (Method m : catalogue.getDeclaredMethods()) {
+        if (!Modifier.isStatic(m.getModifiers()) || !UserException.class.isAssignableFrom(m.getReturnType())) {
+          continue;
+        }
+        m.setAccessible(true);
+        List<Object> args = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        Class<?>[] types = m.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+          Class<?> t = types[i];
+          if (t == String.class) {
+            // a scheme must be one; the others are marked so the message can be searched for them
+            String v = m.getParameters()[i].getName().equals("scheme") || i == 2 && m.getName().equals("noFileSystem")
+                ? "s3a" : "«" + m.getName() + i + "»";
+            args.add(v);
+            named.add(v);
+          } else if (t == int.class) {
+            args.add(4100 + i);
+            named.add(Integer.toString(4100 + i));
+          } else if (t == double.class) {
+            args.add(1.25 + i);
+          } else if (t == List.class) {
+            args.add(List.of("«list" + i + "»"));
+            named.add("«list" + i + "»");
+          } else if (t == org.ftasim.table.TableDef.class) {
+            args.add(Tables.RUNS);
+            named.add("runs");
+          } else if (t == UncheckedIOException.class) {
+            args.add(new UncheckedIOException(new IOException("«io»")));
+            named.add("«io»");
+          } else if (Exception.class.isAssignableFrom(t)) {
+            args.add(new IllegalArgumentException("«cause»"));
+          } else {
+            throw new AssertionError("no sample argument of " + t + " for " + m);
+          }
+        }
+        UserException e = (UserException) m.invoke(null, args.toArray());
+        assertThat(e.getMessage()).as(catalogue.getSimpleName() + "." + m.getName()).contains(named)
+            .containsIgnoringCase("fix:");
+        factories++;
+      }
+    }
+    assertThat(factories).isGreaterThanOrEqualTo(30);
+  }
+}
