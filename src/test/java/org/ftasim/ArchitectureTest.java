@@ -59,7 +59,8 @@ class ArchitectureTest {
   }
 
   /** The areas whose user errors are all built by their catalogue ({@code *Errors}: problem, cause, fix). */
-  static final String[] CATALOGUED = {"org.ftasim.sector..", "org.ftasim.ingest..", "org.ftasim.table.."};
+  static final String[] CATALOGUED = {"org.ftasim.sector..", "org.ftasim.ingest..", "org.ftasim.table..",
+      "org.ftasim.markets..", "org.ftasim.estimate.."};
 
   static ArchRule userErrorsComeFromTheirCatalogue(String... packages) {
     return noClasses().that().resideInAnyPackage(packages).and().haveSimpleNameNotEndingWith("Errors")

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorCataloguesTest {
   static final List<Class<?>> CATALOGUES = List.of(org.ftasim.ingest.IngestErrors.class,
-      org.ftasim.table.TableErrors.class, classOf("org.ftasim.sector.SectorErrors"));
+      org.ftasim.table.TableErrors.class, classOf("org.ftasim.sector.SectorErrors"),
+      classOf("org.ftasim.markets.MarketsErrors"), org.ftasim.estimate.EstimateErrors.class);
 
   private static Class<?> classOf(String name) {
     try {
@@ -52,8 +53,16 @@ class ErrorCataloguesTest {
           } else if (t == int.class) {
             args.add(4100 + i);
             named.add(Integer.toString(4100 + i));
+          } else if (t == long.class) {
+            args.add(5100L + i);
+            named.add(Long.toString(5100L + i));
+          } else if (t == boolean.class) {
+            args.add(true);
           } else if (t == double.class) {
             args.add(1.25 + i);
+          } else if (t == java.util.Set.class) {
+            args.add(java.util.Set.of("«set" + i + "»"));
+            named.add("«set" + i + "»");
           } else if (t == List.class) {
             args.add(List.of("«list" + i + "»"));
             named.add("«list" + i + "»");
@@ -63,7 +72,7 @@ class ErrorCataloguesTest {
           } else if (t == UncheckedIOException.class) {
             args.add(new UncheckedIOException(new IOException("«io»")));
             named.add("«io»");
-          } else if (Exception.class.isAssignableFrom(t)) {
+          } else if (Throwable.class.isAssignableFrom(t)) {
             args.add(new IllegalArgumentException("«cause»"));
           } else {
             throw new AssertionError("no sample argument of " + t + " for " + m);
@@ -75,6 +84,6 @@ class ErrorCataloguesTest {
         factories++;
       }
     }
-    assertThat(factories).isGreaterThanOrEqualTo(30);
+    assertThat(factories).isGreaterThanOrEqualTo(45);
   }
 }

@@ -14,13 +14,15 @@ import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.UserException;
 import org.ftasim.inputs.GravityTable;
 import org.ftasim.model.gravity.GravityData;
+import org.ftasim.model.gravity.OneSectorGe;
 import org.ftasim.model.gravity.StructuralGravity;
 import org.ftasim.table.Csv;
 import org.ftasim.table.TextFiles;
 
 /**
  * {@code ftasim solve-gravity --data FILE.csv --sigma S --cost "var=coef,…" --counterfactual SPEC
- * [--baseline fitted|observed] [--reference ISO3] [--year Y] [--out FILE.csv]}: one-sector structural gravity GE.
+ * [--model exact|gegravity] [--baseline fitted|observed] [--reference ISO3] [--year Y] [--out FILE.csv]}: one-sector
+ * structural gravity GE.
  */
 public final class SolveGravityJob {
   public static final JobSpec SPEC = new JobSpec("solve-gravity",
@@ -36,6 +38,8 @@ public final class SolveGravityJob {
           "--with", "derived column NAME=SQL expression, repeatable (as for estimate-gravity)",
           "--counterfactual", "covariate changes: NAME=VALUE (all pairs), NAME=OTHER (another column's values) or "
               + "NAME=VALUE@EXP:IMP,… ; repeatable",
+          "--model", "exact (hat algebra with market clearing, default) or gegravity (the USITC gegravity package's"
+              + " OneSectorGE: resistances with baseline shares, prices from the outward resistance)",
           "--baseline", "fitted (flows predicted from the cost function, default) or observed",
           "--deficits", "additive (the imbalance a share of world output, default) or multiplicative (expenditure "
               + "a fixed multiple of output)",
@@ -103,8 +107,20 @@ public final class SolveGravityJob {
       case "multiplicative" -> StructuralGravity.Deficits.MULTIPLICATIVE;
       default -> throw new UserException("--deficits '" + def + "' is not allowed; use additive or multiplicative");
     };
-    StructuralGravity.Result r = StructuralGravity.solve(data, sigma, cost, cf, baseline, deficits, ref,
-        ctx.config().solver().tolerance(), ctx.config().solver().maxIterations());
+    String model = ctx.args().value("--model").orElse("exact");
+    if (!model.equals("exact") && !model.equals("gegravity")) {
+      throw new UserException("--model '" + model + "' is not allowed; fix: use exact or gegravity");
+    }
+    if (model.equals("gegravity") && (ctx.args().value("--baseline").isPresent()
+        || ctx.args().value("--deficits").isPresent())) {
+      throw new UserException("--model gegravity takes no --baseline or --deficits: gegravity's model solves the"
+          + " resistances from the cost function and the output and expenditure shares; fix: leave them out");
+    }
+    StructuralGravity.Result r = model.equals("gegravity")
+        ? OneSectorGe.solve(data, sigma, cost, cf, ref, ctx.config().solver().tolerance(),
+            Math.max(ctx.config().solver().maxIterations(), 100_000))
+        : StructuralGravity.solve(data, sigma, cost, cf, baseline, deficits, ref, ctx.config().solver().tolerance(),
+            ctx.config().solver().maxIterations());
     for (String note : r.notes()) {
       ctx.err().println("ftasim solve-gravity: note: " + note);
     }

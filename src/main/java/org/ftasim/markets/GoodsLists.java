@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ftasim.config.UserException;
 import org.ftasim.config.YamlFiles;
 
 /**
@@ -75,40 +74,39 @@ public final class GoodsLists implements Serializable {
   public static GoodsList read(InputStream in, String file) throws IOException {
     JsonNode root = YamlFiles.read(in, file, "goods list");
     if (root == null || !root.isObject()) {
-      throw new UserException("goods list " + file + " must be a mapping with id, description and codes");
+      throw MarketsErrors.notAMapping(file);
     }
     root.fieldNames().forEachRemaining(k -> {
       if (!LIST_KEYS.contains(k)) {
-        throw new UserException("goods list " + file + ": unknown key '" + k + "'; allowed: " + LIST_KEYS);
+        throw MarketsErrors.unknownKey(file, k, LIST_KEYS);
       }
     });
     String id = text(root, "id", file);
     if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new UserException("goods list " + file + ": id '" + id + "' must be lower-case letters, digits and -");
+      throw MarketsErrors.badId(file, id);
     }
     JsonNode codes = root.get("codes");
     if (codes == null || !codes.isArray() || codes.isEmpty()) {
-      throw new UserException("goods list " + file + ": codes must be a non-empty list of {hs, name, source}");
+      throw MarketsErrors.noCodes(file);
     }
     Map<String, Code> byHs = new LinkedHashMap<>();
     for (int i = 0; i < codes.size(); i++) {
       JsonNode c = codes.get(i);
       String where = file + " codes[" + i + "]";
       if (!c.isObject()) {
-        throw new UserException("goods list " + where + " must be {hs, name, source}");
+        throw MarketsErrors.codeNotAMapping(where);
       }
       c.fieldNames().forEachRemaining(k -> {
         if (!CODE_KEYS.contains(k)) {
-          throw new UserException("goods list " + where + ": unknown key '" + k + "'; allowed: " + CODE_KEYS);
+          throw MarketsErrors.unknownKey(where, k, CODE_KEYS);
         }
       });
       String hs = text(c, "hs", where);
       if (!hs.matches("\\d{2}|\\d{4}|\\d{6}")) {
-        throw new UserException("goods list " + where + ": hs '" + hs + "' must be an HS chapter, heading or"
-            + " subheading (2, 4 or 6 digits, with leading zeros, in quotes)");
+        throw MarketsErrors.badHs(where, hs);
       }
       if (byHs.put(hs, new Code(hs, text(c, "name", where), text(c, "source", where))) != null) {
-        throw new UserException("goods list " + where + ": hs " + hs + " is listed twice");
+        throw MarketsErrors.hsTwice(where, hs);
       }
     }
     return new GoodsList(id, text(root, "description", file), List.copyOf(byHs.values()));
@@ -117,8 +115,7 @@ public final class GoodsLists implements Serializable {
   private static String text(JsonNode node, String key, String where) {
     JsonNode v = node.get(key);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw new UserException("goods list " + where + ": " + key + " is missing or not text"
-          + (key.equals("hs") ? " (write codes in quotes, e.g. \"281111\", so leading zeros stay)" : ""));
+      throw MarketsErrors.missingText(where, key);
     }
     return v.asText().trim();
   }

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
-import org.ftasim.config.UserException;
+import org.ftasim.estimate.EstimateErrors;
 import org.ftasim.model.ppml.Formula;
 import org.ftasim.model.ppml.PanelBlock;
 import org.ftasim.model.ppml.PpmlHdfe;
@@ -82,8 +82,7 @@ public record GravityPanel(JavaRDD<PanelBlock> blocks, long observations, List<S
   public static GravityPanel build(Dataset<Row> data, Formula formula, List<String> cluster, int blockCount) {
     List<List<String>> fes = formula.fixedEffects();
     if (fes.isEmpty()) {
-      throw new UserException("formula \"" + formula + "\" has no fixed effects; fix: add them after '|', e.g. "
-          + "\"trade ~ rta | exporter^year + importer^year + pair\"");
+      throw EstimateErrors.noFixedEffects(String.valueOf(formula));
     }
     Column[] distinct = fes.stream().map(fe -> functions.countDistinct(key(fe))).toArray(Column[]::new);
     Row counts = data.agg(distinct[0], Arrays.copyOfRange(distinct, 1, distinct.length)).first();
@@ -91,9 +90,7 @@ public record GravityPanel(JavaRDD<PanelBlock> blocks, long observations, List<S
     for (int g = 0; g < fes.size(); g++) {
       long levels = counts.getLong(g);
       if (levels < 2) {
-        throw new UserException("fixed effect '" + Formula.termName(fes.get(g)) + "' has " + levels
-            + " level in the sample: it is a constant, absorbed by the others; fix: remove it from the formula, or "
-            + "widen --years / --where");
+        throw EstimateErrors.constantFixedEffect(Formula.termName(fes.get(g)), levels);
       }
       if (levels > counts.getLong(localIndex)) {
         localIndex = g;

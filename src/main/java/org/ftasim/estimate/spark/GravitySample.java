@@ -14,7 +14,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.ftasim.config.UserException;
+import org.ftasim.estimate.EstimateErrors;
 import org.ftasim.model.ppml.Formula;
 
 /**
@@ -44,9 +44,8 @@ public final class GravitySample {
     List<String> have = Arrays.asList(data.columns());
     for (String c : needed) {
       if (!have.contains(c)) {
-        throw new UserException(source + " has no column '" + c + "' (named by the formula \"" + formula
-            + "\"" + (cluster != null && cluster.contains(c) ? " or --cluster" : "") + "); its columns are "
-            + have + "; fix: correct the name, or add it with --with " + c + "=EXPRESSION");
+        throw EstimateErrors.noSuchColumn(source, c, String.valueOf(formula), cluster != null && cluster.contains(c),
+            have);
       }
     }
     if (!years.isEmpty()) {
@@ -103,9 +102,7 @@ public final class GravitySample {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof org.apache.spark.SparkThrowable st && st.getSqlState() != null
             && st.getSqlState().startsWith("22")) {
-          throw new UserException("evaluating " + String.join(" ", expressions) + " on " + source + " failed: "
-              + firstLine(t.getMessage()) + "; fix: cast text columns explicitly (e.g. cast(RTA as double)) and "
-              + "give numbers of one type (0.0, not 0)", e);
+          throw EstimateErrors.evaluationFailed(String.join(" ", expressions), source, firstLine(t.getMessage()), e);
         }
       }
       throw e;
@@ -118,8 +115,7 @@ public final class GravitySample {
     for (String d : derived) {
       int eq = d.indexOf('=');
       if (eq <= 0) {
-        throw new UserException("--with '" + d + "' is not NAME=EXPRESSION; fix: e.g. --with \"pair=if(exporter = "
-            + "importer, 'intra', pair_id)\"");
+        throw EstimateErrors.notADerivedColumn(d);
       }
       data = analysedColumn(data, d.substring(0, eq).trim(), d.substring(eq + 1), d, source);
     }
@@ -138,8 +134,7 @@ public final class GravitySample {
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new UserException(option + " cannot be evaluated on " + source + ": " + firstLine(e.getMessage())
-          + "; its columns are " + Arrays.asList(data.columns()) + "; fix: use Spark SQL on those columns");
+      throw EstimateErrors.notEvaluable(option, source, firstLine(e.getMessage()), Arrays.asList(data.columns()));
     }
   }
 
@@ -182,16 +177,13 @@ public final class GravitySample {
         Arrays.copyOfRange(counts, 1, counts.length)).first());
     long rows = r.getLong(bad.size());
     if (rows == 0) {
-      throw new UserException(source + " has no rows left after --years / --where; fix: check the years and the "
-          + "filter against the data");
+      throw EstimateErrors.noRowsLeft(source);
     }
     for (int i = 0; i < bad.size(); i++) {
       long n = r.isNullAt(i) ? 0 : r.getLong(i);
       if (n > 0) {
         Row first = data.filter(bad.get(i)).first();
-        throw new UserException(source + ": " + n + " of " + rows + " rows have a " + names.get(i)
-            + "; the first: " + describe(first) + "; fix: correct or remove them (flows must be finite and >= 0, "
-            + "covariates finite), e.g. with --where");
+        throw EstimateErrors.badRows(source, n, rows, names.get(i), describe(first));
       }
     }
   }
