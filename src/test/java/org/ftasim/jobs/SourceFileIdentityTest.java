@@ -71,25 +71,23 @@ class SourceFileIdentityTest {
     Path japan = Files.writeString(Files.createDirectories(dir.resolve("jpn")).resolve("mfn.csv"), JAPAN);
     Path renamed = Files.createDirectories(dir.resolve("copies [2024] é")).resolve("mfn (copy), ü.csv");
     Files.writeString(renamed, KOREA);
-    Path config = Files.writeString(dir.resolve("tariffs.yaml"), "tariffs:\n  peak: 7.0\n");
+    // one year and one level: the test is about which files land, not the rates
+    Path config = Files.writeString(dir.resolve("tariffs.yaml"),
+        "tariffs:\n  first_year: 2022\n  last_year: 2022\n  weight_year: 2022\n  levels: [total]\n");
     String wh = TestSpark.newDir("wh-identity-tariffs").toString();
 
-    // mfn.csv of two folders: both land, in two runs and in one
+    // a later run: jpn/mfn.csv does not replace kor/mfn.csv, and the same bytes as kor/mfn.csv under another name
+    // and folder take over its rows instead of doubling them
     tariffs(config, wh, korea.toString());
-    tariffs(config, wh, japan.toString());
-    assertThat(rowsByPath(wh, Tables.TARIFF_SCHEDULES)).containsExactlyInAnyOrderEntriesOf(
-        Map.of("kor/mfn.csv", 2L, "jpn/mfn.csv", 1L));
-
-    // the same bytes under another name and folder replace the rows they had instead of doubling them
-    tariffs(config, wh, renamed.toString());
+    tariffs(config, wh, japan.toString(), renamed.toString());
     assertThat(rowsByPath(wh, Tables.TARIFF_SCHEDULES)).containsExactlyInAnyOrderEntriesOf(
         Map.of("copies [2024] é/mfn (copy), ü.csv", 2L, "jpn/mfn.csv", 1L));
     assertThat(TableReader.read(spark, new Warehouse(wh), Tables.TARIFF_SCHEDULES)
         .where("source_path like '%ü.csv'").select("source_content").distinct().collectAsList())
         .extracting(r -> r.getString(0)).containsExactly(FileContent.of(Files.readAllBytes(korea)));
 
-    // one run given both copies reads one and says why it left the other
-    tariffs(config, wh, korea.toString(), renamed.toString(), japan.toString());
+    // one run given both copies reads one and says why it left the other; both mfn.csv are there
+    tariffs(config, wh, korea.toString(), renamed.toString());
     assertThat(rowsByPath(wh, Tables.TARIFF_SCHEDULES)).containsExactlyInAnyOrderEntriesOf(
         Map.of("kor/mfn.csv", 2L, "jpn/mfn.csv", 1L));
     List<Row> rejects = TableReader.read(spark, new Warehouse(wh), Tables.TARIFF_REJECTS)
