@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 class ErrorCataloguesTest {
   static final List<Class<?>> CATALOGUES = List.of(org.ftasim.ingest.IngestErrors.class,
       org.ftasim.table.TableErrors.class, classOf("org.ftasim.sector.SectorErrors"),
-      classOf("org.ftasim.markets.MarketsErrors"), org.ftasim.estimate.EstimateErrors.class);
+      classOf("org.ftasim.markets.MarketsErrors"), org.ftasim.estimate.EstimateErrors.class,
+      classOf("org.ftasim.config.ConfigErrors"), org.ftasim.inputs.InputsErrors.class,
+      classOf("org.ftasim.jobs.JobErrors"), org.ftasim.model.ModelErrors.class, classOf("org.ftasim.sweep.SweepErrors"),
+      classOf("org.ftasim.tariff.TariffErrors"));
 
   private static Class<?> classOf(String name) {
     try {
@@ -33,6 +36,8 @@ class ErrorCataloguesTest {
   @Test
   void everyErrorNamesItsValuesAndItsFix() throws Exception {
     int factories = 0;
+    // every bad message at once, not the first
+    org.assertj.core.api.SoftAssertions softly = new org.assertj.core.api.SoftAssertions();
     for (Class<?> catalogue : CATALOGUES) {
       for (Method m : catalogue.getDeclaredMethods()) {
         if (!Modifier.isStatic(m.getModifiers()) || !UserException.class.isAssignableFrom(m.getReturnType())) {
@@ -60,9 +65,17 @@ class ErrorCataloguesTest {
             args.add(true);
           } else if (t == double.class) {
             args.add(1.25 + i);
-          } else if (t == java.util.Set.class) {
-            args.add(java.util.Set.of("«set" + i + "»"));
+          } else if (java.util.Set.class.isAssignableFrom(t)) {
+            args.add(new java.util.TreeSet<>(java.util.Set.of("«set" + i + "»")));
             named.add("«set" + i + "»");
+          } else if (t == java.util.Map.class) {
+            args.add(java.util.Map.of("«key" + i + "»",
+                new java.util.TreeSet<>(java.util.Set.of("«value" + i + "»"))));
+            named.add("«key" + i + "»");
+            named.add("«value" + i + "»");
+          } else if (t == Object.class) {
+            args.add("«object" + i + "»");
+            named.add("«object" + i + "»");
           } else if (t == List.class) {
             args.add(List.of("«list" + i + "»"));
             named.add("«list" + i + "»");
@@ -79,11 +92,15 @@ class ErrorCataloguesTest {
           }
         }
         UserException e = (UserException) m.invoke(null, args.toArray());
-        assertThat(e.getMessage()).as(catalogue.getSimpleName() + "." + m.getName()).contains(named)
-            .containsIgnoringCase("fix:");
+        String name = catalogue.getSimpleName() + "." + m.getName();
+        softly.assertThat(e.getMessage()).as(name).containsIgnoringCase("fix:");
+        if (!named.isEmpty()) {
+          softly.assertThat(e.getMessage()).as(name).contains(named);
+        }
         factories++;
       }
     }
-    assertThat(factories).isGreaterThanOrEqualTo(45);
+    softly.assertAll();
+    assertThat(factories).isGreaterThanOrEqualTo(320);
   }
 }

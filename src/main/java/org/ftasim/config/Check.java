@@ -16,37 +16,37 @@ public final class Check {
 
   public void range(String key, long value, long min, long max) {
     if (value < min || value > max) {
-      throw new ConfigException(key, value, origins.get(key), "expected an integer from " + min + " to " + max);
+      throw ConfigErrors.outOfRange(key, value, origins.get(key), "an integer", min, max);
     }
   }
 
   public void range(String key, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
-      throw new ConfigException(key, value, origins.get(key), "expected a number from " + min + " to " + max);
+      throw ConfigErrors.outOfRange(key, value, origins.get(key), "a number", min, max);
     }
   }
 
   public void positive(String key, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new ConfigException(key, value, origins.get(key), "expected a finite number greater than 0");
+      throw ConfigErrors.notPositive(key, value, origins.get(key));
     }
   }
 
   public void oneOf(String key, String value, Collection<String> allowed) {
     if (value == null || !allowed.contains(value)) {
-      throw new ConfigException(key, value, origins.get(key), "expected one of " + String.join(", ", allowed));
+      throw ConfigErrors.notOneOf(key, value, origins.get(key), String.join(", ", allowed));
     }
   }
 
   public void present(String key, Object value, String why) {
     if (value == null) {
-      throw new ConfigException(key, null, origins.get(key), "is missing: " + why);
+      throw ConfigErrors.missing(key, origins.get(key), why);
     }
   }
 
   public void notBlank(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new ConfigException(key, value, origins.get(key), "expected a non-empty text");
+      throw ConfigErrors.blank(key, value, origins.get(key));
     }
   }
 }

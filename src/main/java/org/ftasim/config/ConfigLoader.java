@@ -70,7 +70,7 @@ public final class ConfigLoader {
     try {
       return load(YamlFiles.read(content, location, "config file"), location, sets);
     } catch (IOException e) {
-      throw new UserException("config file " + location + " cannot be read: " + e.getMessage(), e);
+      throw ConfigErrors.configUnreadable(location, e.getMessage(), e);
     }
   }
 
@@ -92,8 +92,7 @@ public final class ConfigLoader {
     Map<String, String> origins = new LinkedHashMap<>();
     if (user != null && !user.isMissingNode() && !user.isNull()) {
       if (!user.isObject()) {
-        throw new UserException("config file " + file + " must be a YAML mapping of keys to values, found a "
-            + user.getNodeType().name().toLowerCase() + "; fix: write it as 'key: value' lines");
+        throw ConfigErrors.configNotAMapping(file, user.getNodeType().name().toLowerCase());
       }
       merge(tree, (ObjectNode) user, "", "in " + file, origins);
     }
@@ -124,13 +123,12 @@ public final class ConfigLoader {
 
   private static JsonNode readFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UserException("config file " + file + " does not exist or is not a file; fix: pass an existing"
-          + " YAML file with --config (see conf/ for examples)");
+      throw ConfigErrors.noConfigFile(file.toString());
     }
     try (InputStream in = Files.newInputStream(file)) {
       return YamlFiles.read(in, file.toString(), "config file");
     } catch (IOException e) {
-      throw new UserException("config file " + file + " cannot be read: " + e.getMessage(), e);
+      throw ConfigErrors.configUnreadable(file.toString(), e.getMessage(), e);
     }
   }
 
@@ -142,14 +140,13 @@ public final class ConfigLoader {
       String key = prefix + e.getKey();
       JsonNode known = base.get(e.getKey());
       if (known == null) {
-        throw new ConfigException(key, null, source, "unknown key; allowed keys"
-            + (prefix.isEmpty() ? "" : " under '" + prefix.substring(0, prefix.length() - 1) + "'")
-            + ": " + String.join(", ", new TreeSet<>(fieldNames(base))));
+        throw ConfigErrors.unknownKey(key, source, prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1),
+            String.join(", ", new TreeSet<>(fieldNames(base))));
       }
       if (known.isObject()) {
         if (!e.getValue().isObject()) {
-          throw new ConfigException(key, e.getValue(), source, "is a section; give it the keys "
-              + String.join(", ", new TreeSet<>(fieldNames((ObjectNode) known))));
+          throw ConfigErrors.notASection(key, e.getValue().toString(), source,
+              String.join(", ", new TreeSet<>(fieldNames((ObjectNode) known))));
         }
         merge((ObjectNode) known, (ObjectNode) e.getValue(), key + ".", source, origins);
       } else {
@@ -162,7 +159,7 @@ public final class ConfigLoader {
   private static void applySet(ObjectNode tree, String set, Map<String, String> origins) {
     int eq = set.indexOf('=');
     if (eq <= 0) {
-      throw new UserException("--set '" + set + "' is not of the form key=value; fix: e.g. --set seed=42");
+      throw ConfigErrors.badSet(set);
     }
     String key = set.substring(0, eq).trim();
     String raw = set.substring(eq + 1);
@@ -189,8 +186,8 @@ public final class ConfigLoader {
         throw e;
       }
       // name the key as the user wrote it, not just its first unknown part
-      throw new ConfigException(key, raw, "from --set", "no such key: '" + e.key() + "' is unknown; "
-          + e.getMessage().substring(e.getMessage().indexOf("allowed keys")));
+      String allowed = e.getMessage().substring(e.getMessage().indexOf("allowed keys"));
+      throw ConfigErrors.noSuchSetKey(key, raw, e.key(), allowed.substring(0, allowed.indexOf("; fix:")));
     }
   }
 
@@ -202,10 +199,10 @@ public final class ConfigLoader {
       JsonNode bad = tree.at("/" + key.replace('.', '/'));
       String expected = e instanceof MismatchedInputException mie && mie.getTargetType() != null
           ? describe(mie.getTargetType()) : "a value of the documented type";
-      throw new ConfigException(key, bad.isMissingNode() ? null : bad.asText(), origins.get(key),
-          "expected " + expected + (bad.getNodeType() == JsonNodeType.STRING ? ", found text" : ""));
+      throw ConfigErrors.wrongType(key, bad.isMissingNode() ? null : bad.asText(), origins.get(key), expected,
+          bad.getNodeType() == JsonNodeType.STRING);
     } catch (JsonProcessingException e) {
-      throw new UserException("config cannot be read: " + e.getOriginalMessage(), e);
+      throw ConfigErrors.configUnparsable(e.getOriginalMessage(), e);
     }
   }
 

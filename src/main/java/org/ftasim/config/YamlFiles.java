@@ -41,8 +41,7 @@ public final class YamlFiles {
     for (var it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!allowed.contains(key)) {
-        throw new UserException(where + ": unknown key '" + key + "'; " + what + " has "
-            + String.join(", ", new java.util.TreeSet<>(allowed)) + "; fix: spell the key as listed, or remove it");
+        throw ConfigErrors.unknownYamlKey(where, key, what, String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
   }
@@ -55,8 +54,8 @@ public final class YamlFiles {
   static UserException syntax(JsonProcessingException e, String source, String what) {
     String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
         + e.getLocation().getColumnNr();
-    return new UserException(what + " " + source + " is not valid YAML" + where + ": "
-        + String.join(" ", e.getOriginalMessage().lines().map(String::trim).filter(l -> !l.isEmpty()
-            && !l.startsWith("in 'reader'") && !l.equals("^")).toList()) + "; fix the YAML syntax there", e);
+    String problem = String.join(" ", e.getOriginalMessage().lines().map(String::trim)
+        .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.equals("^")).toList());
+    return ConfigErrors.notYaml(what, source, where, problem, e);
   }
 }

@@ -69,4 +69,26 @@ public final class IngestErrors {
         + " Fix: ingest files that are complete and not being written (let a download finish, or copy the file"
         + " first), then run again");
   }
+
+  /** A file of only HS2/HS4 codes or services ({@code holds} says which); {@code sample} is one such line. */
+  static UserException noHs6Goods(String file, String holds, String sample) {
+    return new UserException("file " + file + " holds no HS6 goods flows: " + holds + ", e.g. '" + sample
+        + "'; trade_flows holds HS6 goods flows. Fix: download the file with every six-digit code (Comtrade+: cmdCode"
+        + " AG6, typeCode C); nothing was written");
+  }
+
+  /** Every data line rejected: {@code rejected} counts them by reason, {@code sample} is the top reason's first. */
+  static UserException noLineAccepted(String file, String format, long dataLines, String rejected, String filtered,
+      String sample, String expected) {
+    return new UserException("file " + file + " (" + format + "): none of its " + dataLines + " data lines was"
+        + " accepted: " + rejected + filtered + sample + ". This is a layout problem: expected " + expected + ". Fix:"
+        + " check that the file is the download it should be and that --format matches it; nothing was written");
+  }
+
+  static UserException noBilateralFlow(String file, String format, long dataLines, String filtered, String sample) {
+    return new UserException("file " + file + " (" + format + ") holds no bilateral HS6 flow: all " + dataLines
+        + " data lines were filtered " + filtered + ", e.g. '" + sample + "'. Fix: download flows by partner (not"
+        + " World or regional totals), totals over transport modes and customs procedures (motCode 0, customsCode"
+        + " C00); nothing was written");
+  }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ftasim.config.UserException;
 
 /**
  * A file with data lines of which none lands in {@code trade_flows} is a layout problem, not a run that went well:
@@ -14,13 +15,13 @@ public final class NothingAccepted {
   private NothingAccepted() {}
 
   /**
-   * The message for a file that accepted nothing, or null when it accepted a line (or has no data lines).
+   * The error for a file that accepted nothing, or null when it accepted a line (or has no data lines).
    *
    * @param dataLines lines after the header
    * @param rejectSample the first rejected line of the most frequent reason, as "line N: text", or null
    * @param expected what a good line of the format looks like
    */
-  public static String explain(String file, String format, long dataLines, FileStats stats, String rejectSample,
+  public static UserException explain(String file, String format, long dataLines, FileStats stats, String rejectSample,
       String expected) {
     if (dataLines == 0 || stats.accepted > 0) {
       return null;
@@ -36,10 +37,8 @@ public final class NothingAccepted {
     long beforeLevel = stats.rejected[Reject.BLANK_LINE.ordinal()] + stats.rejected[Reject.COLUMN_COUNT.ordinal()]
         + stats.rejected[Reject.BAD_YEAR.ordinal()];
     if (notGoodsHs6 > 0 && notGoodsHs6 + beforeLevel == dataLines) {
-      return "file " + file + " holds no HS6 goods flows: " + holds(levels, dataLines) + ", e.g. '"
-          + stats.filteredSample.get(levels.keySet().iterator().next()) + "'; trade_flows holds HS6 goods flows."
-          + " Fix: download the file with every six-digit code (Comtrade+: cmdCode AG6, typeCode C); nothing was"
-          + " written";
+      return IngestErrors.noHs6Goods(file, holds(levels, dataLines),
+          stats.filteredSample.get(levels.keySet().iterator().next()));
     }
     if (stats.rejectedTotal() > 0) {
       Reject top = null;
@@ -54,20 +53,17 @@ public final class NothingAccepted {
           all.add(r.name() + " " + stats.rejected[r.ordinal()]);
         }
       }
-      return "file " + file + " (" + format + "): none of its " + dataLines + " data lines was accepted: "
-          + (all.size() == 1 ? "all rejected as " + top.name() : "rejected " + String.join(", ", all))
-          + (stats.filteredTotal() > 0 ? ", filtered " + stats.filtered : "") + (rejectSample == null ? ""
-          : "; " + rejectSample) + ". This is a layout problem: expected " + expected + ". Fix: check that the file"
-          + " is the download it should be and that --format matches it; nothing was written";
+      return IngestErrors.noLineAccepted(file, format, dataLines,
+          all.size() == 1 ? "all rejected as " + top.name() : "rejected " + String.join(", ", all),
+          stats.filteredTotal() > 0 ? ", filtered " + stats.filtered : "",
+          rejectSample == null ? "" : "; " + rejectSample, expected);
     }
     if (stats.filtered.containsKey(ComtradeParser.EXPORT_NOT_MIRRORED)) {
       // exporter reports left out because --mirror was not given: the user's choice, not a layout problem
       return null;
     }
-    return "file " + file + " (" + format + ") holds no bilateral HS6 flow: all " + dataLines + " data lines were"
-        + " filtered " + stats.filtered + ", e.g. '" + stats.filteredSample.firstEntry().getValue() + "'. Fix: download"
-        + " flows by partner (not World or regional totals), totals over transport modes and customs procedures"
-        + " (motCode 0, customsCode C00); nothing was written";
+    return IngestErrors.noBilateralFlow(file, format, dataLines, stats.filtered.toString(),
+        stats.filteredSample.firstEntry().getValue());
   }
 
   /** "HS4 codes only (aggrLevel 4)", or each kind with its count. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.UserException;
 import org.ftasim.model.cp.CpData;
 
 /**
@@ -122,8 +121,7 @@ public final class CpLayout {
       int reg = allRegions ? -1 : lookup(t, row, "region", r);
       double v = t.number(row, "value");
       if (!(v >= 0 && v < 1)) {
-        throw new UserException("file " + t.file() + " line " + t.line(row) + ": capital share " + v + " is not"
-            + " allowed; fix: give capital's share of value added, at least 0 and below 1 (0.33 = a third)");
+        throw InputsErrors.badCapitalShare(t.file().toString(), t.line(row), v);
       }
       int level = (allSectors ? 0 : 1) + (allRegions ? 0 : 2);
       for (int m = 0; m < n; m++) {
@@ -131,8 +129,8 @@ public final class CpLayout {
           if ((reg < 0 || reg == m) && (sec < 0 || sec == k)) {
             int cell = data.rs(m, k);
             if (given[level][cell]) {
-              throw new UserException("file " + t.file() + " line " + t.line(row) + ": sector "
-                  + t.text(row, "sector") + ", region " + t.text(row, "region") + " is given twice");
+              throw InputsErrors.capitalShareTwice(t.file().toString(), t.line(row), t.text(row, "sector"), t.text(row,
+                  "region"));
             }
             given[level][cell] = true;
             bySpecificity[level][cell] = v;
@@ -147,9 +145,8 @@ public final class CpLayout {
         level--;
       }
       if (level < 0) {
-        throw new UserException("file " + t.file() + " gives no capital share for region "
-            + data.regions().get(cell / j) + ", sector " + data.sectors().get(cell % j) + "; fix: add a row for it,"
-            + " or an ALL row");
+        throw InputsErrors.noCapitalShare(t.file().toString(), data.regions().get(cell / j),
+            data.sectors().get(cell % j));
       }
       out[cell] = bySpecificity[level][cell];
     }
@@ -175,12 +172,11 @@ public final class CpLayout {
     LinkedHashSet<String> set = new LinkedHashSet<>();
     for (int row = 0; row < t.size(); row++) {
       if (!set.add(t.text(row, column))) {
-        throw new UserException("file " + t.file() + " line " + t.line(row) + ": " + column + " '"
-            + t.text(row, column) + "' appears twice");
+        throw InputsErrors.nameTwice(t.file().toString(), t.line(row), column, t.text(row, column));
       }
     }
     if (set.isEmpty()) {
-      throw new UserException("file " + t.file() + " lists no " + column);
+      throw InputsErrors.noNames(t.file().toString(), column);
     }
     return new ArrayList<>(set);
   }
@@ -196,15 +192,15 @@ public final class CpLayout {
   private static int lookup(CsvTable t, int row, String column, Map<String, Integer> known) {
     Integer i = known.get(t.text(row, column));
     if (i == null) {
-      throw new UserException("file " + t.file() + " line " + t.line(row) + ": " + column + " '" + t.text(row, column)
-          + "' is not listed in " + (column.equals("sector") || column.equals("input") ? "theta.csv" : "deficit.csv"));
+      throw InputsErrors.notListed(t.file().toString(), t.line(row), column, t.text(row, column),
+          column.equals("sector") || column.equals("input") ? "theta.csv" : "deficit.csv");
     }
     return i;
   }
 
   private static void once(CsvTable t, int row, boolean[] seen, int k, String what) {
     if (seen[k]) {
-      throw new UserException("file " + t.file() + " line " + t.line(row) + ": " + what + " appears twice");
+      throw InputsErrors.cellTwice(t.file().toString(), t.line(row), what);
     }
     seen[k] = true;
   }
@@ -216,8 +212,7 @@ public final class CpLayout {
     }
     if (have != expected) {
       int first = Arrays.asList(toObjects(seen)).indexOf(Boolean.FALSE);
-      throw new UserException("file " + t.file() + " has " + have + " of the " + expected + " rows it needs ("
-          + what + "); the first missing is entry #" + first + "; add the missing rows (value 0 where there is none)");
+      throw InputsErrors.rowsMissing(t.file().toString(), have, expected, what, first);
     }
   }
 

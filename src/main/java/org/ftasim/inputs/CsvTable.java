@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.UserException;
 import org.ftasim.table.Csv;
 
 /**
@@ -39,8 +38,7 @@ public final class CsvTable {
     }
     for (String r : required) {
       if (!t.columns.containsKey(r)) {
-        throw new UserException(source + " has no column '" + r + "'; expected columns " + String.join(",", required)
-            + "; it has " + header);
+        throw InputsErrors.noColumn(source.toString(), r, String.join(",", required), header);
       }
     }
     for (int i = 0; i < rows.size(); i++) {
@@ -53,13 +51,13 @@ public final class CsvTable {
   /** Reads {@code file}, requiring at least the {@code required} columns in its header. */
   public static CsvTable read(Path file, String... required) {
     if (!Files.isRegularFile(file)) {
-      throw new UserException("file " + file + " is missing; expected a CSV with columns " + String.join(",", required));
+      throw InputsErrors.noCsvFile(file.toString(), String.join(",", required));
     }
     CsvTable t = new CsvTable(file);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
-        throw new UserException("file " + file + " is empty; expected a header " + String.join(",", required));
+        throw InputsErrors.emptyCsv(file.toString(), String.join(",", required));
       }
       if (header.startsWith("\uFEFF")) {
         header = header.substring(1);
@@ -71,8 +69,7 @@ public final class CsvTable {
       }
       for (String r : required) {
         if (!t.columns.containsKey(r)) {
-          throw new UserException("file " + file + " has header '" + header + "' without column '" + r
-              + "'; expected columns " + String.join(",", required));
+          throw InputsErrors.headerWithout(file.toString(), header, r, String.join(",", required));
         }
       }
       String line;
@@ -84,14 +81,13 @@ public final class CsvTable {
         }
         String[] cells = split(line);
         if (cells.length != names.length) {
-          throw new UserException("file " + file + " line " + no + " has " + cells.length + " fields, the header has "
-              + names.length + ": '" + line + "'");
+          throw InputsErrors.wrongFieldCount(file.toString(), no, cells.length, names.length, line);
         }
         t.rows.add(cells);
         t.lines.add(no);
       }
     } catch (IOException e) {
-      throw new UserException("file " + file + " cannot be read: " + e.getMessage(), e);
+      throw InputsErrors.csvUnreadable(file.toString(), e.getMessage(), e);
     }
     return t;
   }
@@ -126,8 +122,7 @@ public final class CsvTable {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new UserException("file " + file + " line " + line(row) + " column " + column + ": '" + v
-          + "' is not a finite number");
+      throw InputsErrors.notAFiniteNumber(file.toString(), line(row), column, v);
     }
   }
 

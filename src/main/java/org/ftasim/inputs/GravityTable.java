@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.ftasim.config.UserException;
 import org.ftasim.model.gravity.GravityData;
 
 /**
@@ -43,8 +42,7 @@ public final class GravityTable {
       }
     }
     if (hasYear && year == null && years.size() > 1) {
-      throw new UserException("file " + file + " holds years " + years.first() + "–" + years.last()
-          + "; choose one with --year");
+      throw InputsErrors.severalYears(file.toString(), years.first(), years.last());
     }
     for (int r = 0; r < t.size(); r++) {
       if (year == null || !hasYear || (int) t.number(r, "year") == year) {
@@ -52,7 +50,7 @@ public final class GravityTable {
       }
     }
     if (rows.isEmpty()) {
-      throw new UserException("file " + file + " has no rows for year " + year + "; it has " + years);
+      throw InputsErrors.noRowsForYear(file.toString(), year, years);
     }
     TreeSet<String> names = new TreeSet<>();
     for (int r : rows) {
@@ -85,13 +83,13 @@ public final class GravityTable {
       int j = idx.get(t.text(r, "importer"));
       int k = i * n + j;
       if (seen[k]) {
-        throw new UserException("file " + file + " line " + t.line(r) + ": the pair " + countries.get(i) + " → "
-            + countries.get(j) + " appears twice" + (hasYear ? " in that year" : ""));
+        throw InputsErrors.pairTwice(file.toString(), t.line(r), countries.get(i), countries.get(j), hasYear ? " in"
+            + " that year" : "");
       }
       seen[k] = true;
       double x = t.number(r, "trade");
       if (x < 0) {
-        throw new UserException("file " + file + " line " + t.line(r) + ": trade is " + x + "; flows must be >= 0");
+        throw InputsErrors.negativeTrade(file.toString(), t.line(r), x);
       }
       trade[k] = x;
       for (String c : covNames) {
@@ -105,8 +103,7 @@ public final class GravityTable {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         if (!seen[i * n + j]) {
-          throw new UserException("file " + file + " has no row for " + countries.get(i) + " → " + countries.get(j)
-              + "; a gravity table needs every pair, domestic ones included (trade 0 where there is none)");
+          throw InputsErrors.pairMissing(file.toString(), countries.get(i), countries.get(j));
         }
       }
     }
@@ -116,7 +113,8 @@ public final class GravityTable {
 
   /**
    * Applies counterfactual specs to a copy of the covariates. A spec is {@code NAME=VALUE} (every pair, e.g.
-   * {@code INTL_BRDR=0}), {@code NAME=OTHER} (another covariate's values, e.g. {@code RTA=RTA_NO_NAFTA}) or {@code NAME=VALUE@EXP:IMP,EXP:IMP} (listed exporter:importer pairs, e.g.
+   * {@code INTL_BRDR=0}), {@code NAME=OTHER} (another covariate's values,
+       e.g. {@code RTA=RTA_NO_NAFTA}) or {@code NAME=VALUE@EXP:IMP,EXP:IMP} (listed exporter:importer pairs, e.g.
    * {@code pta=1@CAN:JPN,JPN:CAN}); several specs may be joined with ';'.
    */
   public static Map<String, double[]> counterfactual(GravityData data, List<String> specs) {
@@ -131,13 +129,12 @@ public final class GravityTable {
         }
         int eq = spec.indexOf('=');
         if (eq <= 0) {
-          throw new UserException("--counterfactual '" + spec + "' is not NAME=VALUE or NAME=VALUE@EXP:IMP,…");
+          throw InputsErrors.badCounterfactual(spec);
         }
         String name = spec.substring(0, eq).trim();
         double[] col = cf.get(name);
         if (col == null) {
-          throw new UserException("--counterfactual '" + spec + "': covariate '" + name + "' is not in the data; it has "
-              + String.join(", ", cf.keySet()));
+          throw InputsErrors.notACovariate(spec, name, String.join(", ", cf.keySet()));
         }
         String rest = spec.substring(eq + 1);
         int at = rest.indexOf('@');
@@ -150,8 +147,7 @@ public final class GravityTable {
         try {
           value = Double.parseDouble(valueText);
         } catch (NumberFormatException ex) {
-          throw new UserException("--counterfactual '" + spec + "': '" + valueText + "' is neither a number nor a "
-              + "covariate of the data (" + String.join(", ", data.covariates().keySet()) + ")");
+          throw InputsErrors.notANumberOrCovariate(spec, valueText, String.join(", ", data.covariates().keySet()));
         }
         if (at < 0) {
           java.util.Arrays.fill(col, value);
@@ -160,8 +156,7 @@ public final class GravityTable {
         for (String pair : rest.substring(at + 1).split(",")) {
           String[] ei = pair.trim().split(":");
           if (ei.length != 2 || !data.countries().contains(ei[0]) || !data.countries().contains(ei[1])) {
-            throw new UserException("--counterfactual '" + spec + "': pair '" + pair + "' is not EXP:IMP with both"
-                + " countries in the data (e.g. CAN:JPN)");
+            throw InputsErrors.notAPair(spec, pair);
           }
           col[data.countries().indexOf(ei[0]) * n + data.countries().indexOf(ei[1])] = value;
         }

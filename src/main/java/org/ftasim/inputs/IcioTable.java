@@ -71,7 +71,7 @@ public final class IcioTable {
       String restOfWorld, double tolerance) throws IOException {
     String header = in.readLine();
     if (header == null) {
-      throw new UserException("file " + file + " is empty; expected " + EXPECTED);
+      throw InputsErrors.emptyIcio(file, EXPECTED);
     }
     if (header.startsWith("\uFEFF")) {
       header = header.substring(1);
@@ -138,14 +138,13 @@ public final class IcioTable {
       if (account != null) {
         int a = account.equals("TLS") ? 0 : account.equals("VA") ? 1 : 2;
         if (accountSeen[a]) {
-          throw new UserException("file " + file + " line " + no + ": row " + label + " appears twice");
+          throw InputsErrors.icioRowTwice(file, no, label);
         }
         accountSeen[a] = true;
         double[] target = a == 0 ? tls : a == 1 ? va : out;
         for (int k = 1; k < width; k++) {
           if (a == 2 && cols.industry[k] != null && !(values[k] >= 0)) {
-            throw new UserException("file " + file + " line " + no + ": OUT of " + names[k] + " is " + values[k]
-                + "; output must be a number of at least 0; fix: correct the cell or download the table again");
+            throw InputsErrors.negativeOutput(file, no, names[k], values[k]);
           }
           target[k] = values[k];
         }
@@ -154,16 +153,14 @@ public final class IcioTable {
       int cut = label.indexOf('_');
       String industry = cut > 0 ? map.canonical(label.substring(cut + 1)) : null;
       if (industry == null) {
-        throw new UserException("file " + file + " line " + no + ": row '" + label + "' is neither <ISO3>_<industry>"
-            + " of " + map.source() + " nor TLS, VA or OUT; expected " + EXPECTED);
+        throw InputsErrors.notAnIcioRow(file, no, label, map.source(), EXPECTED);
       }
       String country = country(label.substring(0, cut));
       if (!countryIndex.containsKey(country)) {
-        throw new UserException("file " + file + " line " + no + ": row '" + label + "' is for " + country
-            + ", which has no columns; expected " + EXPECTED);
+        throw InputsErrors.rowWithoutColumns(file, no, label, country, EXPECTED);
       }
       if (!rowsSeen.add(label)) {
-        throw new UserException("file " + file + " line " + no + ": row " + label + " appears twice");
+        throw InputsErrors.icioRowTwice(file, no, label);
       }
       int origin = regionIndex.get(regionOf.get(country));
       int s = sectorIndex.get(map.sectorOf(industry));
@@ -193,14 +190,12 @@ public final class IcioTable {
     }
     for (int a = 0; a < 3; a++) {
       if (!accountSeen[a]) {
-        throw new UserException("file " + file + " has no " + List.of("TLS", "VA", "OUT").get(a) + " row; expected "
-            + EXPECTED);
+        throw InputsErrors.noAccountRow(file, List.of("TLS", "VA", "OUT").get(a), EXPECTED);
       }
     }
     for (int k = 1; k < width; k++) {
       if (cols.industry[k] != null && !sales.containsKey(names[k])) {
-        throw new UserException("file " + file + " has a column " + names[k] + " but no row for it; expected "
-            + EXPECTED);
+        throw InputsErrors.columnWithoutRow(file, names[k], EXPECTED);
       }
     }
 
@@ -256,10 +251,7 @@ public final class IcioTable {
     for (int r = 0; r < n; r++) {
       for (int s = 0; s < j; s++) {
         if (fin[shape.rs(r, s)] < 0) {
-          throw new UserException("file " + file + ": final demand of " + regionList.get(r) + ", " + sectors.get(s)
-              + " sums to " + fin[shape.rs(r, s)] + " (USD million) after aggregation, below zero: its inventory"
-              + " changes (INVNT) or purchases abroad (DPABR) outweigh the rest; fix: aggregate more countries or"
-              + " industries together (inputs.regions, the industry map)");
+          throw InputsErrors.negativeFinalDemand(file, regionList.get(r), sectors.get(s), fin[shape.rs(r, s)]);
         }
       }
     }
@@ -306,13 +298,9 @@ public final class IcioTable {
     String region = shape.regions().get(r);
     String sector = shape.sectors().get(s);
     String inside = worstIcioCell(names, cols, purchases, tls, va, out, sales, worstIsSales);
-    throw new UserException(String.format(java.util.Locale.ROOT, "file %s: the accounts do not close for %s, %s:"
-        + " %s %.9g against OUT %.9g, a gap of %.3g (relative %.3g, tolerance %.3g, inputs.closure_tolerance);"
-        + " the ICIO cell most off is %s; fix: correct the table (or download it again), or raise"
-        + " inputs.closure_tolerance if its rounding is known", file, region, sector,
-        worstIsSales ? "sales" : "purchases + TLS + VA", worstIsSales ? sold[worstCell] : bought[worstCell],
-        output[worstCell], (worstIsSales ? sold[worstCell] : bought[worstCell]) - output[worstCell], worst,
-        tolerance, inside));
+    double side = worstIsSales ? sold[worstCell] : bought[worstCell];
+    throw InputsErrors.accountsDoNotClose(file, region, sector, worstIsSales ? "sales" : "purchases + TLS + VA", side,
+        output[worstCell], worst, tolerance, inside);
   }
 
   private static String worstIcioCell(String[] names, Columns cols, double[][] purchases, double[] tls, double[] va,
@@ -347,8 +335,7 @@ public final class IcioTable {
     List<String> out = new ArrayList<>();
     for (String r : regions) {
       if (!countries.contains(r)) {
-        throw new UserException("inputs.regions names " + r + ", which is not a country of " + file + " (it has "
-            + countries + "); fix: use the table's ISO3 codes (CN1/CN2 and MX1/MX2 are CHN and MEX)");
+        throw InputsErrors.notACountry(r, file, countries);
       }
       if (!r.equals(restOfWorld)) {
         out.add(r);
@@ -385,11 +372,10 @@ public final class IcioTable {
       }
       int cut = name.indexOf('_');
       if (cut <= 0 || cut == name.length() - 1) {
-        throw new UserException("file " + file + " line 1: column " + (k + 1) + " is '" + name + "'; this is not "
-            + EXPECTED);
+        throw InputsErrors.notAnIcioColumn(file, k + 1, name, EXPECTED);
       }
       if (!seen.add(name)) {
-        throw new UserException("file " + file + " line 1: column " + name + " appears twice");
+        throw InputsErrors.icioColumnTwice(file, name);
       }
       String country = country(name.substring(0, cut));
       String rest = name.substring(cut + 1);
@@ -400,16 +386,14 @@ public final class IcioTable {
       }
       String industry = map.canonical(rest);
       if (industry == null) {
-        throw new UserException("file " + file + " line 1: column " + name + " is industry '" + rest + "', which "
-            + map.source() + " does not list; fix: add it to the industry map (inputs.industries) with its sector, or"
-            + " check that the file is " + EXPECTED);
+        throw InputsErrors.unknownIndustry(file, name, rest, map.source(), EXPECTED);
       }
       cols.industry[k] = industry;
       cols.edition = rest.equals(industry) ? 2023 : 2021;
       any = true;
     }
     if (!any) {
-      throw new UserException("file " + file + " has no <ISO3>_<industry> columns; this is not " + EXPECTED);
+      throw InputsErrors.noIcioColumns(file, EXPECTED);
     }
     cols.countries.addAll(countries);
     return cols;
@@ -434,8 +418,7 @@ public final class IcioTable {
         if (end == len && start == len) {
           break;
         }
-        throw new UserException("file " + file + " line " + no + " has more than the header's " + width
-            + " fields; expected " + EXPECTED);
+        throw InputsErrors.tooManyFields(file, no, width, EXPECTED);
       }
       int a = start;
       int b = end;
@@ -455,9 +438,7 @@ public final class IcioTable {
           v = Double.NaN;
         }
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-          throw new UserException("file " + file + " line " + no + ": the cell of row " + label + ", column "
-              + names[k] + " is '" + line.substring(a, b) + "', not a number (USD million); fix: correct the cell or"
-              + " download the table again");
+          throw InputsErrors.notANumberCell(file, no, label, names[k], line.substring(a, b));
         }
         values[k] = v;
       }
@@ -468,8 +449,7 @@ public final class IcioTable {
       start = end + 1;
     }
     if (k < width) {
-      throw new UserException("file " + file + " line " + no + " (row " + label + ") has " + k + " fields, the header"
-          + " " + width + "; expected " + EXPECTED);
+      throw InputsErrors.tooFewFields(file, no, label, k, width, EXPECTED);
     }
     return label;
   }

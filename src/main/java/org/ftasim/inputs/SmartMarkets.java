@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.config.UserException;
 import org.ftasim.model.smart.Smart;
 
 /**
@@ -39,7 +38,7 @@ public final class SmartMarkets {
       }
     }
     if (starts.isEmpty()) {
-      throw new UserException("there are no SMART markets to sweep");
+      throw InputsErrors.noSmartMarkets();
     }
     starts.add(imports.length);
     double[] sigma = new double[importers.size()];
@@ -57,7 +56,7 @@ public final class SmartMarkets {
       markets.computeIfAbsent(t.text(r, "importer") + "\u0000" + t.text(r, "product"), k -> new ArrayList<>()).add(r);
     }
     if (markets.isEmpty()) {
-      throw new UserException("file " + file + " has no markets");
+      throw InputsErrors.noMarkets(file.toString());
     }
     int rows = t.size();
     int[] start = new int[markets.size() + 1];
@@ -77,8 +76,7 @@ public final class SmartMarkets {
         t0[k] = t.number(r, "tariff");
         t1[k] = t.number(r, "new_tariff");
         if (imports[k] < 0 || t0[k] <= -1 || t1[k] <= -1) {
-          throw new UserException("file " + file + " line " + t.line(r) + ": imports must be >= 0 and tariffs above"
-              + " -1 (rates, 0.05 = 5%)");
+          throw InputsErrors.badMarketRow(file.toString(), t.line(r));
         }
         k++;
       }

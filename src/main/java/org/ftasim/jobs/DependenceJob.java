@@ -20,7 +20,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.FtasimConfig;
-import org.ftasim.config.UserException;
 import org.ftasim.markets.GoodsLists;
 import org.ftasim.markets.spark.Concentration;
 import org.ftasim.table.TableReader;
@@ -53,14 +52,13 @@ public final class DependenceJob {
   static JobResult run(SparkSession spark, JobContext ctx, String year) throws IOException {
     FtasimConfig.Dependence cfg = ctx.config().dependence();
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.TRADE_FLOWS)) {
-      throw new UserException("the table trade_flows does not exist in " + ctx.warehouse().root() + "; fix: run"
-          + " ftasim ingest-flows first");
+      throw JobErrors.noTableToRead("trade_flows", ctx.warehouse().root(), "ftasim ingest-flows");
     }
     GoodsLists goods = cfg.goods().isEmpty() ? GoodsLists.bundled() : read(spark, cfg.goods());
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
     if (year != null) {
       if (!year.matches("\\d{4}")) {
-        throw new UserException("--year '" + year + "' is not a year; give a four-digit trade year, e.g. --year 2022");
+        throw JobErrors.badTradeYear(year);
       }
       flows = flows.where(col("year").equalTo(Integer.parseInt(year)));
     }
@@ -69,8 +67,7 @@ public final class DependenceJob {
       List<Integer> years = markets.select("year").distinct().collectAsList().stream().map(r -> r.getInt(0))
           .sorted().toList();
       if (years.isEmpty()) {
-        throw new UserException("trade_flows has no flows" + (year == null ? "" : " in " + year) + "; fix: ingest"
-            + " the year first, or name one it holds");
+        throw JobErrors.noFlowsIn(year);
       }
       TableWriter.replaceWhere(markets, ctx.warehouse(), Tables.IMPORT_DEPENDENCE, "year IN ("
           + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
@@ -124,7 +121,8 @@ public final class DependenceJob {
         cfg.importer(), latest, String.join(", ", cfg.partners()));
     for (Row r : top) {
       String hs6 = r.getAs("hs6");
-      ctx.err().printf("%n  %s  %s  lists %s%n", hs6, String.format("USD %,.1f m", r.<Double>getAs("imports_usd") / 1e6),
+      ctx.err().printf("%n  %s  %s  lists %s%n", hs6, String.format("USD %,.1f m",
+          r.<Double>getAs("imports_usd") / 1e6),
           r.getList(r.fieldIndex("strategic")));
       for (Row h : history.get(hs6)) {
         Map<String, Double> shares = new TreeMap<>(h.getJavaMap(h.fieldIndex("partner_shares")));
@@ -162,8 +160,7 @@ public final class DependenceJob {
       Path p = new Path(e);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(p)) {
-        throw new UserException("dependence.goods: " + e + " does not exist; fix: name a goods list or a folder of"
-            + " them (conf/goods)");
+        throw JobErrors.noSuchGoodsFile(e);
       }
       List<Path> files = new ArrayList<>();
       if (fs.getFileStatus(p).isDirectory()) {

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.ftasim.config.UserException;
 import org.ftasim.estimate.spark.GravityPanel;
 import org.ftasim.estimate.spark.GravitySample;
 import org.ftasim.model.ppml.Formula;
@@ -75,14 +74,14 @@ public final class EstimateGravityJob {
     if (a.flag("--flows")) {
       raw = flowsOnGrid(spark, ctx, raw, source);
     } else if (a.value("--domestic").isPresent()) {
-      throw new UserException("--domestic needs --flows (the flows from trade_flows)");
+      throw JobErrors.domesticNeedsFlows();
     }
     Dataset<Row> data = GravitySample.select(raw, source, formula, cluster, a.all("--with"), years,
         a.value("--where").orElse(null));
 
     String where = a.value("--passes").orElse("auto");
     if (!List.of("auto", "spark", "driver").contains(where)) {
-      throw new UserException("--passes '" + where + "' is not allowed; use auto, spark or driver");
+      throw JobErrors.badPasses(where);
     }
     long t0 = System.nanoTime();
     GravityPanel panel = GravityPanel.build(data, formula, cluster, blocks);
@@ -116,18 +115,14 @@ public final class EstimateGravityJob {
   private static Dataset<Row> flowsOnGrid(SparkSession spark, JobContext ctx, Dataset<Row> grid, String source) {
     for (String c : List.of("exporter", "importer", "year")) {
       if (!List.of(grid.columns()).contains(c)) {
-        throw new UserException("--flows: " + source + " has no column '" + c + "'; with --flows, --data lists the "
-            + "panel's rows (exporter, importer, year and the covariates)");
+        throw JobErrors.flowsPanelMissing(source, c);
       }
     }
-    String domesticFile = ctx.args().value("--domestic").orElseThrow(() -> new UserException("--flows needs "
-        + "--domestic FILE (exporter, year, trade): trade_flows holds no domestic flows, and without them the "
-        + "pair and border effects of structural gravity are not identified"));
+    String domesticFile = ctx.args().value("--domestic").orElseThrow(() -> JobErrors.flowsNeedDomestic());
     Dataset<Row> domestic = readCsv(spark, domesticFile);
     for (String c : List.of("exporter", "year", "trade")) {
       if (!List.of(domestic.columns()).contains(c)) {
-        throw new UserException("--domestic " + domesticFile + " has no column '" + c + "'; it needs exporter, year, "
-            + "trade; it has " + List.of(domestic.columns()));
+        throw JobErrors.domesticColumnMissing(domesticFile, c, List.of(domestic.columns()));
       }
     }
     Dataset<Row> flows = org.ftasim.table.TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
@@ -152,10 +147,10 @@ public final class EstimateGravityJob {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
     try {
       if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-        throw new UserException("--data " + path + " does not exist; fix: give the gravity panel's CSV file");
+        throw JobErrors.noGravityPanel(path);
       }
     } catch (IOException e) {
-      throw new UserException("--data " + path + " cannot be opened: " + e.getMessage());
+      throw JobErrors.gravityPanelUnreadable(path, e.getMessage(), e);
     }
     if (path.endsWith(".parquet") || path.endsWith(".parquet/")) {
       return spark.read().parquet(path);
@@ -221,7 +216,7 @@ public final class EstimateGravityJob {
         }
       }
     } catch (IOException e) {
-      throw new UserException("--out " + out + " cannot be written: " + e.getMessage());
+      throw JobErrors.estimatesUnwritable(out.toString(), e.getMessage());
     }
   }
 
@@ -245,7 +240,7 @@ public final class EstimateGravityJob {
 
   static List<Integer> years(Invocation a) {
     if (a.value("--years").isPresent() && a.value("--year").isPresent()) {
-      throw new UserException("--years and --year both given; fix: give one");
+      throw JobErrors.yearAndYears();
     }
     String spec = a.value("--years").or(() -> a.value("--year")).orElse("");
     List<Integer> out = new ArrayList<>();
@@ -256,8 +251,7 @@ public final class EstimateGravityJob {
       try {
         out.add(Integer.parseInt(y.trim()));
       } catch (NumberFormatException e) {
-        throw new UserException("--years '" + spec + "': '" + y.trim() + "' is not a year; fix: e.g. --years "
-            + "1986,1990,1994");
+        throw JobErrors.badYearList(spec, y.trim());
       }
     }
     return out;
@@ -272,6 +266,6 @@ public final class EstimateGravityJob {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UserException(option + " '" + value + "' is not a whole number > 0");
+    throw JobErrors.notAWholeNumber(option, value);
   }
 }

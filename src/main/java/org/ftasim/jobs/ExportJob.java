@@ -9,7 +9,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.ftasim.config.UserException;
 import org.ftasim.table.TableDef;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.Tables;
@@ -37,7 +36,7 @@ public final class ExportJob {
     ctx.warehouse().refuseOutputOverTables("--out", out);
     List<String> names = ctx.args().all("--table");
     if (names.isEmpty()) {
-      throw new UserException("ftasim export needs --table NAME (or --table all); tables: " + tableNames());
+      throw JobErrors.noExportTable(tableNames());
     }
     List<TableDef> tables = new ArrayList<>();
     boolean all = names.contains("all");
@@ -49,8 +48,7 @@ public final class ExportJob {
       }
     } else {
       for (String n : names) {
-        tables.add(Tables.byName(n).orElseThrow(() -> new UserException(
-            "--table '" + n + "' is not a ftasim table; choose one of: " + tableNames() + ", or all")));
+        tables.add(Tables.byName(n).orElseThrow(() -> JobErrors.notATable(n, tableNames())));
       }
     }
     String runFilter = ctx.args().runId().orElse(null);

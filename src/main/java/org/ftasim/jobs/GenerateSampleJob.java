@@ -14,7 +14,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import org.ftasim.config.UserException;
 import org.ftasim.sample.Economy;
 import org.ftasim.sample.ModelSample;
 import org.ftasim.sample.Nomenclature;
@@ -83,32 +82,32 @@ public final class GenerateSampleJob {
       try {
         return Long.parseLong(v);
       } catch (NumberFormatException e) {
-        throw new UserException("--seed '" + v + "' is not an integer; fix: e.g. --seed 7");
+        throw JobErrors.badSeed(v);
       }
     }).orElse(ctx.config().seed());
     String years = a.value("--years").orElse("2019-2023");
     Matcher m = YEARS.matcher(years);
     if (!m.matches()) {
-      throw new UserException("--years '" + years + "' is not YEAR or FIRST-LAST; fix: e.g. --years 2019-2023");
+      throw JobErrors.badYears(years);
     }
     int first = Integer.parseInt(m.group(1));
     int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
     if (first > last || first < 1995 || last > 2035) {
-      throw new UserException("--years '" + years + "' must be ascending years between 1995 and 2035");
+      throw JobErrors.yearsOutOfRange(years);
     }
     String scale = a.value("--scale").orElse("small");
     SampleSpec spec = switch (scale) {
       case "small" -> SampleSpec.small(seed, first, last);
       case "full" -> SampleSpec.full(seed, first, last);
-      default -> throw new UserException("--scale '" + scale + "' is not allowed; use small or full");
+      default -> throw JobErrors.badScale(scale);
     };
     Integer countries = a.value("--countries").map(v -> positive("--countries", v)).orElse(null);
     Integer products = a.value("--products").map(v -> positive("--products", v)).orElse(null);
     if (countries != null && (countries < 3 || countries > 240)) {
-      throw new UserException("--countries " + countries + " is out of range; use 3 to 240");
+      throw JobErrors.countriesOutOfRange(countries);
     }
     if (products != null && (products < 500 || products > 6000)) {
-      throw new UserException("--products " + products + " is out of range; use 500 to 6000");
+      throw JobErrors.productsOutOfRange(products);
     }
     return spec.withCounts(countries, products);
   }
@@ -122,7 +121,7 @@ public final class GenerateSampleJob {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UserException(option + " '" + v + "' is not a positive integer");
+    throw JobErrors.notPositive(option, v);
   }
 
   /** Writes the whole sample; used by the job and by the demo. */

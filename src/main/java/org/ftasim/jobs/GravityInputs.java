@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.ftasim.config.UserException;
 import org.ftasim.estimate.spark.GravityPanel;
 import org.ftasim.estimate.spark.GravitySample;
 import org.ftasim.inputs.CsvTable;
@@ -52,8 +51,7 @@ final class GravityInputs {
     if (estimates.isEmpty()) {
       List<String> runs = TableReader.read(spark, warehouse, Tables.GRAVITY_ESTIMATES).select("run_id")
           .distinct().orderBy("run_id").as(Encoders.STRING()).collectAsList();
-      throw new UserException("--estimates " + runId + ": table gravity_estimates has no rows of that run; it has "
-          + runs + "; fix: give one of them, or run estimate-gravity first");
+      throw JobErrors.noEstimatesRun(runId, runs);
     }
     String formula = estimates.get(0).getString(2);
     Dataset<Row> effects = TableReader.read(spark, warehouse, Tables.GRAVITY_FIXED_EFFECTS)
@@ -80,9 +78,7 @@ final class GravityInputs {
       }
     }
     if (found == 0) {
-      throw new UserException("--estimates " + runId + ": no pair of " + source
-          + " matches a level of its fixed effect '" + pairTerm + "' (formula \"" + formula + "\"); fix: give the "
-          + "fixed effect with --pair and derive its columns as for the estimate (--with)");
+      throw JobErrors.noPairLevel(runId, source, pairTerm, formula);
     }
     PairCosts.Filled filled = PairCosts.fill(base, lnPair, fill);
     Map<String, double[]> covariates = new java.util.LinkedHashMap<>(base.covariates());
@@ -103,8 +99,7 @@ final class GravityInputs {
         covariance[q * k + p] = row.get(p);
       }
       if (!covariates.containsKey(e.getString(0))) {
-        throw new UserException("--estimates " + runId + ": its covariate '" + e.getString(0) + "' is not a column "
-            + "of " + source + "; fix: use the estimation's data, or derive it with --with");
+        throw JobErrors.notACovariate(runId, e.getString(0), source);
       }
       cost.put(e.getString(0), e.getDouble(1));
     }
@@ -128,8 +123,7 @@ final class GravityInputs {
     }
     for (String c : pairColumns) {
       if (!List.of(d.columns()).contains(c)) {
-        throw new UserException(source + " has no column '" + c + "' of the pair effect's fixed effect; its "
-            + "columns are " + List.of(d.columns()) + "; fix: derive it as for the estimate, with --with");
+        throw JobErrors.noPairColumn(source, c, List.of(d.columns()));
       }
     }
     List<String> header = new ArrayList<>(List.of(d.columns()));

@@ -73,16 +73,16 @@ public final class IngestFlowsJob {
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
     String format = ctx.args().value("--format").orElse("baci");
     if (!format.equals("baci") && !format.equals("comtrade")) {
-      throw new UserException("--format '" + format + "' is not supported; use baci or comtrade");
+      throw JobErrors.unknownIngestFormat(format);
     }
     List<String> inputs = ctx.args().all("--input");
     if (inputs.isEmpty()) {
-      throw new UserException("--input is required: a BACI file or folder, e.g. --input data/BACI_HS17_V202401");
+      throw JobErrors.noIngestInput();
     }
     long chunkBytes = ctx.args().value("--chunk-mb").map(IngestFlowsJob::chunkMb).orElse(32L) << 20;
     String target = ctx.args().value("--hs-target").orElse(null);
     if (target != null && !target.matches("H[0-6]")) {
-      throw new UserException("--hs-target '" + target + "' is not an HS version; use H0 ... H6 (H5 = HS 2017)");
+      throw JobErrors.notAnHsTarget(target);
     }
     HsConcordance.Links links = null;
     String concordanceFile = ctx.args().value("--concordance").orElse(null);
@@ -91,14 +91,12 @@ public final class IngestFlowsJob {
       try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
         links = HsConcordance.Links.read(in.readAllBytes(), concordanceFile);
       } catch (java.io.FileNotFoundException e) {
-        throw new UserException("--concordance " + concordanceFile + " does not exist");
+        throw JobErrors.noSuchConcordance(concordanceFile);
       }
       if (target == null) {
         target = links.to();
       } else if (!target.equals(links.to()) && !target.equals(links.from())) {
-        throw new UserException("--concordance " + concordanceFile + " links " + links.from() + " and "
-            + links.to() + ", but --hs-target is " + target + "; fix: give a table whose versions include "
-            + target);
+        throw JobErrors.concordanceMissesTarget(concordanceFile, links.from(), links.to(), target);
       }
     }
     Integer referenceYear = ctx.args().value("--reference-year").map(IngestFlowsJob::year).orElse(null);
@@ -115,16 +113,14 @@ public final class IngestFlowsJob {
       mb = -1;
     }
     if (mb < 1 || mb > 2047) {
-      throw new UserException("--chunk-mb '" + text + "' is not a whole number of MB from 1 to 2047; fix: e.g."
-          + " --chunk-mb 32 (the default), larger for fewer tasks, smaller for more");
+      throw JobErrors.badChunkMb(text);
     }
     return mb;
   }
 
   private static Integer year(String text) {
     if (!text.matches("\\d{4}")) {
-      throw new UserException("--reference-year '" + text + "' is not a year; give the four-digit year of the"
-          + " target-version flows that split the codes, e.g. --reference-year 2022");
+      throw JobErrors.badReferenceYear(text);
     }
     return Integer.valueOf(text);
   }
@@ -170,9 +166,8 @@ public final class IngestFlowsJob {
       }
       String other = links == null ? null : version.equals(links.to()) ? links.from() : links.to();
       if (links == null || !other.equals(fileVersion)) {
-        throw new UserException("file " + fileName + " is in " + fileVersion + ", not --hs-target " + version
-            + "; fix: give --concordance with a " + fileVersion + " to " + version + " table"
-            + (links == null ? "" : " (" + file + " links " + links.from() + " and " + links.to() + ")"));
+        throw JobErrors.fileNotInTarget(fileName, fileVersion, version,
+            (links == null ? "" : " (" + file + " links " + links.from() + " and " + links.to() + ")"));
       }
       return new ConvertingParser(parser, links.toward(version, weights), file);
     }
@@ -242,8 +237,7 @@ public final class IngestFlowsJob {
       String[] head = firstLines(f, hadoop);
       if (baci) {
         if (!BaciRelease.isHeader(head[0])) {
-          throw new UserException("file " + f.path() + " does not start with BACI's header: found '" + head[0]
-              + "', expected '" + BaciRelease.HEADER + "'; fix: pass CEPII BACI CSV files with --format baci");
+          throw JobErrors.notABaciHeader(f.path(), head[0], BaciRelease.HEADER);
         }
         BaciRelease.Name facts = BaciRelease.parseName(f.name());
         String dir = new Path(f.path()).getParent().toString();
@@ -262,9 +256,7 @@ public final class IngestFlowsJob {
         String[] header = Csv.split(head[0]);
         List<String> missing = ComtradeParser.missing(header);
         if (!missing.isEmpty()) {
-          throw new UserException("file " + f.path() + " is not a UN Comtrade CSV: its header lacks " + missing
-              + "; expected the Comtrade+ API/bulk columns (" + String.join(",", ComtradeParser.REQUIRED)
-              + ", ...); fix: download the CSV with all columns, or use --format baci for BACI files");
+          throw JobErrors.notAComtradeHeader(f.path(), missing, String.join(",", ComtradeParser.REQUIRED));
         }
         String version = comtradeVersion(header, head[1]);
         parsers.add(target.wrap(new ComtradeParser(header, mirror), version, f.name()));
@@ -342,10 +334,10 @@ public final class IngestFlowsJob {
       }
       String path = readers.files().get(f).path();
       FileStats stats = scanned.stats().get(f);
-      String why = NothingAccepted.explain(path, format, scanned.lines()[f] - 1, stats,
+      UserException none = NothingAccepted.explain(path, format, scanned.lines()[f] - 1, stats,
           rejectSample(scanned.rejectRows(), path, stats), baci ? BACI_LINE : COMTRADE_LINE);
-      if (why != null) {
-        throw new UserException(why);
+      if (none != null) {
+        throw none;
       }
     }
   }
@@ -499,7 +491,7 @@ public final class IngestFlowsJob {
       Path p = new Path(input);
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
-        throw new UserException("--input " + input + " does not exist");
+        throw JobErrors.noSuchIngestInput(input);
       }
       List<FileStatus> found = new ArrayList<>();
       if (fs.getFileStatus(p).isDirectory()) {
@@ -510,8 +502,7 @@ public final class IngestFlowsJob {
           }
         }
         if (found.isEmpty()) {
-          throw new UserException("--input " + input + " holds no " + (baci
-              ? "BACI files (BACI_HS17_Y2022_V202401.csv ...)" : "CSV files"));
+          throw JobErrors.noIngestFiles(input, baci);
         }
         found.sort(java.util.Comparator.comparing(s -> s.getPath().getName()));
       } else {
@@ -520,7 +511,7 @@ public final class IngestFlowsJob {
       for (FileStatus s : found) {
         String name = s.getPath().getName();
         if (!paths.add(s.getPath().toString())) {
-          throw new UserException("file " + s.getPath() + " is given twice; fix: name each file once");
+          throw JobErrors.fileGivenTwice(s.getPath().toString());
         }
         if (baci) {
           BaciRelease.parseName(name);
@@ -557,8 +548,7 @@ public final class IngestFlowsJob {
     Path p = new Path(path);
     FileSystem fs = p.getFileSystem(hadoop);
     if (!fs.exists(p)) {
-      throw new UserException("file " + forFile.name() + " needs its release's " + p.getName() + " next to it, in "
-          + p.getParent() + "; fix: download it with the BACI release (it maps codes to countries and products)");
+      throw JobErrors.noReleaseList(forFile.name(), p.getName(), p.getParent().toString());
     }
     try (InputStream in = fs.open(p)) {
       return TextDecoding.text(in.readAllBytes());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.ftasim.config.UserException;
 
 /**
  * The parsed command line of one job: common options, job options, flags and positional arguments. Both
@@ -46,40 +45,37 @@ public final class Invocation {
         }
         if (spec.flags().containsKey(name)) {
           if (value != null) {
-            throw new UserException("option " + name + " takes no value; fix: write just " + name);
+            throw JobErrors.flagWithValue(name);
           }
           inv.flags.add(name);
           continue;
         }
         boolean common = JobSpec.COMMON.containsKey(name);
         if (!common && !spec.options().containsKey(name)) {
-          throw new UserException("unknown option " + name + " for 'ftasim " + spec.name() + "'; see 'ftasim "
-              + spec.name() + " --help'");
+          throw JobErrors.unknownOption(name, spec.name());
         }
         if (value == null) {
           if (i + 1 >= args.length) {
-            throw new UserException("option " + name + " needs a value; fix: " + name + " VALUE");
+            throw JobErrors.optionNeedsValue(name);
           }
           value = args[++i];
         }
         boolean multi = name.equals("--set") || name.equals("--conf") || spec.repeatable().contains(name);
         List<String> list = inv.values.computeIfAbsent(name, k -> new ArrayList<>());
         if (!multi && !list.isEmpty()) {
-          throw new UserException("option " + name + " given twice ('" + list.get(0) + "', '" + value
-              + "'); fix: give it once");
+          throw JobErrors.optionTwice(name, list.get(0), value);
         }
         list.add(value);
       } else {
         if (spec.positional() == null) {
-          throw new UserException("unexpected argument '" + arg + "' for 'ftasim " + spec.name() + "'; see 'ftasim "
-              + spec.name() + " --help'");
+          throw JobErrors.unexpectedArgument(arg, spec.name());
         }
         inv.positionals.add(arg);
       }
     }
     inv.runId().ifPresent(id -> {
       if (!RUN_ID.matcher(id).matches()) {
-        throw new UserException("--run-id '" + id + "' is not allowed: use 1 to 100 letters, digits, '.', '_' or '-'");
+        throw JobErrors.badRunId(id);
       }
     });
     return inv;
@@ -103,7 +99,7 @@ public final class Invocation {
   }
 
   public String required(String name) {
-    return value(name).orElseThrow(() -> new UserException("option " + name + " is required"));
+    return value(name).orElseThrow(() -> JobErrors.optionRequired(name));
   }
 
   public List<String> all(String name) {
@@ -154,7 +150,7 @@ public final class Invocation {
     for (String kv : all("--conf")) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
-        throw new UserException("--conf '" + kv + "' is not of the form key=value; fix: e.g. --conf spark.executor.memory=4g");
+        throw JobErrors.badConf(kv);
       }
       conf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
     }

@@ -203,8 +203,7 @@ public final class Launcher {
     try (java.io.InputStream in = new TextFiles(inv.hadoopConf()).open(file.get(), "config file")) {
       return ConfigLoader.load(in, file.get(), sets);
     } catch (java.io.IOException e) {
-      throw new UserException("config file " + file.get() + " cannot be read: " + e.getMessage()
-          + "; fix: check the path and the file system's credentials", e);
+      throw JobErrors.configUnreadable(file.get(), e.getMessage(), e);
     }
   }
 

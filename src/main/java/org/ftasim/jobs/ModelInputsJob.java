@@ -28,7 +28,6 @@ import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
 import org.ftasim.sector.IndustryMap;
 import org.ftasim.sector.SectorMap;
-import org.ftasim.config.UserException;
 import org.ftasim.inputs.CpLayout;
 import org.ftasim.inputs.IcioTable;
 import org.ftasim.inputs.spark.ModelInputs;
@@ -67,8 +66,7 @@ public final class ModelInputsJob {
     String io = ctx.args().value("--io").orElse(cfg.io());
     String format = ctx.args().value("--io-format").orElse(cfg.ioFormat());
     if (!List.of("cp", "icio").contains(format)) {
-      throw new UserException("--io-format is '" + format + "'; fix: cp (a CP-layout folder) or icio (an OECD ICIO"
-          + " table's CSV file)");
+      throw JobErrors.unknownIoFormat(format);
     }
     return run(spark, ctx, cfg, io, format, ctx.config().tariffs().weightYear());
   }
@@ -79,9 +77,7 @@ public final class ModelInputsJob {
   private static IoData readIo(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, String io, String format)
       throws IOException {
     if (io == null || io.isBlank()) {
-      throw new UserException("inputs.io is empty: model-inputs needs the input-output data; fix: --io DIR (a CP-layout"
-          + " folder such as the sample's <dir>/model) or --io FILE --io-format icio (an OECD ICIO table such as the"
-          + " sample's <dir>/icio/2022.csv), or set inputs.io");
+      throw JobErrors.noIoData();
     }
     if (format.equals("cp")) {
       CpData layout = CpLayout.read(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(io, "inputs.io"));
@@ -161,9 +157,7 @@ public final class ModelInputsJob {
       onlyIo.removeAll(sectors.sectors());
       Set<String> onlyMap = new TreeSet<>(sectors.sectors());
       onlyMap.removeAll(layout.sectors());
-      throw new UserException("the sectors of " + ioSectors + " and of the HS6 sector map differ: only in the io"
-          + " data " + onlyIo + ", only in the map " + onlyMap + "; fix: aggregate the io data to the map's sectors"
-          + " or give a map with the io data's sectors (inputs.sectors)");
+      throw JobErrors.sectorsDiffer(ioSectors, onlyIo, onlyMap);
     }
   }
 
@@ -178,8 +172,8 @@ public final class ModelInputsJob {
   private static Plan plan(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, int tariffWeightYear) {
     for (String t : List.of(Tables.TRADE_FLOWS.name(), Tables.TARIFF_EFFECTIVE.name())) {
       if (!TableReader.exists(spark, ctx.warehouse(), Tables.byName(t).orElseThrow())) {
-        throw new UserException("the table " + t + " does not exist in " + ctx.warehouse().root() + "; fix: run "
-            + (t.equals("trade_flows") ? "ftasim ingest-flows" : "ftasim tariffs") + " first");
+        throw JobErrors.noTableToRead(t, ctx.warehouse().root(),
+            t.equals("trade_flows") ? "ftasim ingest-flows" : "ftasim tariffs");
       }
     }
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
@@ -189,14 +183,13 @@ public final class ModelInputsJob {
     List<Row> held = effective.select("scenario_id", "year", "run_id").distinct().collectAsList();
     TreeSet<String> storedScenarios = new TreeSet<>(held.stream().map(r -> r.getString(0)).toList());
     if (!storedScenarios.remove(ModelInputs.BASELINE)) {
-      throw new UserException("tariff_effective has no baseline rows; fix: run ftasim tariffs");
+      throw JobErrors.noBaselineTariffs();
     }
     List<String> scenarios = cfg.scenarios().isEmpty() ? List.copyOf(storedScenarios) : cfg.scenarios();
     oneTariffsRun(held, scenarios, cfg.mixTariffRuns());
     for (String s : scenarios) {
       if (!storedScenarios.contains(s)) {
-        throw new UserException("inputs.scenarios names '" + s + "', which tariff_effective does not hold (it has "
-            + storedScenarios + "); fix: run ftasim tariffs with that scenario or drop it");
+        throw JobErrors.scenarioNotHeld(s, storedScenarios);
       }
     }
     int firstScenarioYear = held.stream().filter(r -> scenarios.contains(r.getString(0))).mapToInt(r -> r.getInt(1))
@@ -205,9 +198,7 @@ public final class ModelInputsJob {
         .map(r -> r.getInt(1)).filter(y -> y == year || (y > year && y >= firstScenarioYear)).distinct().sorted()
         .toList();
     if (years.isEmpty() || years.get(0) != year) {
-      throw new UserException("tariff_effective has no baseline rates for the reference year " + year
-          + " (inputs.year, else tariffs.weight_year, else the latest trade year); fix: run ftasim tariffs with"
-          + " tariffs.first_year at or before " + year + ", or set inputs.year to a year it covers");
+      throw JobErrors.noBaselineYear(year);
     }
     List<String> kept = new ArrayList<>(scenarios);
     kept.add(ModelInputs.BASELINE);
@@ -222,8 +213,7 @@ public final class ModelInputsJob {
     ctx.err().printf("ftasim model-inputs: %,d flows of %d mapped to regions and sectors in %.1f s%n", flowCount,
         year, (System.nanoTime() - m0) / 1e9);
     if (flowCount == 0) {
-      throw new UserException("trade_flows has no rows for the reference year " + year + "; fix: ingest that"
-          + " year or set inputs.year");
+      throw JobErrors.noReferenceYearFlows(year);
     }
     for (Row r : ModelInputs.leftOut(regionFlows).collectAsList()) {
       result.count("left_out_" + r.getString(0) + "_flows", r.getLong(1))
@@ -362,10 +352,7 @@ public final class ModelInputsJob {
     }
     long distinct = runs.values().stream().flatMap(java.util.Collection::stream).distinct().count();
     if (distinct > 1 && !mix) {
-      throw new UserException("tariff_effective holds the baseline and scenarios " + scenarios + " from " + distinct
-          + " different tariffs runs " + runs + "; each scenario was computed against its own run's baseline; fix:"
-          + " run ftasim tariffs with all of them at once, or name the scenarios of one run in inputs.scenarios, or"
-          + " set inputs.mix_tariff_runs=true to take them as they are");
+      throw JobErrors.tariffRunsMixed(scenarios, distinct, runs);
     }
   }
 
@@ -399,8 +386,7 @@ public final class ModelInputsJob {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
     FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (!fs.exists(p) || fs.getFileStatus(p).isDirectory()) {
-      throw new UserException(key + ": " + file + (fs.exists(p) ? " is a folder, not a file" : " does not exist")
-          + "; fix: give the file's path");
+      throw JobErrors.notAFile(key, file, fs.exists(p));
     }
     try (InputStream in = fs.open(p)) {
       return reading.read(in);
@@ -497,7 +483,7 @@ public final class ModelInputsJob {
       List<String> hit = r.getString(5).equals("ALL")
           ? modelSectors.stream().filter(x -> !x.equals(sectors.nonTraded())).toList() : List.of(r.getString(5));
       if (!modelSectors.contains(hit.get(0))) {
-        throw new UserException(where + ": sector '" + r.getString(5) + "' is not a model sector " + modelSectors);
+        throw JobErrors.notAModelSector(where, r.getString(5), modelSectors);
       }
       if (r.getString(14).equals("rent")) {
         for (String sector : hit) {
@@ -505,17 +491,13 @@ public final class ModelInputsJob {
           double base = r.getDouble(9) / 100;
           String before = rentBaseFrom.putIfAbsent(pair, where);
           if (before != null && rentBase.get(pair) != base) {
-            throw new UserException(where + " gives the rent of " + r.getString(4) + " -> " + r.getString(3) + ", "
-                + sector + " a base of " + r.getDouble(9) + "%, " + before + " one of " + 100 * rentBase.get(pair)
-                + "%; the base is the data year's wedge, one per cell; fix: give every measure on it the same"
-                + " ave_base_pct");
+            throw JobErrors.twoRentBases(where, r.getString(4), r.getString(3), sector, r.getDouble(9), before,
+                100 * rentBase.get(pair));
           }
           rentBase.put(pair, base);
           String key = r.getString(0) + "\t" + r.getInt(2) + "\t" + pair;
           if (rent.put(key, (r.getDouble(9) - r.getDouble(6) * r.getDouble(8)) / 100) != null) {
-            throw new UserException(where + ": another rent measure of the scenario covers " + r.getString(4)
-                + " -> " + r.getString(3) + ", " + sector + " in " + r.getInt(2) + "; fix: one rent measure per"
-                + " pair and sector");
+            throw JobErrors.twoRentMeasures(where, r.getString(4), r.getString(3), sector, r.getInt(2));
           }
         }
         continue;
@@ -569,14 +551,12 @@ public final class ModelInputsJob {
   /** β of {@code term} in estimate-gravity run {@code run}. */
   private static double estimate(SparkSession spark, Warehouse warehouse, String run, String term, String where) {
     if (!TableReader.exists(spark, warehouse, Tables.GRAVITY_ESTIMATES)) {
-      throw new UserException(where + ": from_estimate " + run + "/" + term + " but table gravity_estimates does "
-          + "not exist; fix: run ftasim estimate-gravity --run-id " + run + " first");
+      throw JobErrors.noEstimatesTable(where, run, term);
     }
     List<Row> hit = TableReader.read(spark, warehouse, Tables.GRAVITY_ESTIMATES)
         .where(col("run_id").equalTo(run).and(col("term").equalTo(term))).select("estimate").collectAsList();
     if (hit.isEmpty()) {
-      throw new UserException(where + ": from_estimate " + run + "/" + term + ": gravity_estimates has no term '"
-          + term + "' of run '" + run + "'; fix: name a run and covariate estimate-gravity wrote");
+      throw JobErrors.noEstimatedTerm(where, run, term);
     }
     return hit.get(0).getDouble(0);
   }

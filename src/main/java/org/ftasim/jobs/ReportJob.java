@@ -19,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
-import org.ftasim.config.UserException;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.Tables;
 
@@ -78,18 +77,16 @@ public final class ReportJob {
   static JobResult run(SparkSession spark, JobContext ctx, String runId, String out, PrintStream print) {
     FtasimConfig.Report cfg = ctx.config().report();
     if (cfg.countries().isEmpty()) {
-      throw new UserException("report.countries is empty; fix: name at least one country, e.g. [KOR, JPN]");
+      throw JobErrors.noReportCountries();
     }
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.SWEEP_SUMMARY)) {
-      throw new UserException("there is no sweep to report: sweep_summary does not exist in "
-          + ctx.warehouse().root() + "; fix: run ftasim sweep with sweep.model fta (e.g. conf/sweeps/kj-default.yaml)");
+      throw JobErrors.noSweepToReport(ctx.warehouse().root());
     }
     Dataset<Row> summary = TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_SUMMARY);
     String run = runId != null ? runId : latestPhaseInRun(spark, ctx, summary);
     List<Row> rows = summary.where(col("run_id").equalTo(run)).collectAsList();
     if (rows.stream().noneMatch(r -> "welfare_pct".equals(r.getAs("metric")) && !r.isNullAt(r.fieldIndex("year")))) {
-      throw new UserException("run '" + run + "' has no year-by-year welfare in sweep_summary: it is not a phase-in"
-          + " sweep (sweep.model fta); fix: name such a run with --run-id or leave it out for the latest");
+      throw JobErrors.notAPhaseInRun(run);
     }
     Map<String, Row> byKey = new HashMap<>();
     TreeSet<String> scenarios = new TreeSet<>();
@@ -250,8 +247,7 @@ public final class ReportJob {
     List<String> candidates = summary.where(col("metric").equalTo("welfare_pct").and(col("year").isNotNull()))
         .select("run_id").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
     if (candidates.isEmpty()) {
-      throw new UserException("sweep_summary holds no phase-in sweep (year-by-year welfare); fix: run ftasim sweep"
-          + " --config conf/sweeps/kj-default.yaml (after model-inputs) or ftasim demo");
+      throw JobErrors.noPhaseInSweep();
     }
     Map<String, Long> started = new TreeMap<>();
     if (TableReader.exists(spark, ctx.warehouse(), Tables.RUNS)) {

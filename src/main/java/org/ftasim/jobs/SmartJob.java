@@ -21,7 +21,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
 import org.ftasim.sector.SectorMap;
-import org.ftasim.config.UserException;
 import org.ftasim.markets.spark.SmartEffects;
 import org.ftasim.table.Csv;
 import org.ftasim.table.M49;
@@ -51,8 +50,7 @@ public final class SmartJob {
   }
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws IOException {
-    String scenario = ctx.args().value("--scenario").orElseThrow(() -> new UserException("--scenario is required:"
-        + " the scenario of tariff_effective to evaluate, e.g. --scenario kor-jpn-fta"));
+    String scenario = ctx.args().value("--scenario").orElseThrow(() -> JobErrors.noSmartScenario());
     return run(spark, ctx, scenario, ctx.args().value("--year").map(SmartJob::year).orElse(null));
   }
 
@@ -61,8 +59,8 @@ public final class SmartJob {
     FtasimConfig.Smart cfg = ctx.config().smart();
     for (var t : List.of(Tables.TRADE_FLOWS, Tables.TARIFF_EFFECTIVE)) {
       if (!TableReader.exists(spark, ctx.warehouse(), t)) {
-        throw new UserException("the table " + t.name() + " does not exist in " + ctx.warehouse().root() + "; fix:"
-            + " run " + (t == Tables.TRADE_FLOWS ? "ftasim ingest-flows" : "ftasim tariffs") + " first");
+        throw JobErrors.noTableToRead(t.name(), ctx.warehouse().root(),
+            t == Tables.TRADE_FLOWS ? "ftasim ingest-flows" : "ftasim tariffs");
       }
     }
     Dataset<Row> effective = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE);
@@ -70,8 +68,7 @@ public final class SmartJob {
     if (span.isNullAt(0)) {
       List<String> have = effective.select("scenario_id").distinct().collectAsList().stream()
           .map(r -> r.getString(0)).sorted().toList();
-      throw new UserException("--scenario '" + scenario + "' has no rows in tariff_effective (it holds " + have
-          + "); fix: name one of them, or run ftasim tariffs with that scenario");
+      throw JobErrors.noScenarioRows(scenario, have);
     }
     int year = tariffYear != null ? tariffYear : span.getInt(0);
     Dataset<Row> flows = TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS);
@@ -83,8 +80,7 @@ public final class SmartJob {
           sum(org.apache.spark.sql.functions.when(col("tariff_before").isNull(), col("imports_usd")).otherwise(0.0)))
           .first();
       if (counts.getLong(0) == 0) {
-        throw new UserException("trade_flows has no flows in " + tradeYear + "; fix: set smart.trade_year to a year"
-            + " it holds");
+        throw JobErrors.noTradeYear(tradeYear);
       }
       ctx.err().printf("ftasim smart: %s against the baseline in %d on the imports of %d: %,d lines; %,d lines (USD"
           + " %,.0f) left out, their importer has no MFN rate for the product in %d%n", scenario, year, tradeYear,
@@ -107,7 +103,7 @@ public final class SmartJob {
         try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
           sectors = SectorMap.read(in, sectorFile);
         } catch (java.io.FileNotFoundException e) {
-          throw new UserException("tariffs.sectors: " + sectorFile + " does not exist");
+          throw JobErrors.noSuchKeyFile("tariffs.sectors", sectorFile);
         }
       }
       TableWriter.replaceWhere(SmartEffects.summary(written, sectors, sections), ctx.warehouse(),
@@ -137,7 +133,8 @@ public final class SmartJob {
         continue;
       }
       ctx.err().printf("  %s from %s  %,10.1f %,10.1f %,10.1f   %,9.1f -> %,9.1f   %,8.2f%n", importer,
-          r.getAs("exporter"), r.<Double>getAs("trade_creation_usd") / 1e6, r.<Double>getAs("trade_diversion_usd") / 1e6,
+          r.getAs("exporter"), r.<Double>getAs("trade_creation_usd") / 1e6,
+              r.<Double>getAs("trade_diversion_usd") / 1e6,
           r.<Double>getAs("total_effect_usd") / 1e6, r.<Double>getAs("revenue_before_usd") / 1e6,
           r.<Double>getAs("revenue_after_usd") / 1e6, r.<Double>getAs("consumer_surplus_usd") / 1e6);
     }
@@ -145,7 +142,7 @@ public final class SmartJob {
 
   private static int year(String text) {
     if (!text.matches("\\d{4}")) {
-      throw new UserException("--year '" + text + "' is not a year; give a four-digit tariff year, e.g. --year 2036");
+      throw JobErrors.badTariffYear(text);
     }
     return Integer.parseInt(text);
   }
@@ -167,7 +164,7 @@ public final class SmartJob {
       try (InputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
         text = TextDecoding.text(in.readAllBytes());
       } catch (java.io.FileNotFoundException e) {
-        throw new UserException("smart.import_demand_file " + file + " does not exist");
+        throw JobErrors.noSuchKeyFile("smart.import_demand_file", file);
       }
       String[] lines = text.split("\r?\n");
       List<String> header = java.util.Arrays.stream(Csv.split(lines[0])).map(h -> h.trim().toLowerCase()).toList();
@@ -175,8 +172,7 @@ public final class SmartJob {
       int hs = header.indexOf("hs6");
       int el = header.indexOf("elasticity");
       if (imp < 0 || hs < 0 || el < 0) {
-        throw new UserException("smart.import_demand_file " + file + ": header '" + lines[0] + "' lacks importer,"
-            + " hs6 or elasticity; fix: give the columns importer,hs6,elasticity (Kee, Nicita and Olarreaga 2008)");
+        throw JobErrors.badDemandHeader(file, lines[0]);
       }
       for (int i = 1; i < lines.length; i++) {
         if (lines[i].isBlank()) {
@@ -193,8 +189,7 @@ public final class SmartJob {
           e = Double.NaN;
         }
         if (iso == null || !code.matches("\\d{6}") || !(e > 0) || Double.isInfinite(e)) {
-          throw new UserException("smart.import_demand_file " + file + " line " + (i + 1) + ": '" + lines[i]
-              + "' needs an ISO3 or M49 importer, a six-digit hs6 and a non-zero finite elasticity");
+          throw JobErrors.badDemandLine(file, i + 1, lines[i]);
         }
         rows.add(RowFactory.create(iso, code, e));
       }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.config.FtasimConfig;
-import org.ftasim.config.UserException;
 import org.ftasim.inputs.CpLayout;
 import org.ftasim.model.Diagnostics;
 import java.util.Arrays;
@@ -62,11 +61,11 @@ public final class SolveCpJob {
     Path dataDir = files.local(ctx.args().required("--data"), "--data");
     String mode = ctx.args().value("--deficits").orElse("zero");
     if (!mode.equals("zero") && !mode.equals("keep")) {
-      throw new UserException("--deficits '" + mode + "' is not allowed; use zero or keep");
+      throw JobErrors.badCpDeficits(mode);
     }
     String closureName = ctx.args().value("--closure").orElse("fixed");
     if (!List.of("fixed", "steady_state", "recursive").contains(closureName)) {
-      throw new UserException("--closure '" + closureName + "' is not allowed; use fixed, steady_state or recursive");
+      throw JobErrors.badClosure(closureName);
     }
     Capital.Closure closure = Capital.Closure.parse(closureName);
     double depreciation = number("--depreciation", ctx.args().value("--depreciation").orElse("0.06"), 0, 1, false);
@@ -76,9 +75,10 @@ public final class SolveCpJob {
     double[] shares = new double[data.n() * data.j()];
     if (ctx.args().value("--capital-shares").isPresent()) {
       if (ctx.args().value("--capital-share").isPresent()) {
-        throw new UserException("--capital-share and --capital-shares are both given; fix: give one");
+        throw JobErrors.capitalSharesTwice();
       }
-      shares = CpLayout.capitalShares(files.local(ctx.args().value("--capital-shares").get(), "--capital-shares"), data);
+      shares = CpLayout.capitalShares(files.local(ctx.args().value("--capital-shares").get(), "--capital-shares"),
+          data);
     } else {
       Arrays.fill(shares, number("--capital-share", ctx.args().value("--capital-share").orElse("0"), 0, 1, true));
     }
@@ -120,7 +120,8 @@ public final class SolveCpJob {
       for (int r = 0; r < data.n(); r++) {
         for (int s = 0; s < data.j(); s++) {
           w.println(String.join(",", Csv.field(data.regions().get(r)), Csv.field(data.sectors().get(s)),
-              Csv.number(c.outputPct(r, s)), Csv.number(c.realOutputPct(r, s)), Csv.number(c.exportsPct(r, s)), Csv.number(c.importsPct(r, s))));
+              Csv.number(c.outputPct(r, s)), Csv.number(c.realOutputPct(r, s)), Csv.number(c.exportsPct(r, s)),
+                  Csv.number(c.importsPct(r, s))));
         }
       }
     }
@@ -159,9 +160,8 @@ public final class SolveCpJob {
     }
     boolean ok = share ? v >= low && v < high : v > low && v <= high;
     if (!ok) {
-      throw new UserException(option + " '" + text + "' is not allowed; fix: give a number " + (share
-          ? "at least " + low + " and below " + high + " (0.33 = a third of value added)"
-          : "above " + low + " and at most " + high + " (0.06 = 6% of the stock a year)"));
+      throw JobErrors.badRate(option, text, share ? "at least " + low + " and below " + high + " (0.33 = a third of"
+          + " value added)" : "above " + low + " and at most " + high + " (0.06 = 6% of the stock a year)");
     }
     return v;
   }

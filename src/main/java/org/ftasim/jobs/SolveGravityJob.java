@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
-import org.ftasim.config.UserException;
 import org.ftasim.inputs.GravityTable;
 import org.ftasim.model.gravity.GravityData;
 import org.ftasim.model.gravity.OneSectorGe;
@@ -62,8 +61,7 @@ public final class SolveGravityJob {
     String costNote;
     if (ctx.args().value("--estimates").isPresent()) {
       if (ctx.args().value("--cost").isPresent()) {
-        throw new UserException("--cost and --estimates both given; fix: give one (--estimates takes the "
-            + "coefficients from the estimate-gravity run)");
+        throw JobErrors.costAndEstimates();
       }
       GravityInputs.Estimated e = GravityInputs.fromEstimates(spark, ctx.warehouse(), ctx.args().required("--data"),
           year, ctx.args().all("--with"), ctx.args().required("--estimates"),
@@ -75,7 +73,7 @@ public final class SolveGravityJob {
     } else {
       for (String only : List.of("--pair", "--fill")) {
         if (ctx.args().value(only).isPresent()) {
-          throw new UserException(only + " needs --estimates RUN_ID");
+          throw JobErrors.needsEstimates(only);
         }
       }
       data = ctx.args().all("--with").isEmpty()
@@ -87,34 +85,33 @@ public final class SolveGravityJob {
       costNote = "costs " + cost;
     }
     if (ctx.args().all("--counterfactual").isEmpty()) {
-      throw new UserException("--counterfactual is required, e.g. --counterfactual INTL_BRDR=0");
+      throw JobErrors.noCounterfactual();
     }
     Map<String, double[]> cf = GravityTable.counterfactual(data, ctx.args().all("--counterfactual"));
     String base = ctx.args().value("--baseline").orElse("fitted");
     StructuralGravity.Baseline baseline = switch (base) {
       case "fitted" -> StructuralGravity.Baseline.FITTED;
       case "observed" -> StructuralGravity.Baseline.OBSERVED;
-      default -> throw new UserException("--baseline '" + base + "' is not allowed; use fitted or observed");
+      default -> throw JobErrors.badBaseline(base);
     };
     String refName = ctx.args().value("--reference").orElse(data.countries().get(0));
     int ref = data.countries().indexOf(refName);
     if (ref < 0) {
-      throw new UserException("--reference '" + refName + "' is not a country of the data");
+      throw JobErrors.notAReference(refName);
     }
     String def = ctx.args().value("--deficits").orElse("additive");
     StructuralGravity.Deficits deficits = switch (def) {
       case "additive" -> StructuralGravity.Deficits.ADDITIVE;
       case "multiplicative" -> StructuralGravity.Deficits.MULTIPLICATIVE;
-      default -> throw new UserException("--deficits '" + def + "' is not allowed; use additive or multiplicative");
+      default -> throw JobErrors.badDeficits(def);
     };
     String model = ctx.args().value("--model").orElse("exact");
     if (!model.equals("exact") && !model.equals("gegravity")) {
-      throw new UserException("--model '" + model + "' is not allowed; fix: use exact or gegravity");
+      throw JobErrors.badGravityModel(model);
     }
     if (model.equals("gegravity") && (ctx.args().value("--baseline").isPresent()
         || ctx.args().value("--deficits").isPresent())) {
-      throw new UserException("--model gegravity takes no --baseline or --deficits: gegravity's model solves the"
-          + " resistances from the cost function and the output and expenditure shares; fix: leave them out");
+      throw JobErrors.gegravityOptions();
     }
     StructuralGravity.Result r = model.equals("gegravity")
         ? OneSectorGe.solve(data, sigma, cost, cf, ref, ctx.config().solver().tolerance(),
@@ -158,7 +155,7 @@ public final class SolveGravityJob {
     for (String part : spec.split(",")) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
-        throw new UserException("--cost '" + spec + "': '" + part + "' is not var=coef");
+        throw JobErrors.badCost(spec, part);
       }
       m.put(part.substring(0, eq).trim(), number("--cost " + part.substring(0, eq).trim(), part.substring(eq + 1)));
     }
@@ -173,7 +170,7 @@ public final class SolveGravityJob {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new UserException(what + " '" + v + "' is not a finite number");
+      throw JobErrors.notFinite(what, v);
     }
   }
 
@@ -181,7 +178,7 @@ public final class SolveGravityJob {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new UserException("--year '" + v + "' is not a year");
+      throw JobErrors.badGravityYear(v);
     }
   }
 }

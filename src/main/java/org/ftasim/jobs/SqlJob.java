@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.ftasim.config.UserException;
 import org.ftasim.table.Csv;
 import org.ftasim.table.Warehouse;
 import scala.runtime.BoxedUnit;
@@ -49,7 +48,7 @@ public final class SqlJob {
 
   public static JobResult run(SparkSession spark, JobContext ctx) throws Exception {
     if (ctx.args().positionals().size() != 1) {
-      throw new UserException("ftasim sql takes exactly one query in quotes, e.g. ftasim sql \"select * from runs\"");
+      throw JobErrors.notOneQuery();
     }
     String query = ctx.args().positionals().get(0);
     LogicalPlan plan = readOnly(spark, query);
@@ -63,8 +62,8 @@ public final class SqlJob {
         throw e;
       }
       List<String> tables = tablesIn(spark, ctx.warehouse());
-      throw new UserException("query failed: " + ae.getSimpleMessage() + "; tables in " + ctx.warehouse().root()
-          + ": " + (tables.isEmpty() ? "none" : String.join(", ", tables)), e);
+      throw JobErrors.queryFailed(ae.getSimpleMessage(), ctx.warehouse().root(),
+          tables.isEmpty() ? "none" : String.join(", ", tables), e);
     }
     int maxRows = ctx.config().sql().maxRows();
     List<Row> rows = asText(result).limit(maxRows + 1).collectAsList();
@@ -86,12 +85,9 @@ public final class SqlJob {
       try {
         spark.sessionState().sqlParser().parsePlan(query);
       } catch (ParseException syntax) {
-        throw new UserException("query failed to parse: " + syntax.getMessage().strip().split("\n")[0] + "; fix: the"
-            + " query's syntax (ftasim sql runs Spark SQL queries)", syntax);
+        throw JobErrors.queryUnparsable(syntax.getMessage().strip().split("\n")[0], syntax);
       }
-      throw new UserException("ftasim sql only reads: '" + statement + " …' is not a query, and DDL, DML and"
-          + " commands are refused; fix: write a SELECT (or WITH, VALUES, TABLE) query, and change tables through"
-          + " ftasim's jobs");
+      throw JobErrors.notAQuery(statement);
     }
     List<String> reflective = new ArrayList<>();
     plan.foreachWithSubqueries(node -> {
@@ -107,8 +103,7 @@ public final class SqlJob {
       return BoxedUnit.UNIT;
     });
     if (!reflective.isEmpty()) {
-      throw new UserException("ftasim sql only reads: the query calls " + reflective + ", which runs Java methods;"
-          + " fix: leave reflective functions out of the query");
+      throw JobErrors.reflectiveCall(reflective);
     }
     return plan;
   }

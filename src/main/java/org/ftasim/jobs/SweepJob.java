@@ -1,11 +1,7 @@
 package org.ftasim.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.ftasim.config.FtasimConfig;
-import org.ftasim.config.UserException;
 import org.ftasim.inputs.CpLayout;
 import org.ftasim.inputs.GravityTable;
 import org.ftasim.inputs.SmartMarkets;
@@ -80,7 +75,7 @@ public final class SweepJob {
     try {
       model.check(parameters);
     } catch (IllegalArgumentException e) {
-      throw new UserException("sweep.parameters: " + e.getMessage());
+      throw JobErrors.badSweepParameters(e.getMessage());
     }
     long prepared = System.nanoTime();
     model = model.prepare(parameters);
@@ -97,28 +92,24 @@ public final class SweepJob {
     SweepRunner.Plan plan = new SweepRunner.Plan(ctx.runId(), scenarioId, ctx.config().seed(), design, model,
         Integer.getInteger(SweepRunner.INJECT_FAILURE_PROPERTY, -1));
     LongAccumulator done = spark.sparkContext().longAccumulator("sweep draws done");
+    long rows;
     try (SweepRunner.Progress p = new SweepRunner.Progress(done, total, cfg.progressSeconds(), ctx.err())) {
-      TableWriter.replaceRun(SweepRunner.draws(spark, plan, partitions, done), ctx.warehouse(), Tables.SWEEP_DRAWS,
-          ctx.runId());
+      rows = TableWriter.replaceRun(SweepRunner.draws(spark, plan, partitions, done), ctx.warehouse(),
+          Tables.SWEEP_DRAWS, ctx.runId());
     }
     Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_DRAWS)
         .where(col("run_id").equalTo(ctx.runId()));
     Dataset<Row> summary = SweepRunner.summary(stored, design.kind());
-    TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId());
+    long summaryRows = TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId());
     SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(), design.dimensions(),
         ctx.config().seed(), cfg.bootstrap(), design);
-    TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(), Tables.SWEEP_SENSITIVITY,
-        ctx.runId());
+    long sensitivityRows = TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(),
+        Tables.SWEEP_SENSITIVITY, ctx.runId());
 
-    Row totals = stored.agg(count(lit(1)), countDistinct(when(not(col("converged")), col("draw_id")))).first();
-    long rows = totals.getLong(0);
-    long failed = totals.getLong(1);
+    long failed = stored.where(not(col("converged"))).select("draw_id").distinct().count();
     JobResult result = new JobResult().count("draws", total).count("failed_draws", failed)
-        .count("draw_rows", rows).count("partitions", partitions)
-        .count("summary_rows", TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_SUMMARY)
-            .where(col("run_id").equalTo(ctx.runId())).count())
-        .count("sensitivity_rows", TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_SENSITIVITY)
-            .where(col("run_id").equalTo(ctx.runId())).count())
+        .count("draw_rows", rows).count("partitions", partitions).count("summary_rows", summaryRows)
+        .count("sensitivity_rows", sensitivityRows)
         .table(Tables.SWEEP_DRAWS.name()).table(Tables.SWEEP_SUMMARY.name()).table(Tables.SWEEP_SENSITIVITY.name());
     ctx.err().printf("ftasim sweep: %d draws, %d failed; tables sweep_draws (%d rows), sweep_summary,"
         + " sweep_sensitivity in %s%n", total, failed, rows, ctx.warehouse().root());
@@ -142,10 +133,10 @@ public final class SweepJob {
   private static GravityInputs.Estimated gravityEstimate(SparkSession spark, JobContext ctx) {
     FtasimConfig.SweepGravity g = ctx.config().sweep().gravity();
     if (!g.cost().isBlank()) {
-      throw new UserException("sweep.gravity.cost and sweep.gravity.estimates are both set; fix: give one");
+      throw JobErrors.costAndEstimatesInSweep();
     }
     if (ctx.config().sweep().data().isBlank()) {
-      throw new UserException("sweep.data is empty; the gravity model needs its gravity table");
+      throw JobErrors.noGravityData();
     }
     GravityInputs.Estimated e = GravityInputs.fromEstimates(spark, ctx.warehouse(), ctx.config().sweep().data(),
         g.year() > 0 ? g.year() : null, g.with(), g.estimates(), g.pair(), GravityInputs.terms(g.fill()));
@@ -179,11 +170,11 @@ public final class SweepJob {
         GravityData data = estimate != null ? estimate.data()
             : GravityTable.read(dataPath(spark, cfg), g.year() > 0 ? g.year() : null);
         if (g.counterfactual().isEmpty()) {
-          throw new UserException("sweep.gravity.counterfactual is empty; give e.g. [\"pta=1@CAN:JPN,JPN:CAN\"]");
+          throw JobErrors.noSweepCounterfactual();
         }
         int ref = g.reference().isBlank() ? 0 : data.countries().indexOf(g.reference());
         if (ref < 0) {
-          throw new UserException("sweep.gravity.reference '" + g.reference() + "' is not a country of the data");
+          throw JobErrors.notASweepReference(g.reference());
         }
         List<String> drawn = new ArrayList<>();
         for (int p = 0; p < parameters.size(); p++) {
@@ -191,7 +182,8 @@ public final class SweepJob {
             drawn.add(parameters.get(p).name());
           }
         }
-        yield new GravitySweep(data, g.sigma(), estimate != null ? estimate.cost() : SolveGravityJob.parseCost(g.cost()),
+        yield new GravitySweep(data, g.sigma(),
+            estimate != null ? estimate.cost() : SolveGravityJob.parseCost(g.cost()),
             GravityTable.counterfactual(data, g.counterfactual()),
             g.baseline().equals("observed") ? StructuralGravity.Baseline.OBSERVED : StructuralGravity.Baseline.FITTED,
             g.deficits().equals("multiplicative") ? StructuralGravity.Deficits.MULTIPLICATIVE
@@ -206,7 +198,7 @@ public final class SweepJob {
                 cfg.smart().exportSupply());
         yield new SmartSweep(m.batch(), m.importers(), m.products());
       }
-      default -> throw new UserException("sweep.model '" + cfg.model() + "' is not known");
+      default -> throw JobErrors.unknownSweepModel(cfg.model());
     };
   }
 
@@ -217,8 +209,7 @@ public final class SweepJob {
    */
   private static SmartMarkets.Markets smartLines(SparkSession spark, JobContext ctx, FtasimConfig.Sweep cfg) {
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.SMART_EFFECTS)) {
-      throw new UserException("sweep.data is empty and smart_effects does not exist; fix: run ftasim smart --scenario "
-          + cfg.scenarioId() + " first, or give a SMART market file in sweep.data");
+      throw JobErrors.noSmartEffects(cfg.scenarioId());
     }
     Dataset<Row> lines = TableReader.read(spark, ctx.warehouse(), Tables.SMART_EFFECTS)
         .where(col("scenario_id").equalTo(cfg.scenarioId()));
@@ -228,8 +219,7 @@ public final class SweepJob {
             .toSeq()).select("importer", "hs6", "imports_usd", "tariff_before", "tariff_after", "import_demand")
         .orderBy("importer", "hs6", "exporter").collectAsList();
     if (rows.isEmpty()) {
-      throw new UserException("smart_effects has no market whose tariffs scenario '" + cfg.scenarioId() + "' changes;"
-          + " fix: set sweep.scenario_id to a scenario ftasim smart ran");
+      throw JobErrors.noSmartMarket(cfg.scenarioId());
     }
     int n = rows.size();
     double[] m = new double[n];
@@ -262,8 +252,7 @@ public final class SweepJob {
       java.util.Arrays.fill(shares, f.capitalShare());
     } else {
       if (f.capitalShare() != 0) {
-        throw new UserException("sweep.fta.capital_share (" + f.capitalShare() + ") and sweep.fta.capital_shares ("
-            + f.capitalShares() + ") are both set; fix: give one");
+        throw JobErrors.capitalShareTwice(f.capitalShare(), f.capitalShares());
       }
       shares = CpLayout.capitalShares(new TextFiles(spark.sparkContext().hadoopConfiguration()).local(
           f.capitalShares(), "sweep.fta.capital_shares"), data);
@@ -282,7 +271,7 @@ public final class SweepJob {
 
   private static Path dataPath(SparkSession spark, FtasimConfig.Sweep cfg) {
     if (cfg.data().isBlank()) {
-      throw new UserException("sweep.data is empty; the " + cfg.model() + " model needs its data (a folder or file)");
+      throw JobErrors.noSweepData(cfg.model());
     }
     return new TextFiles(spark.sparkContext().hadoopConfiguration()).local(cfg.data(), "sweep.data");
   }

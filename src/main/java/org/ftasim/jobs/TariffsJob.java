@@ -88,8 +88,7 @@ public final class TariffsJob {
           ? Scenario.bundled(file.substring(Scenario.BUNDLED_PREFIX.length()), book)
           : read(file, "tariffs.scenarios", hadoop, (in, src) -> Scenario.read(in, src, book));
       if (scenarios.stream().anyMatch(o -> o.id().equals(s.id()))) {
-        throw new UserException("scenario id '" + s.id() + "' (" + file + ") is used by another scenario file;"
-            + " fix: give each scenario its own id");
+        throw JobErrors.scenarioIdTaken(s.id(), file);
       }
       scenarios.add(s);
     }
@@ -100,8 +99,7 @@ public final class TariffsJob {
       ctx.err().printf("ftasim tariffs: ingested the tariff files in %.1f s%n", (System.nanoTime() - i0) / 1e9);
     }
     if (!TableReader.exists(spark, ctx.warehouse(), Tables.TARIFF_SCHEDULES)) {
-      throw new UserException("there are no tariff schedules yet: the table tariff_schedules does not exist; fix:"
-          + " give the tariff files with --input DIR (or tariffs.input), e.g. the sample's <dir>/tariffs");
+      throw JobErrors.noTariffSchedules();
     }
     Dataset<Row> schedules = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_SCHEDULES);
 
@@ -121,9 +119,7 @@ public final class TariffsJob {
     int first = cfg.firstYear() > 0 ? cfg.firstYear() : tradeRows ? span.getInt(0) : mfnYears ? mfnSpan.getInt(0)
         : -1;
     if (first < 0) {
-      throw new UserException("tariffs.first_year is 0 (the first year of trade data) but neither trade_flows nor"
-          + " the MFN schedules hold a year; fix: ingest trade data first (ftasim ingest-flows) or set"
-          + " tariffs.first_year");
+      throw JobErrors.noTariffYears();
     }
     int last = cfg.lastYear();
     if (last == 0) {
@@ -133,8 +129,7 @@ public final class TariffsJob {
       last = Math.max(last, first);
     }
     if (last < first) {
-      throw new UserException("tariffs.last_year " + last + " is before the first year " + first
-          + "; fix: set tariffs.last_year to " + first + " or later");
+      throw JobErrors.lastYearBeforeFirst(last, first);
     }
     int weightYear = cfg.weightYear() > 0 ? cfg.weightYear() : tradeRows ? span.getInt(1) : mfnYears
         ? mfnSpan.getInt(1) : first;
@@ -147,30 +142,26 @@ public final class TariffsJob {
     String predicate = "scenario_id IN (" + scenarios.stream().map(s -> "'" + s.id() + "'")
         .collect(Collectors.joining(", ")) + ")";
     long e0 = System.nanoTime();
-    TableWriter.replaceWhere(TariffRates.effective(schedules, scenarios, baseline, sectors, first, last, ctx.runId()),
-        ctx.warehouse(), Tables.TARIFF_EFFECTIVE, predicate);
+    long effectiveRows = TableWriter.replaceWhere(TariffRates.effective(schedules, scenarios, baseline, sectors,
+        first, last, ctx.runId()), ctx.warehouse(), Tables.TARIFF_EFFECTIVE, predicate);
     ctx.err().printf("ftasim tariffs: wrote tariff_effective in %.1f s%n", (System.nanoTime() - e0) / 1e9);
-    Dataset<Row> effective = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_EFFECTIVE)
-        .where(col("run_id").equalTo(ctx.runId()));
 
     Dataset<Row> weights = tradeInWeightYear
         ? TariffRates.weights(TableReader.read(spark, ctx.warehouse(), Tables.TRADE_FLOWS), weightYear)
         : TariffRates.fileWeights(schedules, weightYear);
     long a0 = System.nanoTime();
-    TableWriter.replaceWhere(TariffRates.aggregates(schedules, weights, scenarios, baseline, sectors, first, last,
-            cfg.levels(), cfg.peak(), weightYear, ctx.runId()),
-        ctx.warehouse(), Tables.TARIFF_AGGREGATES, predicate);
+    long aggregateRows = TableWriter.replaceWhere(TariffRates.aggregates(schedules, weights, scenarios, baseline,
+        sectors, first, last, cfg.levels(), cfg.peak(), weightYear, ctx.runId()), ctx.warehouse(),
+        Tables.TARIFF_AGGREGATES, predicate);
     ctx.err().printf("ftasim tariffs: wrote tariff_aggregates in %.1f s%n", (System.nanoTime() - a0) / 1e9);
 
     long tradeCostRows = writeTradeCosts(spark, ctx, scenarios, book, first, last, predicate);
     if (tradeCostRows > 0) {
       result.count("trade_cost_rows", tradeCostRows).table(Tables.SCENARIO_TRADE_COSTS.name());
     }
-    Dataset<Row> aggregates = TableReader.read(spark, ctx.warehouse(), Tables.TARIFF_AGGREGATES)
-        .where(col("run_id").equalTo(ctx.runId()));
     return result.count("scenarios", scenarios.size()).count("first_year", first).count("last_year", last)
-        .count("weight_year", weightYear).count("effective_rows", effective.count())
-        .count("aggregate_rows", aggregates.count())
+        .count("weight_year", weightYear).count("effective_rows", effectiveRows)
+        .count("aggregate_rows", aggregateRows)
         .count("millis", (System.nanoTime() - t0) / 1_000_000)
         .table(Tables.TARIFF_EFFECTIVE.name()).table(Tables.TARIFF_AGGREGATES.name());
   }
@@ -261,8 +252,7 @@ public final class TariffsJob {
       Path p = new Path(input);
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
-        throw new UserException("tariff input " + input + " does not exist; fix: name a tariff file or a folder of"
-            + " them (mfn.csv, preferential_<AGREEMENT>.csv, WITS/TRAINS exports as .csv or .xlsx)");
+        throw JobErrors.noSuchTariffInput(input);
       }
       List<FileStatus> found = new ArrayList<>();
       if (fs.getFileStatus(p).isDirectory()) {
@@ -273,8 +263,7 @@ public final class TariffsJob {
           }
         }
         if (found.isEmpty()) {
-          throw new UserException("tariff input " + input + " holds no CSV or .xlsx files; fix: point it at the"
-              + " folder with mfn.csv and preferential_<AGREEMENT>.csv, or with WITS/TRAINS exports");
+          throw JobErrors.noTariffFiles(input);
         }
         found.sort(Comparator.comparing(s -> s.getPath().getName()));
       } else {
@@ -283,7 +272,7 @@ public final class TariffsJob {
       for (FileStatus s : found) {
         String name = s.getPath().getName();
         if (!paths.add(s.getPath().toString())) {
-          throw new UserException("tariff file " + s.getPath() + " is given twice; fix: name each file once");
+          throw JobErrors.tariffFileTwice(s.getPath().toString());
         }
         out.add(s.getLen() == 0 ? new Input(s.getPath().toString(), name, 0, FileContent.identity(0, 0), null, null,
             null) : describe(s, fs));
@@ -315,10 +304,8 @@ public final class TariffsJob {
       if (TariffFiles.looksLikeWits(fields)) {
         throw witsHeader(path, TariffFiles.witsMissing(fields));
       }
-      throw new UserException("file " + path + " is not a tariff file: its header is '" + header + "', expected '"
-          + TariffFiles.MFN_HEADER + "' (MFN schedule), '" + TariffFiles.PREF_HEADER + "' (preferential schedule)"
-          + " or a WITS/TRAINS tariff export ('" + String.join(",", TariffFiles.WITS_COLUMNS) + "'); fix: see README,"
-          + " Tariff files");
+      throw JobErrors.notATariffFile(path, header, TariffFiles.MFN_HEADER, TariffFiles.PREF_HEADER, String.join(",",
+          TariffFiles.WITS_COLUMNS));
     }
     if (layout != TariffFiles.Layout.WITS) {
       String content;
@@ -368,15 +355,12 @@ public final class TariffsJob {
       }
       return new Input(path, name, size, identity, TariffFiles.Layout.WITS, rows, columns);
     }
-    throw new UserException("workbook " + path + " has no sheet whose first row is a WITS/TRAINS tariff export header"
-        + " (sheets " + sheets.stream().map(Xlsx.Sheet::name).toList() + "); expected '"
-        + String.join(",", TariffFiles.WITS_COLUMNS) + "'. Fix: give the workbook WITS exports, unchanged");
+    throw JobErrors.noWitsSheet(path, sheets.stream().map(Xlsx.Sheet::name).toList(), String.join(",",
+        TariffFiles.WITS_COLUMNS));
   }
 
   private static UserException witsHeader(String where, List<String> missing) {
-    return new UserException("file " + where + " looks like a WITS/TRAINS tariff export but its header lacks "
-        + missing + "; expected the columns '" + String.join(",", TariffFiles.WITS_COLUMNS) + "'. Fix: export the"
-        + " file from WITS again, or restore the renamed columns");
+    return JobErrors.witsColumnsMissing(where, missing, String.join(",", TariffFiles.WITS_COLUMNS));
   }
 
   private static byte[] readAll(FileSystem fs, Path path) throws IOException {
@@ -395,8 +379,7 @@ public final class TariffsJob {
       Path p = new Path(e);
       FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
-        throw new UserException("tariffs.scenarios: " + e + " does not exist; fix: name a scenario file or folder"
-            + " (conf/scenarios)");
+        throw JobErrors.noSuchScenarioFile(e);
       }
       if (fs.getFileStatus(p).isDirectory()) {
         List<String> found = new ArrayList<>();
@@ -423,7 +406,7 @@ public final class TariffsJob {
     Path p = new Path(file);
     FileSystem fs = p.getFileSystem(hadoop);
     if (!fs.exists(p)) {
-      throw new UserException(key + ": " + file + " does not exist");
+      throw JobErrors.noSuchKeyFile(key, file);
     }
     try (InputStream in = fs.open(p)) {
       return reader.read(in, file);

@@ -3,7 +3,6 @@ package org.ftasim.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ftasim.config.ConfigException;
 import org.ftasim.config.FtasimConfig;
 
 /** Turns the validated {@code sweep} config into parameters and a design. */
@@ -21,8 +20,7 @@ public final class SweepSpecs {
   public static List<Parameter> parameters(List<FtasimConfig.SweepParameter> specs,
       java.util.function.Function<String, Distribution> estimate) {
     if (specs.isEmpty()) {
-      throw new ConfigException("sweep.parameters", null, null, "is empty; list at least one uncertain parameter"
-          + " (see conf/sweeps/ for examples)");
+      throw SweepErrors.noParameters();
     }
     List<Parameter> out = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
@@ -39,7 +37,7 @@ public final class SweepSpecs {
         };
         out.add(new Parameter(s.name(), d, s.group()));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException("sweep.parameters." + i, s.name(), null, e.getMessage());
+        throw SweepErrors.badParameter(i, s.name(), e.getMessage());
       }
     }
     return out;

@@ -32,7 +32,8 @@ public final class TableErrors {
 
   static UserException noFileSystem(String what, String path, String scheme, Exception e) {
     String fix = scheme.equals("s3a")
-        ? "add org.apache.hadoop:hadoop-aws:3.4.2 and its AWS SDK bundle (--packages org.apache.hadoop:hadoop-aws:3.4.2)"
+        ? "add org.apache.hadoop:hadoop-aws:3.4.2 and its AWS SDK bundle (--packages"
+            + " org.apache.hadoop:hadoop-aws:3.4.2)"
             + " and credentials"
         : scheme.equals("abfs") || scheme.equals("abfss") ? "add org.apache.hadoop:hadoop-azure:3.4.2"
             : "check the scheme, or add the Hadoop connector that serves it";

@@ -31,36 +31,88 @@ public final class TableWriter {
     TestSeams.point("after-commit:" + table.name());
   }
 
-  /** Appends rows in one commit (a blind append: it conflicts with no other writer). */
-  public static void append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
+  /**
+   * Appends rows in one commit (a blind append: it conflicts with no other writer).
+   *
+   * @return the rows written, from the commit's own metrics
+   */
+  public static long append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
     Dataset<Row> conformed = writing(rows, table);
+    long[] before = new long[1];
     retrying(table, () -> {
-      ensure(rows.sparkSession(), warehouse, table);
+      before[0] = version(ensure(rows.sparkSession(), warehouse, table));
       conformed.write().format("delta").mode("append").save(warehouse.path(table));
     });
     TestSeams.point("after-commit:" + table.name());
+    return rowsWritten(rows.sparkSession(), warehouse.path(table), before[0]);
   }
 
-  /** Replaces the rows of one run (all rows whose run_id equals {@code runId}) with {@code rows}, atomically. */
-  public static void replaceRun(Dataset<Row> rows, Warehouse warehouse, TableDef table, String runId) {
+  /**
+   * Replaces the rows of one run (all rows whose run_id equals {@code runId}) with {@code rows}, atomically.
+   *
+   * @return the rows written, from the commit's own metrics
+   */
+  public static long replaceRun(Dataset<Row> rows, Warehouse warehouse, TableDef table, String runId) {
     if (!table.hasColumn("run_id")) {
       throw new IllegalArgumentException("table " + table.name() + " has no run_id column");
     }
-    replaceWhere(rows, warehouse, table, "run_id = '" + safeId(runId) + "'");
+    return replaceWhere(rows, warehouse, table, "run_id = '" + safeId(runId) + "'");
   }
 
   /**
    * Replaces the rows matching {@code predicate} with {@code rows} in one commit. Delta checks that every
    * written row satisfies the predicate, so a caller cannot overwrite another run's rows by mistake.
+   *
+   * @return the rows written, from the commit's own metrics
    */
-  public static void replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
+  public static long replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
     Dataset<Row> conformed = writing(rows, table);
+    long[] before = new long[1];
     retrying(table, () -> {
-      ensure(rows.sparkSession(), warehouse, table);
+      before[0] = version(ensure(rows.sparkSession(), warehouse, table));
       conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
           .save(warehouse.path(table));
     });
     TestSeams.point("after-commit:" + table.name());
+    return rowsWritten(rows.sparkSession(), warehouse.path(table), before[0]);
+  }
+
+  /** The table's latest version, from its log (no Spark job). */
+  private static long version(DeltaTable table) {
+    return table.deltaLog().update(false, scala.Option.empty(), scala.Option.empty()).version();
+  }
+
+  /**
+   * The rows this session's write committed after version {@code before}, as Delta's commit info counts them
+   * ({@code operationMetrics.numOutputRows}): reading the log's newest entries replaces a Spark job that would scan
+   * the table again only to count. Of the commits after {@code before}, this write's is the one with this session's
+   * run tag (another job's carry its own); none means Delta had nothing to commit, which it skips for an empty
+   * write. Tables are only written through here, with Delta's history metrics on (its default).
+   */
+  static long rowsWritten(SparkSession spark, String path, long before) {
+    DeltaTable table = DeltaTable.forPath(spark, path);
+    long after = version(table);
+    if (after == before) {
+      return 0;
+    }
+    String tag = spark.conf().getOption(RunCommits.USER_METADATA).getOrElse(() -> null);
+    for (Row commit : table.history((int) Math.min(after - before, 64)).select("userMetadata", "operation",
+        "operationMetrics").collectAsList()) {
+      if (java.util.Objects.equals(commit.getString(0), tag) && commit.getString(1).equals("WRITE")) {
+        java.util.Map<String, String> metrics = commit.getJavaMap(2);
+        String rows = metrics.get("numOutputRows");
+        if (rows != null) {
+          return Long.parseLong(rows);
+        }
+        // a write that added no file (an empty replace that only removes) counts no output rows
+        if (metrics.getOrDefault("numFiles", "0").equals("0")) {
+          return 0;
+        }
+        throw new IllegalStateException(path + ": the commit's metrics " + metrics + " carry no numOutputRows; is"
+            + " spark.databricks.delta.history.metricsEnabled off?");
+      }
+    }
+    return 0;
   }
 
   private static final int ATTEMPTS = 8;

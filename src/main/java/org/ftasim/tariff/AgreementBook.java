@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.ftasim.config.UserException;
 import org.ftasim.config.YamlFiles;
 
 /**
@@ -40,7 +39,7 @@ public final class AgreementBook implements Serializable {
   public Agreement agreement(String id) {
     Agreement a = agreements.get(id);
     if (a == null) {
-      throw new UserException("agreement '" + id + "' is not in the agreements file; it lists " + agreements.keySet());
+      throw TariffErrors.noSuchAgreement(id, agreements.keySet());
     }
     return a;
   }
@@ -63,26 +62,24 @@ public final class AgreementBook implements Serializable {
   public static AgreementBook read(InputStream in, String source) throws IOException {
     JsonNode root = YamlFiles.read(in, source, "agreements file");
     if (root == null || !root.isObject()) {
-      throw new UserException(source + " must be a YAML mapping with keys staging and agreements");
+      throw TariffErrors.notAnAgreementsFile(source);
     }
     YamlFiles.onlyKeys(root, source, "an agreements file", Set.of("staging", "agreements"));
     Map<String, StagingCategory> shared = categories(root.path("staging"), source, "staging");
     Map<String, Agreement> agreements = new LinkedHashMap<>();
     JsonNode list = root.path("agreements");
     if (!list.isArray() || list.isEmpty()) {
-      throw new UserException(source + ": key 'agreements' must be a non-empty list");
+      throw TariffErrors.noAgreements(source);
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode a = list.get(i);
       String id = text(a, "id", source + ": agreements[" + i + "]");
       Agreement parsed = agreement(a, source + ": agreement " + id, shared, null, Agreement.BASE_MFN);
       if (!parsed.base().equals(Agreement.BASE_MFN)) {
-        throw new UserException(source + ": agreement " + id + ".base: 'applied' is for scenarios (it starts cuts"
-            + " from the baseline's own rates); an agreement of the baseline starts from MFN or its schedule");
+        throw TariffErrors.appliedBaseInBaseline(source, id);
       }
       if (agreements.put(id, parsed) != null) {
-        throw new UserException(source + ": agreement " + id + ": the id is used twice; fix: give each agreement"
-            + " its own id");
+        throw TariffErrors.agreementIdTwice(source, id);
       }
     }
     return new AgreementBook(shared, agreements);
@@ -101,13 +98,13 @@ public final class AgreementBook implements Serializable {
     JsonNode m = a.path("members");
     if (existing == null || !m.isMissingNode()) {
       if (!m.isObject() || m.isEmpty()) {
-        throw new UserException(where + ": 'members' must map ISO3 codes to {entry_into_force: YYYY-MM-DD}");
+        throw TariffErrors.badMembers(where);
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = where + ".members." + e.getKey();
         if (!e.getKey().matches("[A-Z]{3}")) {
-          throw new UserException(key + ": '" + e.getKey() + "' is not an ISO3 code (three capital letters)");
+          throw TariffErrors.notAnIso3Member(key, e.getKey());
         }
         YamlFiles.onlyKeys(e.getValue(), key, "a member", Set.of("entry_into_force", "cut_date"));
         LocalDate eif = date(text(e.getValue(), "entry_into_force", key), key + ".entry_into_force");
@@ -119,31 +116,29 @@ public final class AgreementBook implements Serializable {
     double utilisation = a.has("utilisation") ? a.get("utilisation").asDouble(Double.NaN)
         : existing == null ? 1.0 : existing.utilisation();
     if (!(utilisation >= 0 && utilisation <= 1)) {
-      throw new UserException(where + ".utilisation: " + a.path("utilisation") + " must be between 0 and 1");
+      throw TariffErrors.badUtilisation(where, a.path("utilisation").toString());
     }
     Map<String, StagingCategory> own = new LinkedHashMap<>(existing == null ? shared : existing.categories());
     own.putAll(categories(a.path("staging"), where, "staging"));
     String def = a.has("default_staging") ? (a.get("default_staging").isNull() ? null
         : a.get("default_staging").asText()) : existing == null ? null : existing.defaultStaging();
     if (def != null && !own.containsKey(def)) {
-      throw new UserException(where + ".default_staging: '" + def + "' is not a staging category; defined: "
-          + own.keySet());
+      throw TariffErrors.unknownDefaultStaging(where, def, own.keySet());
     }
     String base = a.has("base") ? a.get("base").asText() : existing == null ? defaultBase : existing.base();
     if (!base.equals(Agreement.BASE_MFN) && !base.equals(Agreement.BASE_APPLIED)) {
-      throw new UserException(where + ".base: '" + base + "' must be mfn (cuts start from the MFN rate) or applied"
-          + " (from the rate applied the day before entry into force)");
+      throw TariffErrors.badBase(where, base);
     }
     String accession = a.has("accession") ? a.get("accession").asText()
         : existing == null ? null : existing.accession();
     if (accession != null && !members.containsKey(accession)) {
-      throw new UserException(where + ".accession: '" + accession + "' is not among the members " + members.keySet());
+      throw TariffErrors.accessionNotMember(where, accession, members.keySet());
     }
     List<StagingRule> rules = new ArrayList<>();
     JsonNode exclude = a.path("exclude");
     if (!exclude.isMissingNode()) {
       if (!exclude.isArray()) {
-        throw new UserException(where + ".exclude: must be a list of AG, NAMA or HS ranges such as \"8703\"");
+        throw TariffErrors.badExclude(where);
       }
       own.putIfAbsent(EXCLUDED.code(), EXCLUDED);
       for (int i = 0; i < exclude.size(); i++) {
@@ -153,7 +148,7 @@ public final class AgreementBook implements Serializable {
     JsonNode list = a.path("staging_rules");
     if (!list.isMissingNode()) {
       if (!list.isArray()) {
-        throw new UserException(where + ".staging_rules: must be a list of {hs|group|sector: …, category: …}");
+        throw TariffErrors.badStagingRules(where);
       }
       for (int i = 0; i < list.size(); i++) {
         JsonNode r = list.get(i);
@@ -161,8 +156,7 @@ public final class AgreementBook implements Serializable {
         YamlFiles.onlyKeys(r, key, "a staging rule", Set.of("category", "group", "hs", "sector"));
         String category = text(r, "category", key);
         if (!own.containsKey(category)) {
-          throw new UserException(key + ".category: '" + category + "' is not a staging category; defined: "
-              + own.keySet());
+          throw TariffErrors.unknownCategory(key, category, own.keySet());
         }
         if (r.has("group")) {
           rules.add(rule(r.get("group").asText(), null, category, key + ".group"));
@@ -171,8 +165,7 @@ public final class AgreementBook implements Serializable {
         } else if (r.has("sector")) {
           rules.add(rule(null, r.get("sector").asText(), category, key + ".sector"));
         } else {
-          throw new UserException(key + ": name the products with hs (e.g. \"28-38\"), group (AG or NAMA) or"
-              + " sector (a sector of the sector map)");
+          throw TariffErrors.noProducts(key);
         }
       }
     }
@@ -200,7 +193,7 @@ public final class AgreementBook implements Serializable {
       }
       return StagingRule.hsRange(products, category);
     } catch (IllegalArgumentException e) {
-      throw new UserException(key + ": " + e.getMessage());
+      throw TariffErrors.badRule(key, e.getMessage());
     }
   }
 
@@ -210,7 +203,7 @@ public final class AgreementBook implements Serializable {
       return out;
     }
     if (!node.isObject()) {
-      throw new UserException(source + ": '" + where + "' must map category codes to {type: …}");
+      throw TariffErrors.badCategories(source, where);
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -221,14 +214,13 @@ public final class AgreementBook implements Serializable {
       try {
         t = StagingCategory.Type.valueOf(type.toUpperCase());
       } catch (IllegalArgumentException ex) {
-        throw new UserException(key + ".type: '" + type + "' is not a staging type; use immediate, linear, partial"
-            + " or excluded");
+        throw TariffErrors.badStagingType(key, type);
       }
       try {
         out.put(e.getKey(), new StagingCategory(e.getKey(), t, e.getValue().path("cuts").asInt(0),
             e.getValue().path("hold").asInt(0), e.getValue().path("target").asDouble(0)));
       } catch (IllegalArgumentException ex) {
-        throw new UserException(key + ": " + ex.getMessage());
+        throw TariffErrors.badCategory(key, ex.getMessage());
       }
     }
     return out;
@@ -237,7 +229,7 @@ public final class AgreementBook implements Serializable {
   private static String text(JsonNode node, String field, String where) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull() || v.asText().isBlank()) {
-      throw new UserException(where + ": '" + field + "' is missing");
+      throw TariffErrors.missingField(where, field);
     }
     return v.asText();
   }
@@ -246,7 +238,7 @@ public final class AgreementBook implements Serializable {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new UserException(key + ": '" + text + "' is not a date; write YYYY-MM-DD");
+      throw TariffErrors.notADate(key, text);
     }
   }
 
@@ -254,7 +246,7 @@ public final class AgreementBook implements Serializable {
     try {
       return MonthDay.parse("--" + text);
     } catch (DateTimeParseException e) {
-      throw new UserException(key + ": '" + text + "' is not a cut date; write MM-DD, e.g. 04-01 for 1 April");
+      throw TariffErrors.notACutDate(key, text);
     }
   }
 }

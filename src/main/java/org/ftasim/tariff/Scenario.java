@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.ftasim.config.UserException;
 import org.ftasim.config.YamlFiles;
 
 /**
@@ -46,7 +45,7 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
     String resource = "/ftasim-conf/scenarios/" + id + ".yaml";
     try (InputStream in = Scenario.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new UserException("there is no bundled scenario '" + id + "'; the jar ships " + SHIPPED);
+        throw TariffErrors.noBundledScenario(id, SHIPPED);
       }
       return read(in, "conf/scenarios/" + id + ".yaml (bundled)", baseline);
     } catch (IOException e) {
@@ -66,23 +65,20 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
   public static Scenario read(InputStream in, String source, AgreementBook baseline) throws IOException {
     JsonNode root = YamlFiles.read(in, source, "scenario");
     if (root == null || !root.isObject()) {
-      throw new UserException(source + " must be a YAML mapping with keys id, description and agreements");
+      throw TariffErrors.notAScenario(source);
     }
     for (var it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!Set.of("id", "description", "agreements", "trade_costs").contains(key)) {
-        throw new UserException(source + ": unknown key '" + key + "'; a scenario has id, description, agreements"
-            + " and trade_costs");
+        throw TariffErrors.unknownScenarioKey(source, key);
       }
     }
     String id = root.path("id").asText("");
     if (!id.matches("[a-z0-9][a-z0-9_-]*")) {
-      throw new UserException(source + ": id '" + id + "' must be lower-case letters, digits, - and _ (it names"
-          + " the scenario in every result table)");
+      throw TariffErrors.badScenarioId(source, id);
     }
     if (id.equals(BASELINE)) {
-      throw new UserException(source + ": id 'baseline' is reserved for the agreements file as it is; fix: give"
-          + " the scenario its own id");
+      throw TariffErrors.baselineIdReserved(source);
     }
     java.util.List<TradeCost> tradeCosts = TradeCost.parseAll(root.path("trade_costs"), source,
         baseline.categories());
@@ -91,8 +87,7 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
       list = YamlFiles.emptyList();
     }
     if (!list.isArray() || list.isEmpty() && tradeCosts.isEmpty()) {
-      throw new UserException(source + ": 'agreements' must be a non-empty list of agreements to add or change"
-          + " (or give trade_costs)");
+      throw TariffErrors.noScenarioAgreements(source);
     }
     Map<String, Agreement> agreements = new LinkedHashMap<>(baseline.agreements());
     Set<String> touched = new LinkedHashSet<>();
@@ -101,11 +96,10 @@ public record Scenario(String id, String description, AgreementBook book, Set<St
       String aid = a.path("id").asText("");
       String where = source + ": agreements[" + i + "]" + (aid.isEmpty() ? "" : " (" + aid + ")");
       if (aid.isBlank()) {
-        throw new UserException(where + ": 'id' is missing; name a baseline agreement to change it ("
-            + baseline.agreements().keySet() + ") or a new id to add one");
+        throw TariffErrors.noAgreementId(where, baseline.agreements().keySet());
       }
       if (!touched.add(aid)) {
-        throw new UserException(where + ": agreement " + aid + " appears twice; fix: merge the entries");
+        throw TariffErrors.agreementTwice(where, aid);
       }
       agreements.put(aid, AgreementBook.agreement(a, where, baseline.categories(), baseline.agreements().get(aid),
           Agreement.BASE_APPLIED));

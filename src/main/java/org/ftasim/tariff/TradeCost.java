@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ftasim.config.UserException;
 
 /**
  * A cut in non-tariff trade costs a scenario makes ({@code trade_costs} in its YAML): on which directed pairs
@@ -21,7 +20,8 @@ import org.ftasim.config.UserException;
  * sector); or {@code from_estimate: RUN_ID/term} (that β from table gravity_estimates). A share s of the cut gives
  * d̂^s.
  *
- * <p>What the measure is ({@code kind}): {@code iceberg} (default), a pure cost that raises no revenue, Caliendo–Parro's
+ * <p>What the measure is ({@code kind}): {@code iceberg} (default), a pure cost that raises no revenue,
+     Caliendo–Parro's
  * d̂; or {@code rent}, a tax-like wedge whose rents stay with the importer (quotas, licences): sized by
  * {@code ave_cut_pp} and {@code ave_base_pct} only, it enters the model as a wedge ρ on top of the tariff,
  * 1 + τ_model = (1 + τ)(1 + ρ), at ρ = base in the data year and the baseline and base − share·cut in the scenario,
@@ -54,13 +54,13 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
       return out;
     }
     if (!list.isArray()) {
-      throw new UserException(source + ": 'trade_costs' must be a list of measures");
+      throw TariffErrors.tradeCostsNotAList(source);
     }
     Set<String> ids = new LinkedHashSet<>();
     for (int i = 0; i < list.size(); i++) {
       TradeCost t = parse(list.get(i), source + ": trade_costs[" + i + "]", categories);
       if (!ids.add(t.id())) {
-        throw new UserException(source + ": trade_costs[" + i + "]: id '" + t.id() + "' appears twice");
+        throw TariffErrors.tradeCostIdTwice(source, i, t.id());
       }
       out.add(t);
     }
@@ -69,37 +69,34 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
 
   static TradeCost parse(JsonNode m, String where, Map<String, StagingCategory> categories) {
     if (!m.isObject()) {
-      throw new UserException(where + " must be a mapping with id, members or pairs, a size and entry_into_force");
+      throw TariffErrors.tradeCostNotAMapping(where);
     }
     for (var it = m.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw new UserException(where + ": unknown key '" + key + "'; a trade-cost measure has " + KEYS);
+        throw TariffErrors.unknownTradeCostKey(where, key, KEYS);
       }
     }
     String id = m.path("id").asText("");
     if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-      throw new UserException(where + ": id '" + id + "' must be letters, digits, '.', '_' or '-'");
+      throw TariffErrors.badTradeCostId(where, id);
     }
     String kind = m.path("kind").asText("iceberg");
     if (!kind.equals("iceberg") && !kind.equals("rent")) {
-      throw new UserException(where + ": kind '" + kind + "' is not one ftasim models; fix: iceberg (a pure cost that"
-          + " raises no revenue, Caliendo–Parro's d̂; the default) or rent (a wedge whose rents stay with the importer)");
+      throw TariffErrors.unknownKind(where, kind);
     }
     if (kind.equals("rent") && !m.has("ave_cut_pp")) {
-      throw new UserException(where + ": kind rent needs ave_cut_pp with ave_base_pct: a rent is a wedge of the "
-          + "price, and the model needs its level before the cut");
+      throw TariffErrors.rentNeedsAve(where);
     }
     boolean oneWay = m.path("one_way").asBoolean(false);
     List<String[]> pairs = new ArrayList<>();
     if (m.has("members") == m.has("pairs")) {
-      throw new UserException(where + ": give either members (every pair among them) or pairs (EXP:IMP), not "
-          + (m.has("members") ? "both" : "neither"));
+      throw TariffErrors.membersOrPairs(where, m.has("members") ? "both" : "neither");
     }
     if (m.has("members")) {
       List<String> members = codes(m.path("members"), where + ".members");
       if (members.size() < 2) {
-        throw new UserException(where + ".members needs at least two countries, got " + members);
+        throw TariffErrors.tooFewMembers(where, members);
       }
       for (String a : members) {
         for (String b : members) {
@@ -112,7 +109,7 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
       for (String p : codes(m.path("pairs"), where + ".pairs")) {
         String[] ei = p.split(":");
         if (ei.length != 2 || !ei[0].matches("[A-Z]{3}") || !ei[1].matches("[A-Z]{3}") || ei[0].equals(ei[1])) {
-          throw new UserException(where + ".pairs: '" + p + "' is not EXP:IMP of two ISO3 codes (e.g. KOR:JPN)");
+          throw TariffErrors.notAPair(where, p);
         }
         pairs.add(ei);
         if (!oneWay) {
@@ -134,27 +131,24 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
       }
     }
     if (given.size() != 1) {
-      throw new UserException(where + ": give the size of the cut once, as one of ave_cut_pp (with ave_base_pct), "
-          + "iceberg, rta_effect or from_estimate; got " + (given.isEmpty() ? "none" : given));
+      throw TariffErrors.oneSize(where, given.isEmpty() ? "none" : given.toString());
     }
     Size size = switch (given.get(0)) {
       case "ave_cut_pp" -> {
         double cut = number(m, "ave_cut_pp", where);
         if (!m.has("ave_base_pct")) {
-          throw new UserException(where + ": ave_cut_pp needs ave_base_pct, the measures' ad-valorem equivalent "
-              + "before the cut (percent)");
+          throw TariffErrors.aveNeedsBase(where);
         }
         double base = number(m, "ave_base_pct", where);
         if (!(cut > 0 && cut <= base)) {
-          throw new UserException(where + ": ave_cut_pp " + cut + " must be > 0 and at most ave_base_pct " + base);
+          throw TariffErrors.badAveCut(where, cut, base);
         }
         yield new Size("ave", cut, base, Double.NaN, Double.NaN, null, null);
       }
       case "iceberg" -> {
         double d = number(m, "iceberg", where);
         if (!(d > 0 && d <= 2)) {
-          throw new UserException(where + ": iceberg " + d + " must be a factor in (0, 2] (0.97 = trade costs 3% "
-              + "lower)");
+          throw TariffErrors.badIceberg(where, d);
         }
         yield new Size("iceberg", Double.NaN, Double.NaN, d, Double.NaN, null, null);
       }
@@ -164,8 +158,7 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
         String ref = m.path("from_estimate").asText("");
         int slash = ref.indexOf('/');
         if (slash <= 0 || slash == ref.length() - 1) {
-          throw new UserException(where + ": from_estimate '" + ref + "' is not RUN_ID/term (an estimate-gravity "
-              + "run and one of its covariates, e.g. yotov-rta/RTA)");
+          throw TariffErrors.badEstimateRef(where, ref);
         }
         yield new Size("estimate", Double.NaN, Double.NaN, Double.NaN, Double.NaN, ref.substring(0, slash),
             ref.substring(slash + 1));
@@ -173,11 +166,10 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
     };
     String staging = m.path("staging").asText("A");
     if (!categories.containsKey(staging)) {
-      throw new UserException(where + ": staging '" + staging + "' is not a staging category of the agreements "
-          + "file " + categories.keySet());
+      throw TariffErrors.unknownStaging(where, staging, categories.keySet());
     }
     if (!m.path("entry_into_force").canConvertToInt()) {
-      throw new UserException(where + ": entry_into_force must be a year, e.g. 2027");
+      throw TariffErrors.badEntryYear(where);
     }
     return new TradeCost(id, kind, pairs, sectors, size, staging, m.path("entry_into_force").asInt());
   }
@@ -193,20 +185,20 @@ public record TradeCost(String id, String kind, List<String[]> pairs, List<Strin
   private static double number(JsonNode m, String key, String where) {
     JsonNode v = m.path(key);
     if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-      throw new UserException(where + ": " + key + " '" + v.asText() + "' is not a number");
+      throw TariffErrors.notANumber(where, key, v.asText());
     }
     return v.asDouble();
   }
 
   private static List<String> codes(JsonNode list, String where) {
     if (!list.isArray()) {
-      throw new UserException(where + " must be a list, e.g. [KOR, JPN]");
+      throw TariffErrors.notACountryList(where);
     }
     List<String> out = new ArrayList<>();
     list.forEach(x -> out.add(x.asText()));
     for (String c : out) {
       if (!c.matches("[A-Z]{3}|[A-Z]{3}:[A-Z]{3}")) {
-        throw new UserException(where + ": '" + c + "' is not an ISO3 code (or EXP:IMP)");
+        throw TariffErrors.notAnIso3(where, c);
       }
     }
     return out;

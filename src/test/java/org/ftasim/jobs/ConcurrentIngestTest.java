@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +45,8 @@ class ConcurrentIngestTest {
   }
 
   private static Process ingest(Path input, Warehouse wh) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-Djdk.reflect"))
-        .toList());
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ftasim.jobs.Ftasim", "ingest-flows",
-        "--input", input.toString(), "--warehouse", wh.root(), "--master", "local[1]"));
+    List<String> cmd = ChildJvm.ftasim(List.of(), "ingest-flows", "--input", input.toString(), "--warehouse",
+        wh.root(), "--master", "local[1]");
     return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 

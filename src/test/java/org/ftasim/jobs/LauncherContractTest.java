@@ -194,7 +194,7 @@ class LauncherContractTest {
     Outcome yaml = run("sql", "--config", config.toString(), "--warehouse", wh, "select 1");
     assertThat(yaml.code()).isEqualTo(2);
     assertThat(yaml.err()).contains("config file " + config + " is not valid YAML at line").contains(", column ")
-        .contains("fix the YAML syntax there");
+        .contains("fix: correct the YAML syntax there");
     Path scenario = dir.resolve("scenario.yaml");
     Files.writeString(scenario, "id: s\nagreements:\n  - id: X\n    members: {KOR: {entry_into_force: 2027-01-01}\n");
     Path tariffs = dir.resolve("tariffs.yaml");
@@ -258,12 +258,8 @@ class LauncherContractTest {
   /** A master URL Spark cannot parse: exit 2, the option named, and the JSON line still printed. */
   @Test
   void aBadMasterIsTheUsersErrorAndStillPrintsTheSummary() throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.ftasim.jobs.Ftasim", "export", "--table",
-        "runs", "--out", TestSpark.newDir("bad-master").toString(), "--master", "nowhere://x"));
+    List<String> cmd = ChildJvm.ftasim(List.of(), "export", "--table", "runs", "--out",
+        TestSpark.newDir("bad-master").toString(), "--master", "nowhere://x");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
     String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

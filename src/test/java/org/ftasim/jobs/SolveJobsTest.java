@@ -77,7 +77,7 @@ class SolveJobsTest {
         {"--capital-share", "1.2", "--capital-share '1.2' is not allowed"},
         {"--capital-share", "abc", "--capital-share 'abc' is not allowed"},
         {"--depreciation", "0", "--depreciation '0' is not allowed"},
-        {"--closure", "dynamic", "--closure 'dynamic' is not allowed; use fixed, steady_state or recursive"},
+        {"--closure", "dynamic", "--closure 'dynamic' is not allowed; fix: use fixed, steady_state or recursive"},
         {"--capital-shares", shares.toString(), "line 3: capital share 1.5 is not allowed"}}) {
       LauncherContractTest.Outcome o = LauncherContractTest.run("solve-cp", "--data", data.toString(), bad[0], bad[1],
           "--out", dir.resolve("out").toString(), "--warehouse", wh);

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.ftasim.config.UserException;
+import org.ftasim.inputs.InputsErrors;
 import org.ftasim.model.cp.CpData;
 import org.ftasim.model.cp.CpTariffPath;
 import org.ftasim.table.TableReader;
@@ -102,9 +102,7 @@ public final class ModelTables {
    */
   static void lineage(String inputsId, java.util.SortedSet<String> inputRuns, java.util.SortedSet<String> tariffRuns) {
     if (inputRuns.size() != 1 || !inputRuns.equals(tariffRuns) && !tariffRuns.isEmpty()) {
-      throw new UserException("inputs id '" + inputsId + "' is not one run's: model_inputs comes from run(s) "
-          + inputRuns + ", model_tariffs from " + tariffRuns + "; fix: run ftasim model-inputs with inputs.id="
-          + inputsId + " again, which replaces both");
+      throw InputsErrors.notOneRun(inputsId, inputRuns, tariffRuns);
     }
   }
 
@@ -124,16 +122,14 @@ public final class ModelTables {
   /** The model_inputs rows of one inputs id; no table or no such id is the user's error, naming the ids there are. */
   private static List<Row> inputRows(SparkSession spark, Warehouse warehouse, String inputsId) {
     if (!TableReader.exists(spark, warehouse, Tables.MODEL_INPUTS)) {
-      throw new UserException("there are no model inputs: the table model_inputs does not exist in "
-          + warehouse.root() + "; fix: run ftasim model-inputs first");
+      throw InputsErrors.noModelInputs(warehouse.root());
     }
     Dataset<Row> table = TableReader.read(spark, warehouse, Tables.MODEL_INPUTS);
     List<Row> rows = table.where(col("inputs_id").equalTo(inputsId)).collectAsList();
     if (rows.isEmpty()) {
       List<String> ids = table.select("inputs_id").distinct().collectAsList().stream().map(r -> r.getString(0))
           .sorted().toList();
-      throw new UserException("model_inputs holds no inputs with id '" + inputsId + "' (it has " + ids
-          + "); fix: run ftasim model-inputs with inputs.id=" + inputsId + " or name one of those");
+      throw InputsErrors.noInputsId(inputsId, ids);
     }
     return rows;
   }
@@ -201,19 +197,16 @@ public final class ModelTables {
     List<String> wanted = scenarios.isEmpty() ? List.copyOf(stored) : scenarios;
     for (String s : wanted) {
       if (!stored.contains(s)) {
-        throw new UserException("scenario '" + s + "' has no model tariffs under inputs id '" + inputsId + "' (stored: "
-            + stored + "); fix: run ftasim tariffs with the scenario, then ftasim model-inputs");
+        throw InputsErrors.noScenarioTariffs(s, inputsId, stored);
       }
     }
     if (wanted.isEmpty()) {
-      throw new UserException("model_tariffs holds no scenario besides the baseline under inputs id '" + inputsId
-          + "'; fix: run ftasim tariffs with scenarios (tariffs.scenarios), then ftasim model-inputs");
+      throw InputsErrors.noScenarioBesidesBaseline(inputsId);
     }
     int[] years = tariffs.where(col("scenario_id").equalTo(ModelInputs.BASELINE)).select("year").distinct()
         .collectAsList().stream().mapToInt(r -> r.getInt(0)).sorted().toArray();
     if (years.length == 0 || years[0] != a.referenceYear()) {
-      throw new UserException("model_tariffs has no baseline rows for the reference year " + a.referenceYear()
-          + " under inputs id '" + inputsId + "'; fix: run ftasim model-inputs again");
+      throw InputsErrors.noBaselineForReferenceYear(a.referenceYear(), inputsId);
     }
     Map<Integer, Integer> yi = new HashMap<>();
     for (int y = 0; y < years.length; y++) {
@@ -261,10 +254,8 @@ public final class ModelTables {
     int lo = firstYear > 0 ? indexAtLeast(years, firstYear) : from;
     int hi = lastYear > 0 ? indexAtMost(years, lastYear) : years.length - 1;
     if (lo > hi) {
-      throw new UserException("no year to solve: the scenarios' tariffs first differ from the baseline's in "
-          + (from < years.length ? years[from] : "no stored year") + ", stored years run " + years[0] + "-"
-          + years[years.length - 1] + ", sweep.fta.first_year = " + firstYear + ", last_year = " + lastYear
-          + "; fix: check the scenarios (do they change anything?) or the year settings");
+      throw InputsErrors.noYearToSolve(from < years.length ? String.valueOf(years[from]) : "no stored year",
+          years[0], years[years.length - 1], firstYear, lastYear);
     }
     int[] pathYears = Arrays.copyOfRange(years, lo, hi + 1);
     double[][] pathBaseline = Arrays.copyOfRange(t.baseline(), lo, hi + 1);

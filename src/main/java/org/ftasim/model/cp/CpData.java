@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 import java.util.Arrays;
 import java.util.List;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * The data of the Caliendo–Parro model for N regions and J sectors, in flat arrays. Bilateral arrays are indexed
@@ -37,7 +37,7 @@ public record CpData(List<String> regions, List<String> sectors, double[] trade,
     int n = regions.size();
     int j = sectors.size();
     if (n < 2 || j < 1) {
-      throw new ModelDataException("the model needs at least 2 regions and 1 sector, got " + n + " and " + j);
+      throw ModelErrors.tooSmall(n, j);
     }
     length("trade", trade, n * n * j);
     length("tariff", tariff, n * n * j);
@@ -98,10 +98,13 @@ public record CpData(List<String> regions, List<String> sectors, double[] trade,
   public boolean equals(Object o) {
     return o instanceof CpData d && regions.equals(d.regions) && sectors.equals(d.sectors)
         && Arrays.equals(trade, d.trade) && Arrays.equals(tariff, d.tariff)
-        && Arrays.equals(tariffBaseline, d.tariffBaseline) && Arrays.equals(tariffCounterfactual, d.tariffCounterfactual)
-        && Arrays.equals(icebergBaseline, d.icebergBaseline) && Arrays.equals(icebergCounterfactual, d.icebergCounterfactual)
+        && Arrays.equals(tariffBaseline, d.tariffBaseline) && Arrays.equals(tariffCounterfactual,
+            d.tariffCounterfactual)
+        && Arrays.equals(icebergBaseline, d.icebergBaseline) && Arrays.equals(icebergCounterfactual,
+            d.icebergCounterfactual)
         && Arrays.equals(intermediate, d.intermediate) && Arrays.equals(valueAdded, d.valueAdded)
-        && Arrays.equals(finalDemand, d.finalDemand) && Arrays.equals(deficit, d.deficit) && Arrays.equals(theta, d.theta);
+        && Arrays.equals(finalDemand, d.finalDemand) && Arrays.equals(deficit, d.deficit) && Arrays.equals(theta,
+            d.theta);
   }
 
   @Override

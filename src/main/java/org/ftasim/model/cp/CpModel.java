@@ -2,7 +2,7 @@ package org.ftasim.model.cp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * The Caliendo–Parro model calibrated to data: the parameters that stay fixed across equilibria.
@@ -86,12 +86,10 @@ public final class CpModel {
         wL[m] += (1 - capitalShare[data.rs(m, s)]) * va;
       }
       if (!(fd > 0)) {
-        throw new ModelDataException("region " + data.regions().get(m) + " has no final demand (sum of "
-            + "final_consumption is " + fd + "); every region needs some");
+        throw ModelErrors.noFinalDemand(data.regions().get(m), fd);
       }
       if (!(wL[m] > 0)) {
-        throw new ModelDataException("region " + data.regions().get(m) + " has no labour income (value added less"
-            + " capital income is " + wL[m] + "); every region needs some");
+        throw ModelErrors.noLabourIncome(data.regions().get(m), wL[m]);
       }
       for (int s = 0; s < j; s++) {
         alpha[data.rs(m, s)] = data.finalDemand()[data.rs(m, s)] / fd;
@@ -107,8 +105,7 @@ public final class CpModel {
             gammaIoBySector[(m * j + s) * j + k] = g;
           }
         } else if (go < 0 || data.valueAdded()[data.rs(m, s)] > 0) {
-          throw new ModelDataException("gross output of region " + data.regions().get(m) + ", sector "
-              + data.sectors().get(s) + " is " + go + " (value added plus intermediate use); it must be > 0");
+          throw ModelErrors.noGrossOutput(data.regions().get(m), data.sectors().get(s), go);
         } else {
           gammaVa[data.rs(m, s)] = 1;
         }
@@ -120,8 +117,7 @@ public final class CpModel {
   private CpModel(CpModel base, double[] theta) {
     for (int s = 0; s < theta.length; s++) {
       if (!(theta[s] > 0) || Double.isInfinite(theta[s])) {
-        throw new ModelDataException("theta of sector " + base.data.sectors().get(s) + " is " + theta[s]
-            + "; trade elasticities must be finite and greater than 0");
+        throw ModelErrors.badTheta(base.data.sectors().get(s), theta[s]);
       }
     }
     this.data = base.data.withTheta(theta);
@@ -176,9 +172,7 @@ public final class CpModel {
       for (int s = 0; s < d.j(); s++) {
         double b = shares[d.rs(m, s)];
         if (!(b >= 0 && b < 1)) {
-          throw new ModelDataException("capital share of region " + d.regions().get(m) + ", sector "
-              + d.sectors().get(s) + " is " + b + "; it must be at least 0 and below 1 (0.33 = a third of value"
-              + " added is capital income)");
+          throw ModelErrors.badCapitalShare(d.regions().get(m), d.sectors().get(s), b);
         }
       }
     }
@@ -210,8 +204,7 @@ public final class CpModel {
     for (int s = 0; s < j; s++) {
       double t = d.theta()[s];
       if (!(t > 0) || Double.isInfinite(t)) {
-        throw new ModelDataException("theta of sector " + d.sectors().get(s) + " is " + t
-            + "; trade elasticities must be finite and greater than 0");
+        throw ModelErrors.badTheta(d.sectors().get(s), t);
       }
       for (int m = 0; m < n; m++) {
         for (int i = 0; i < n; i++) {
@@ -246,8 +239,7 @@ public final class CpModel {
             continue;
           }
           if (!Double.isFinite(v)) {
-            throw new ModelDataException("intermediate consumption of input " + d.sectors().get(k) + " is " + v
-                + " at " + where + "; it must be a finite number");
+            throw ModelErrors.badIntermediate(d.sectors().get(k), v, where);
           }
           if (v < 0) {
             // Published IO tables carry a few small negative cells (CP2015's own data has one); keep, but say so.
@@ -259,13 +251,12 @@ public final class CpModel {
     double sum = 0;
     for (int m = 0; m < n; m++) {
       if (!Double.isFinite(d.deficit()[m])) {
-        throw new ModelDataException("deficit of region " + d.regions().get(m) + " is " + d.deficit()[m]);
+        throw ModelErrors.badDeficit(d.regions().get(m), d.deficit()[m]);
       }
       sum += d.deficit()[m];
     }
     if (Math.abs(sum) > 1e-6 * scale) {
-      throw new ModelDataException("deficits sum to " + sum + " across regions, not zero (world value added is "
-          + scale + "); one region's surplus is another's deficit: fix deficit.csv");
+      throw ModelErrors.deficitsDoNotSum(sum, scale);
     }
   }
 
@@ -283,20 +274,19 @@ public final class CpModel {
 
   private static void nonNegative(String what, double v, String where) {
     if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new ModelDataException(what + " is " + v + " at " + where + "; it must be a finite number >= 0");
+      throw ModelErrors.negativeValue(what, v, where);
     }
   }
 
   private static void positive(String what, double v, String where) {
     if (!(v > 0) || Double.isInfinite(v)) {
-      throw new ModelDataException(what + " is " + v + " at " + where + "; iceberg cost changes must be > 0");
+      throw ModelErrors.badIceberg(what, v, where);
     }
   }
 
   private static void tariff(String what, double v, String where) {
     if (!(v > -1) || Double.isInfinite(v)) {
-      throw new ModelDataException(what + " is " + v + " at " + where
-          + "; a tariff rate must be finite and above -1 (0.05 = 5%)");
+      throw ModelErrors.badTariff(what, v, where);
     }
   }
 }

@@ -2,7 +2,7 @@ package org.ftasim.model.cp;
 
 import java.io.Serializable;
 import java.util.List;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * Tariffs of a phase-in: for each year, the baseline's tariffs and each scenario's, in the layout of
@@ -39,30 +39,25 @@ public record CpTariffPath(List<String> scenarios, int[] years, double[][] basel
 
   public CpTariffPath {
     if (baseline.length != years.length) {
-      throw new ModelDataException("tariff path: " + baseline.length + " baseline years for " + years.length
-          + " years");
+      throw ModelErrors.baselineYears(baseline.length, years.length);
     }
     if (scenario.length != scenarios.size() || first.length != scenarios.size()) {
-      throw new ModelDataException("tariff path: tariffs or first years for " + scenario.length + " scenarios, "
-          + scenarios.size() + " named");
+      throw ModelErrors.scenarioCount(scenario.length, scenarios.size());
     }
     for (int y = 1; y < years.length; y++) {
       if (years[y] <= years[y - 1]) {
-        throw new ModelDataException("tariff path: years must ascend, found " + years[y - 1] + " then " + years[y]);
+        throw ModelErrors.yearsNotAscending(years[y - 1], years[y]);
       }
     }
     if (iceberg.length != scenario.length) {
-      throw new ModelDataException("tariff path: iceberg costs for " + iceberg.length + " scenarios, "
-          + scenario.length + " with tariffs");
+      throw ModelErrors.icebergCount(iceberg.length, scenario.length);
     }
     for (int k = 0; k < scenario.length; k++) {
       if (iceberg[k].length != years.length) {
-        throw new ModelDataException("tariff path: scenario " + scenarios.get(k) + " has " + iceberg[k].length
-            + " years of iceberg costs for " + years.length + " years");
+        throw ModelErrors.icebergYears(scenarios.get(k), iceberg[k].length, years.length);
       }
       if (scenario[k].length != years.length || first[k] < 0 || first[k] > years.length) {
-        throw new ModelDataException("tariff path: scenario " + scenarios.get(k) + " has " + scenario[k].length
-            + " years of tariffs and first index " + first[k] + " for " + years.length + " years");
+        throw ModelErrors.tariffYears(scenarios.get(k), scenario[k].length, first[k], years.length);
       }
     }
   }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 import java.util.List;
 import java.util.Map;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * Bilateral data of the one-sector structural gravity model for N countries: flows and covariates indexed by
@@ -20,7 +20,7 @@ public record GravityData(List<String> countries, double[] trade, Map<String, do
   public GravityData {
     int n = countries.size();
     if (n < 2) {
-      throw new ModelDataException("gravity needs at least 2 countries, got " + n);
+      throw ModelErrors.tooFewCountries(n);
     }
     if (trade.length != n * n || output.length != n || expenditure.length != n) {
       throw new IllegalArgumentException("array sizes do not match " + n + " countries");
@@ -34,13 +34,11 @@ public record GravityData(List<String> countries, double[] trade, Map<String, do
       for (int j = 0; j < n; j++) {
         double x = trade[i * n + j];
         if (!(x >= 0) || Double.isInfinite(x)) {
-          throw new ModelDataException("trade from " + countries.get(i) + " to " + countries.get(j) + " is " + x
-              + "; flows must be finite and >= 0");
+          throw ModelErrors.badFlow(countries.get(i), countries.get(j), x);
         }
       }
       if (!(output[i] > 0) || !(expenditure[i] > 0)) {
-        throw new ModelDataException("country " + countries.get(i) + " has output " + output[i] + " and expenditure "
-            + expenditure[i] + "; both must be > 0 (is its domestic flow missing?)");
+        throw ModelErrors.noOutput(countries.get(i), output[i], expenditure[i]);
       }
     }
   }

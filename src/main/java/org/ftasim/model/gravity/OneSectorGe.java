@@ -3,7 +3,7 @@ package org.ftasim.model.gravity;
 import java.util.List;
 import java.util.Map;
 import org.ftasim.model.Diagnostics;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * The USITC {@code gegravity} package's one-sector model (P. Herman, {@code OneSectorGE}, 2021; after Yotov,
@@ -16,7 +16,8 @@ import org.ftasim.model.ModelDataException;
  *   1 = P_j^{σ−1} Σ_i t_ij^{1−σ} (Y_i / Y) Π_i^{σ−1}          (inward resistance, every j but the reference)
  *   1 = Π_i^{σ−1} Σ_j t_ij^{1−σ} (E_j / E) P_j^{σ−1}          (outward resistance, every i)
  *   P_ref = 1,   t_ij^{1−σ} = exp(Σ_k β_k x_ij^k)
- *   p̂_i^{1−σ} = Π̂_i^{σ−1}                                     (factory-gate price, from (Y_i/Y) Π_i^{σ−1} = β_i p_i^{1−σ})
+ *   p̂_i^{1−σ} = Π̂_i^{σ−1}                                     (factory-gate price,
+     from (Y_i/Y) Π_i^{σ−1} = β_i p_i^{1−σ})
  *   Y′_i = p̂_i Y_i,   E′_j = (E_j / Y_j) Y′_j,   real GDP_i = Y_i / P_i
  *   X_ij = t_ij^{1−σ} E_j (Y_i / Σ Y) P_j^{σ−1} Π_i^{σ−1}       (modelled flows, baseline and counterfactual)
  * </pre>
@@ -34,7 +35,7 @@ public final class OneSectorGe {
   public static StructuralGravity.Result solve(GravityData data, double sigma, Map<String, Double> coefficients,
       Map<String, double[]> counterfactual, int reference, double tolerance, int maxIterations) {
     if (!(sigma > 1) || Double.isInfinite(sigma)) {
-      throw new ModelDataException("sigma is " + sigma + "; the elasticity of substitution must be finite and > 1");
+      throw ModelErrors.badSigma(sigma);
     }
     int n = data.n();
     double[] outputShare = shares(data.output());

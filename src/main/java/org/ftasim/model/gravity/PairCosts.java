@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 import org.ftasim.model.ppml.Formula;
 import org.ftasim.model.ppml.InMemoryPanel;
 import org.ftasim.model.ppml.PanelBlock;
@@ -39,9 +39,7 @@ public final class PairCosts {
       for (int j = 0; j < n; j++) {
         if (Double.isNaN(lnPair[data.pair(i, j)])) {
           if (i == j) {
-            throw new ModelDataException("the estimate has no pair effect for the domestic pair " + data.countries()
-                .get(i) + " → " + data.countries().get(i) + "; fix: estimate with that country's domestic flows in the"
-                + " sample");
+            throw ModelErrors.noDomesticPairEffect(data.countries().get(i));
           }
           missing.add(data.countries().get(i) + " → " + data.countries().get(j));
         } else {
@@ -53,14 +51,12 @@ public final class PairCosts {
       return new Filled(lnPair.clone(), Map.of(), estimated, 0);
     }
     if (fill.isEmpty()) {
-      throw new ModelDataException(missing.size() + " pairs have no estimated pair effect (they did not trade in the "
-          + "estimation sample), e.g. " + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
-          + "; fix: fill them from gravity covariates, e.g. --fill \"ln_DIST + CNTG + LANG + CLNY\"");
+      throw ModelErrors.pairsWithoutEffect(missing.size(), String.join(", ", missing.subList(0, Math.min(3,
+          missing.size()))));
     }
     for (String c : fill) {
       if (!data.covariates().containsKey(c)) {
-        throw new ModelDataException("--fill covariate '" + c + "' is not in the data; it has "
-            + String.join(", ", data.covariates().keySet()));
+        throw ModelErrors.unknownFillCovariate(c, String.join(", ", data.covariates().keySet()));
       }
     }
     List<InMemoryPanel.Obs> rows = new ArrayList<>();
@@ -104,10 +100,7 @@ public final class PairCosts {
         Double a = exporterEffect.get(data.countries().get(i));
         Integer b = importerLevel.get(data.countries().get(j));
         if (a == null || b == null) {
-          throw new ModelDataException("the pair " + data.countries().get(i) + " → " + data.countries().get(j)
-              + " has no estimated pair effect and cannot be filled: " + (a == null ? data.countries().get(i)
-              + " has no estimated pair effect as an exporter" : data.countries().get(j)
-              + " has none as an importer") + "; fix: estimate on a sample where it trades");
+          throw ModelErrors.pairCannotBeFilled(data.countries().get(i), data.countries().get(j), a == null);
         }
         double g = a + fit.state().fe()[0][b];
         for (int k = 0; k < fill.size(); k++) {

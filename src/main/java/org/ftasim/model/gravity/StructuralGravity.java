@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ftasim.model.Diagnostics;
 import org.ftasim.model.FixedPoint;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * One-sector structural gravity in general equilibrium (Anderson and van Wincoop 2003; Yotov, Piermartini,
@@ -21,7 +21,8 @@ import org.ftasim.model.ModelDataException;
  *   Ê_j = (p̂_j Y_j + D_j Ŵ) / E_j,   Ŵ = Σ_i p̂_i Y_i / Σ_i Y_i
  *   p̂_i Y_i = Σ_j X′_ij                                           (market clearing)
  *   P̂_ref = 1                                                     (the reference country's inward resistance)
- *   Π̂_i = (Ŷ_i / Ŷ_world)^{1/(1−σ)} / p̂_i                        (outward resistance, from β_i p_i Π_i = (Y_i/Y)^{1/(1−σ)})
+ *   Π̂_i = (Ŷ_i / Ŷ_world)^{1/(1−σ)} / p̂_i                        (outward resistance,
+     from β_i p_i Π_i = (Y_i/Y)^{1/(1−σ)})
  * </pre>
  * Real GDP is output over the inward resistance (the consumer price index): Ŷ_i / P̂_i = p̂_i / P̂_i.
  *
@@ -67,7 +68,7 @@ public final class StructuralGravity {
       int maxIterations) {
     boolean multiplicative = deficits == Deficits.MULTIPLICATIVE;
     if (!(sigma > 1) || Double.isInfinite(sigma)) {
-      throw new ModelDataException("sigma is " + sigma + "; the elasticity of substitution must be finite and > 1");
+      throw ModelErrors.badSigma(sigma);
     }
     int n = data.n();
     if (reference < 0 || reference >= n) {
@@ -188,8 +189,7 @@ public final class StructuralGravity {
     for (Map.Entry<String, Double> c : coefficients.entrySet()) {
       double[] v = covariates.get(c.getKey());
       if (v == null) {
-        throw new ModelDataException("cost covariate '" + c.getKey() + "' is not in the data; it has "
-            + String.join(", ", covariates.keySet()));
+        throw ModelErrors.unknownCostCovariate(c.getKey(), String.join(", ", covariates.keySet()));
       }
       for (int k = 0; k < n * n; k++) {
         ln[k] += c.getValue() * v[k];

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * A PPML specification in fixest's notation: {@code y ~ x1 + x2 | fe1 + a^b}. Left of {@code ~} the flow; then the
@@ -26,7 +26,7 @@ public record Formula(String dependent, List<String> covariates, List<List<Strin
     String fix = "; fix: write it as \"trade ~ rta + ln_dist | exporter^year + importer^year + pair\"";
     int tilde = text.indexOf('~');
     if (tilde < 0 || text.indexOf('~', tilde + 1) >= 0) {
-      throw new ModelDataException("formula \"" + text + "\" needs exactly one '~'" + fix);
+      throw ModelErrors.notOneTilde(text);
     }
     String dependent = text.substring(0, tilde).trim();
     name(text, dependent, fix);
@@ -35,7 +35,7 @@ public record Formula(String dependent, List<String> covariates, List<List<Strin
     String rhs = bar < 0 ? rest : rest.substring(0, bar);
     String fes = bar < 0 ? "" : rest.substring(bar + 1);
     if (fes.indexOf('|') >= 0) {
-      throw new ModelDataException("formula \"" + text + "\" has more than one '|'" + fix);
+      throw ModelErrors.severalBars(text);
     }
     List<String> covariates = new ArrayList<>();
     for (String term : rhs.split("\\+")) {
@@ -49,8 +49,7 @@ public record Formula(String dependent, List<String> covariates, List<List<Strin
           columns.add(name(text, c.trim(), fix));
         }
         if (new LinkedHashSet<>(columns).size() != columns.size()) {
-          throw new ModelDataException("formula \"" + text + "\": fixed effect '" + term.trim()
-              + "' repeats a column" + fix);
+          throw ModelErrors.fixedEffectRepeatsColumn(text, term.trim());
         }
         fixedEffects.add(columns);
       }
@@ -58,15 +57,13 @@ public record Formula(String dependent, List<String> covariates, List<List<Strin
     Set<String> seen = new LinkedHashSet<>();
     for (String c : covariates) {
       if (!seen.add(c) || c.equals(dependent)) {
-        throw new ModelDataException("formula \"" + text + "\": covariate '" + c
-            + "' appears twice or is the dependent variable" + fix);
+        throw ModelErrors.covariateTwice(text, c);
       }
     }
     Set<String> feNames = new LinkedHashSet<>();
     for (List<String> fe : fixedEffects) {
       if (!feNames.add(String.join("^", fe))) {
-        throw new ModelDataException("formula \"" + text + "\": fixed effect '" + String.join("^", fe)
-            + "' appears twice" + fix);
+        throw ModelErrors.fixedEffectTwice(text, String.join("^", fe));
       }
     }
     return new Formula(dependent, covariates, fixedEffects);
@@ -74,7 +71,7 @@ public record Formula(String dependent, List<String> covariates, List<List<Strin
 
   private static String name(String text, String name, String fix) {
     if (!NAME.matcher(name).matches()) {
-      throw new ModelDataException("formula \"" + text + "\": '" + name + "' is not a column name" + fix);
+      throw ModelErrors.notAColumnName(text, name);
     }
     return name;
   }

@@ -7,7 +7,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 import org.ftasim.model.ppml.PpmlKernels.LevelCounts;
 import org.ftasim.model.ppml.PpmlKernels.Normal;
 import org.ftasim.model.ppml.PpmlKernels.Sandwich;
@@ -98,9 +98,8 @@ public final class PpmlHdfe {
     LevelCounts sample = dropSeparatedAndSingletons(passes, levels, why, count);
     long nObs = sample.outByReason()[PpmlKernels.KEPT];
     if (nObs <= k) {
-      throw new ModelDataException("after dropping " + sample.outByReason()[PpmlKernels.SEPARATED]
-          + " separated and " + sample.outByReason()[PpmlKernels.SINGLETON] + " singleton observations, " + nObs
-          + " remain for " + k + " covariates of \"" + formula + "\"; fix: use more data or fewer fixed effects");
+      throw ModelErrors.tooFewObservations(sample.outByReason()[PpmlKernels.SEPARATED],
+          sample.outByReason()[PpmlKernels.SINGLETON], nObs, k, formula.toString());
     }
 
     State state = new State(new double[k], new double[dims][]);
@@ -163,10 +162,7 @@ public final class PpmlHdfe {
       }
     }
     if (!converged) {
-      throw new ModelDataException("PPML for \"" + formula + "\" did not converge in " + iteration
-          + " iterations: the deviance last changed by " + change + " (relative; tolerance " + options.tolerance()
-          + "); fix: raise --max-iterations, or look for a covariate that separates zero flows (a dummy that is 1 "
-          + "only where trade is 0), or rescale the covariates");
+      throw ModelErrors.notConverged(formula.toString(), iteration, change, options.tolerance());
     }
 
     State fin = state;
@@ -333,9 +329,7 @@ public final class PpmlHdfe {
         return theta;
       }
     }
-    throw new ModelDataException("demeaning on the fixed effects did not converge in " + maxIterations
-        + " iterations; fix: check that the fixed effects are connected (every level shares observations with "
-        + "others)");
+    throw ModelErrors.demeaningNotConverged(maxIterations);
   }
 
   private static double[][][] precondition(double[][][] r, double[][] diag) {
@@ -378,21 +372,17 @@ public final class PpmlHdfe {
     DMatrixRMaj rhs = new DMatrixRMaj(k, 1, true, normal.xwz().clone());
     for (int p = 0; p < k; p++) {
       if (!(a.get(p, p) > 1e-12 * Math.max(1, Math.abs(normal.xwz()[p])))) {
-        throw new ModelDataException("covariate '" + formula.covariates().get(p) + "' of \"" + formula
-            + "\" is collinear with the fixed effects (nothing is left of it once they are absorbed); fix: remove it "
-            + "or the fixed effect that absorbs it");
+        throw ModelErrors.collinearWithFixedEffects(formula.covariates().get(p), formula.toString());
       }
     }
     DMatrixRMaj beta = new DMatrixRMaj(k, 1);
     if (!CommonOps_DDRM.solve(a, rhs, beta)) {
-      throw new ModelDataException("the covariates of \"" + formula + "\" are collinear with one another; fix: "
-          + "remove one of " + formula.covariates());
+      throw ModelErrors.collinearCovariates(formula.toString(), formula.covariates());
     }
     double[] out = beta.getData();
     for (double b : out) {
       if (!Double.isFinite(b)) {
-        throw new ModelDataException("the covariates of \"" + formula + "\" are collinear; fix: remove one of "
-            + formula.covariates());
+        throw ModelErrors.collinear(formula.toString(), formula.covariates());
       }
     }
     return out;

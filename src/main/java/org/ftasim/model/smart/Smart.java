@@ -2,7 +2,7 @@ package org.ftasim.model.smart;
 
 import java.io.Serializable;
 
-import org.ftasim.model.ModelDataException;
+import org.ftasim.model.ModelErrors;
 
 /**
  * Partial equilibrium at the tariff line, as in the World Bank/UNCTAD SMART model (Laird and Yeats 1986; Jammes
@@ -59,25 +59,22 @@ public final class Smart {
           throw new IllegalArgumentException("market starts must not decrease");
         }
         if (!(importDemand[m] > 0) || Double.isInfinite(importDemand[m])) {
-          throw new ModelDataException("market " + m + ": import-demand elasticity " + importDemand[m]
-              + " must be a finite magnitude > 0");
+          throw ModelErrors.badImportDemand(m, importDemand[m]);
         }
         if (!(substitution[m] >= 0) || Double.isInfinite(substitution[m])) {
-          throw new ModelDataException("market " + m + ": substitution elasticity " + substitution[m]
-              + " must be finite and >= 0");
+          throw ModelErrors.badSubstitution(m, substitution[m]);
         }
         if (!(exportSupply[m] > 0)) {
-          throw new ModelDataException("market " + m + ": export-supply elasticity " + exportSupply[m] + " must be > 0");
+          throw ModelErrors.badExportSupply(m, exportSupply[m]);
         }
       }
       for (int r = 0; r < rows; r++) {
         if (!(imports[r] >= 0) || Double.isInfinite(imports[r])) {
-          throw new ModelDataException("row " + r + ": imports " + imports[r] + " must be finite and >= 0");
+          throw ModelErrors.badImports(r, imports[r]);
         }
         if (!(tariff[r] > -1) || !(newTariff[r] > -1) || Double.isInfinite(tariff[r])
             || Double.isInfinite(newTariff[r])) {
-          throw new ModelDataException("row " + r + ": tariffs " + tariff[r] + " → " + newTariff[r]
-              + " must be finite rates above -1 (0.05 = 5%)");
+          throw ModelErrors.badMarketTariffs(r, tariff[r], newTariff[r]);
         }
       }
     }
