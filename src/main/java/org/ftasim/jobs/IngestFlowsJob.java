@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -365,11 +366,45 @@ public final class IngestFlowsJob {
       String predicate = TableWriter.sameSourceFiles(all.stream().map(Input::name).toList(),
           all.stream().map(Input::path).toList(), scanned.content().values());
       long writeStart = System.nanoTime();
-      TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
+      // The rejects are a few rows: their commit (and, in a new warehouse, the table's creation) waits on Delta's
+      // log, not on the CPU, so it runs beside the flows' write instead of after it. Both carry the run's tag, so a
+      // failure of either is undone with the run; the job waits for both before it goes on or fails.
+      Dataset<Row> rejected = rejects;
+      CompletableFuture<Long> rejectsWrite = CompletableFuture.supplyAsync(
+          () -> TableWriter.replaceWhere(rejected, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate),
+          r -> new Thread(r, "ftasim-rejects-write").start());
+      try {
+        TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
+      } catch (RuntimeException | Error e) {
+        rejectsWrite.handle((rows, failed) -> failed == null ? null : failedToo(e, failed)).join();
+        throw e;
+      }
       ctx.err().printf("ftasim ingest-flows: wrote trade_flows in %.1f s%n", (System.nanoTime() - writeStart) / 1e9);
-      TableWriter.replaceWhere(rejects, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate);
+      joinRethrowing(rejectsWrite);
     } finally {
       duplicates.destroy();
+    }
+  }
+
+  /** Notes the second of two failed writes on the first, which is the one the job reports. */
+  private static Void failedToo(Throwable first, Throwable second) {
+    first.addSuppressed(second instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+        ? c.getCause() : second);
+    return null;
+  }
+
+  /** Waits for {@code write}; its failure is thrown as it was raised (not wrapped in a CompletionException). */
+  private static void joinRethrowing(CompletableFuture<?> write) {
+    try {
+      write.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 
