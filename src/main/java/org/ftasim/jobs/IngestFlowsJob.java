@@ -370,7 +370,7 @@ public final class IngestFlowsJob {
       // log, not on the CPU, so it runs beside the flows' write instead of after it. Both carry the run's tag, so a
       // failure of either is undone with the run; the job waits for both before it goes on or fails.
       Dataset<Row> rejected = rejects;
-      CompletableFuture<Long> rejectsWrite = CompletableFuture.supplyAsync(
+      CompletableFuture<TableWriter.Written> rejectsWrite = CompletableFuture.supplyAsync(
           () -> TableWriter.replaceWhere(rejected, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate),
           r -> new Thread(r, "ftasim-rejects-write").start());
       try {

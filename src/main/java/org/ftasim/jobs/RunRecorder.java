@@ -30,12 +30,17 @@ final class RunRecorder {
    */
   static CompletableFuture<Void> started(SparkSession spark, JobContext ctx, Instant start) {
     boolean rerun = ctx.args().value("--run-id").isPresent();
+    boolean created = !TableReader.exists(spark, ctx.warehouse(), Tables.RUNS);
     Runnable append = () -> {
       Dataset<Row> row = rows(spark, ctx, "running", start, start, new JobResult(), null);
       if (rerun) {
         TableWriter.merge(row, ctx.warehouse(), Tables.RUNS);
       } else {
         TableWriter.append(row, ctx.warehouse(), Tables.RUNS);
+      }
+      if (created) {
+        // a table this run created holds no run of a driver that is gone: nothing to look for
+        return;
       }
       try {
         markInterrupted(spark, ctx);
@@ -44,7 +49,7 @@ final class RunRecorder {
         ctx.err().println("ftasim " + ctx.job() + ": note: could not check table runs for interrupted runs: " + e);
       }
     };
-    if (!TableReader.exists(spark, ctx.warehouse(), Tables.RUNS)) {
+    if (created) {
       append.run();
       return CompletableFuture.completedFuture(null);
     }

@@ -95,16 +95,16 @@ public final class SweepJob {
     long rows;
     try (SweepRunner.Progress p = new SweepRunner.Progress(done, total, cfg.progressSeconds(), ctx.err())) {
       rows = TableWriter.replaceRun(SweepRunner.draws(spark, plan, partitions, done), ctx.warehouse(),
-          Tables.SWEEP_DRAWS, ctx.runId());
+          Tables.SWEEP_DRAWS, ctx.runId()).rows();
     }
     Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_DRAWS)
         .where(col("run_id").equalTo(ctx.runId()));
     Dataset<Row> summary = SweepRunner.summary(stored, design.kind());
-    long summaryRows = TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId());
+    long summaryRows = TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId()).rows();
     SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(), design.dimensions(),
         ctx.config().seed(), cfg.bootstrap(), design);
     long sensitivityRows = TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(),
-        Tables.SWEEP_SENSITIVITY, ctx.runId());
+        Tables.SWEEP_SENSITIVITY, ctx.runId()).rows();
 
     long failed = stored.where(not(col("converged"))).select("draw_id").distinct().count();
     JobResult result = new JobResult().count("draws", total).count("failed_draws", failed)

@@ -143,7 +143,7 @@ public final class TariffsJob {
         .collect(Collectors.joining(", ")) + ")";
     long e0 = System.nanoTime();
     long effectiveRows = TableWriter.replaceWhere(TariffRates.effective(schedules, scenarios, baseline, sectors,
-        first, last, ctx.runId()), ctx.warehouse(), Tables.TARIFF_EFFECTIVE, predicate);
+        first, last, ctx.runId()), ctx.warehouse(), Tables.TARIFF_EFFECTIVE, predicate).rows();
     ctx.err().printf("ftasim tariffs: wrote tariff_effective in %.1f s%n", (System.nanoTime() - e0) / 1e9);
 
     Dataset<Row> weights = tradeInWeightYear
@@ -152,7 +152,7 @@ public final class TariffsJob {
     long a0 = System.nanoTime();
     long aggregateRows = TableWriter.replaceWhere(TariffRates.aggregates(schedules, weights, scenarios, baseline,
         sectors, first, last, cfg.levels(), cfg.peak(), weightYear, ctx.runId()), ctx.warehouse(),
-        Tables.TARIFF_AGGREGATES, predicate);
+        Tables.TARIFF_AGGREGATES, predicate).rows();
     ctx.err().printf("ftasim tariffs: wrote tariff_aggregates in %.1f s%n", (System.nanoTime() - a0) / 1e9);
 
     long tradeCostRows = writeTradeCosts(spark, ctx, scenarios, book, first, last, predicate);

@@ -34,9 +34,9 @@ public final class TableWriter {
   /**
    * Appends rows in one commit (a blind append: it conflicts with no other writer).
    *
-   * @return the rows written, from the commit's own metrics
+   * @return the write, whose rows Delta's commit metrics count
    */
-  public static long append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
+  public static Written append(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
     Dataset<Row> conformed = writing(rows, table);
     long[] before = new long[1];
     retrying(table, () -> {
@@ -44,15 +44,15 @@ public final class TableWriter {
       conformed.write().format("delta").mode("append").save(warehouse.path(table));
     });
     TestSeams.point("after-commit:" + table.name());
-    return rowsWritten(rows.sparkSession(), warehouse.path(table), before[0]);
+    return new Written(rows.sparkSession(), warehouse.path(table), before[0]);
   }
 
   /**
    * Replaces the rows of one run (all rows whose run_id equals {@code runId}) with {@code rows}, atomically.
    *
-   * @return the rows written, from the commit's own metrics
+   * @return the write, whose rows Delta's commit metrics count
    */
-  public static long replaceRun(Dataset<Row> rows, Warehouse warehouse, TableDef table, String runId) {
+  public static Written replaceRun(Dataset<Row> rows, Warehouse warehouse, TableDef table, String runId) {
     if (!table.hasColumn("run_id")) {
       throw new IllegalArgumentException("table " + table.name() + " has no run_id column");
     }
@@ -63,9 +63,9 @@ public final class TableWriter {
    * Replaces the rows matching {@code predicate} with {@code rows} in one commit. Delta checks that every
    * written row satisfies the predicate, so a caller cannot overwrite another run's rows by mistake.
    *
-   * @return the rows written, from the commit's own metrics
+   * @return the write, whose rows Delta's commit metrics count
    */
-  public static long replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
+  public static Written replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
     Dataset<Row> conformed = writing(rows, table);
     long[] before = new long[1];
     retrying(table, () -> {
@@ -74,7 +74,7 @@ public final class TableWriter {
           .save(warehouse.path(table));
     });
     TestSeams.point("after-commit:" + table.name());
-    return rowsWritten(rows.sparkSession(), warehouse.path(table), before[0]);
+    return new Written(rows.sparkSession(), warehouse.path(table), before[0]);
   }
 
   /** The table's latest version, from its log (no Spark job). */
@@ -82,14 +82,21 @@ public final class TableWriter {
     return table.deltaLog().update(false, scala.Option.empty(), scala.Option.empty()).version();
   }
 
-  /**
-   * The rows this session's write committed after version {@code before}, as Delta's commit info counts them
-   * ({@code operationMetrics.numOutputRows}): reading the log's newest entries replaces a Spark job that would scan
-   * the table again only to count. Of the commits after {@code before}, this write's is the one with this session's
-   * run tag (another job's carry its own); none means Delta had nothing to commit, which it skips for an empty
-   * write. Tables are only written through here, with Delta's history metrics on (its default).
-   */
-  static long rowsWritten(SparkSession spark, String path, long before) {
+  /** A committed write: the table and its version before the write. */
+  public record Written(SparkSession spark, String path, long before) {
+    /**
+     * The rows the write committed, as Delta's commit info counts them ({@code operationMetrics.numOutputRows}):
+     * reading the log's newest entries replaces a Spark job that would scan the table again only to count. Of the
+     * commits after {@code before}, this write's is the one with this session's run tag (another job's carry its
+     * own); none means Delta had nothing to commit, which it skips for an empty write. Tables are only written
+     * through here, with Delta's history metrics on (its default).
+     */
+    public long rows() {
+      return rowsWritten(spark, path, before);
+    }
+  }
+
+  private static long rowsWritten(SparkSession spark, String path, long before) {
     DeltaTable table = DeltaTable.forPath(spark, path);
     long after = version(table);
     if (after == before) {
