@@ -4,7 +4,7 @@ package org.ftasim.config;
  * The user errors of reading config files and YAML, in one place (as Delta Kernel's {@code DeltaErrors}); a bad
  * value of a known key is a {@link ConfigException}, which names the key, where it was set and what it takes.
  */
-final class ConfigErrors {
+public final class ConfigErrors {
   private ConfigErrors() {}
 
   static UserException unknownYamlKey(String where, String key, String what, String allowed) {
@@ -17,9 +17,10 @@ final class ConfigErrors {
         + "; fix: correct the YAML syntax there", cause);
   }
 
-  static UserException configUnreadable(String location, String problem, Throwable cause) {
+  /** Also the launcher's, which reads a config from any Hadoop file system. */
+  public static UserException configUnreadable(String location, String problem, Throwable cause) {
     return new UserException("config file " + location + " cannot be read: " + problem
-        + "; fix: check the path and its permissions", cause);
+        + "; fix: check the path, and the file's permissions or the file system's credentials", cause);
   }
 
   static UserException configNotAMapping(String file, String found) {

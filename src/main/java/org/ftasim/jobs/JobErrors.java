@@ -580,9 +580,4 @@ final class JobErrors {
     return new UserException("dependence.goods: " + e + " does not exist; fix: name a goods list or a folder of"
         + " them (conf/goods)");
   }
-
-  static UserException configUnreadable(String file, String problem, Throwable cause) {
-    return new UserException("config file " + file + " cannot be read: " + problem
-        + "; fix: check the path and the file system's credentials", cause);
-  }
 }

@@ -203,7 +203,7 @@ public final class Launcher {
     try (java.io.InputStream in = new TextFiles(inv.hadoopConf()).open(file.get(), "config file")) {
       return ConfigLoader.load(in, file.get(), sets);
     } catch (java.io.IOException e) {
-      throw JobErrors.configUnreadable(file.get(), e.getMessage(), e);
+      throw org.ftasim.config.ConfigErrors.configUnreadable(file.get(), e.getMessage(), e);
     }
   }
 

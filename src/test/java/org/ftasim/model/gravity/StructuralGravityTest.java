@@ -18,13 +18,28 @@ import org.junit.jupiter.api.Test;
 class StructuralGravityTest {
   private static final double TOL = 1e-12;
 
+  /** The USITC gegravity example's data (shared/data/gegravity-sample). */
+  private static GravityData gegravitySample() {
+    return GravityTable.read(SharedData.require("gegravity-sample/sample_data_set.csv"), null);
+  }
+
+  /** The example's documented cost coefficients (its estimation, without the constant). */
+  private static Map<String, Double> gegravityCost() {
+    return Map.of("lndist", -0.3898623, "contiguity", 0.891577, "common_language", 0.0326249, "pta", 0.4711383,
+        "international", -3.412584);
+  }
+
+  /** The example's experiment: a PTA between Canada and Japan, both ways. */
+  private static Map<String, double[]> canadaJapanPta(GravityData d) {
+    return GravityTable.counterfactual(d, List.of("pta=1@CAN:JPN,JPN:CAN"));
+  }
+
   /** The USITC gegravity example: σ = 5 and its documented cost coefficients, a Canada–Japan PTA. */
   @Test
   void canadaJapanPtaOnTheGegravitySample() {
-    GravityData d = GravityTable.read(SharedData.require("gegravity-sample/sample_data_set.csv"), null);
-    Map<String, Double> cost = Map.of("lndist", -0.3898623, "contiguity", 0.891577, "common_language", 0.0326249,
-        "pta", 0.4711383, "international", -3.412584);
-    Map<String, double[]> cf = GravityTable.counterfactual(d, List.of("pta=1@CAN:JPN,JPN:CAN"));
+    GravityData d = gegravitySample();
+    Map<String, Double> cost = gegravityCost();
+    Map<String, double[]> cf = canadaJapanPta(d);
     int can = d.countries().indexOf("CAN");
     int jpn = d.countries().indexOf("JPN");
     int usa = d.countries().indexOf("USA");
@@ -49,13 +64,13 @@ class StructuralGravityTest {
    */
   @Test
   void gegravitysOneSectorModelGivesItsDocumentedCanadaJapanResults() {
-    GravityData d = GravityTable.read(SharedData.require("gegravity-sample/sample_data_set.csv"), null);
-    Map<String, Double> cost = Map.of("lndist", -0.3898623, "contiguity", 0.891577, "common_language", 0.0326249,
-        "pta", 0.4711383, "international", -3.412584, "constant", 16.32434);
+    GravityData d = gegravitySample();
+    Map<String, Double> cost = new java.util.HashMap<>(gegravityCost());
+    cost.put("constant", 16.32434);
     Map<String, double[]> withConstant = new java.util.HashMap<>(d.covariates());
     withConstant.put("constant", ones(d.n() * d.n()));
     GravityData data = new GravityData(d.countries(), d.trade(), withConstant, d.output(), d.expenditure());
-    Map<String, double[]> cf = new java.util.HashMap<>(GravityTable.counterfactual(d, List.of("pta=1@CAN:JPN,JPN:CAN")));
+    Map<String, double[]> cf = new java.util.HashMap<>(canadaJapanPta(d));
     cf.put("constant", ones(d.n() * d.n()));
     Result r = OneSectorGe.solve(data, 5, cost, cf, d.countries().indexOf("DEU"), 1e-13, 100_000);
     assertThat(r.diagnostics().converged()).isTrue();
@@ -85,10 +100,9 @@ class StructuralGravityTest {
   /** ftasim's own solver on the same case, as the README quotes it: +0.35% (observed baseline), +0.43% (fitted). */
   @Test
   void theReadmesCanadaFiguresAreTheSolversOwn() {
-    GravityData d = GravityTable.read(SharedData.require("gegravity-sample/sample_data_set.csv"), null);
-    Map<String, Double> cost = Map.of("lndist", -0.3898623, "contiguity", 0.891577, "common_language", 0.0326249,
-        "pta", 0.4711383, "international", -3.412584);
-    Map<String, double[]> cf = GravityTable.counterfactual(d, List.of("pta=1@CAN:JPN,JPN:CAN"));
+    GravityData d = gegravitySample();
+    Map<String, Double> cost = gegravityCost();
+    Map<String, double[]> cf = canadaJapanPta(d);
     int can = d.countries().indexOf("CAN");
     int usa = d.countries().indexOf("USA");
     Result observed = StructuralGravity.solve(d, 5, cost, cf, Baseline.OBSERVED, usa, TOL, 1000);
