@@ -210,9 +210,14 @@ public final class IngestFlowsJob {
     try {
       Scanned scanned = scan(jsc, ctx, readers, chunkBytes, parsers, conf);
       refuseFilesWithNothingAccepted(readers, scanned, format, baci);
-      writeFlowsAndRejects(spark, ctx, files, readers, scanned, !baci && mirror, parsers, conf);
-      return writeMetrics(spark, ctx, format, baci, target, files.size(), readers, scanned,
-          (System.nanoTime() - t0) / 1e9);
+      Metrics metrics = metrics(spark, ctx, format, baci, target, readers, scanned, (System.nanoTime() - t0) / 1e9);
+      write(spark, ctx, files, readers, scanned, !baci && mirror, parsers, conf, metrics.rows());
+      ctx.err().printf("ftasim ingest-flows: %,d lines accepted, %,d rejected in %.1f s%n", metrics.accepted(),
+          metrics.rejected(), (System.nanoTime() - t0) / 1e9);
+      return new JobResult().count("files", files.size()).count("accepted", metrics.accepted())
+          .count("rejected", metrics.rejected())
+          .table(Tables.TRADE_FLOWS.name()).table(Tables.TRADE_FLOWS_REJECTS.name())
+          .table(Tables.INGEST_METRICS.name());
     } finally {
       conf.destroy();
       parsers.destroy();
@@ -343,9 +348,13 @@ public final class IngestFlowsJob {
     }
   }
 
-  /** The write pass into trade_flows, and the rejects, each replacing the rows of the same files. */
-  private static void writeFlowsAndRejects(SparkSession spark, JobContext ctx, List<Input> all, Readers readers,
-      Scanned scanned, boolean mirror, Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf) {
+  /**
+   * The write pass into trade_flows, and the rejects, each replacing the rows of the same files; the run's metrics
+   * beside them.
+   */
+  private static void write(SparkSession spark, JobContext ctx, List<Input> all, Readers readers, Scanned scanned,
+      boolean mirror, Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf,
+      Dataset<Row> metrics) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Map<Integer, Set<Long>>> duplicates = jsc.broadcast(scanned.duplicates());
     try {
@@ -366,24 +375,48 @@ public final class IngestFlowsJob {
       String predicate = TableWriter.sameSourceFiles(all.stream().map(Input::name).toList(),
           all.stream().map(Input::path).toList(), scanned.content().values());
       long writeStart = System.nanoTime();
-      // The rejects are a few rows: their commit (and, in a new warehouse, the table's creation) waits on Delta's
-      // log, not on the CPU, so it runs beside the flows' write instead of after it. Both carry the run's tag, so a
-      // failure of either is undone with the run; the job waits for both before it goes on or fails.
+      // The rejects and the metrics are a few rows each: their commits (and, in a new warehouse, the tables'
+      // creation) wait on Delta's log, not on the CPU, so they run beside the flows' write instead of after it. All
+      // carry the run's tag, so a failure of any is undone with the run; the job waits for all before it goes on or
+      // fails.
       Dataset<Row> rejected = rejects;
-      CompletableFuture<TableWriter.Written> rejectsWrite = CompletableFuture.supplyAsync(
-          () -> TableWriter.replaceWhere(rejected, ctx.warehouse(), Tables.TRADE_FLOWS_REJECTS, predicate),
-          r -> new Thread(r, "ftasim-rejects-write").start());
+      List<CompletableFuture<TableWriter.Written>> beside = List.of(
+          beside("ftasim-rejects-write", () -> TableWriter.replaceWhere(rejected, ctx.warehouse(),
+              Tables.TRADE_FLOWS_REJECTS, predicate)),
+          beside("ftasim-metrics-write", () -> TableWriter.replaceRun(metrics, ctx.warehouse(),
+              Tables.INGEST_METRICS, ctx.runId())));
       try {
         TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
       } catch (RuntimeException | Error e) {
-        rejectsWrite.handle((rows, failed) -> failed == null ? null : failedToo(e, failed)).join();
+        for (CompletableFuture<TableWriter.Written> w : beside) {
+          w.handle((rows, failed) -> failed == null ? null : failedToo(e, failed)).join();
+        }
         throw e;
       }
       ctx.err().printf("ftasim ingest-flows: wrote trade_flows in %.1f s%n", (System.nanoTime() - writeStart) / 1e9);
-      joinRethrowing(rejectsWrite);
+      RuntimeException first = null;
+      for (CompletableFuture<TableWriter.Written> w : beside) {
+        try {
+          joinRethrowing(w);
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
     } finally {
       duplicates.destroy();
     }
+  }
+
+  private static CompletableFuture<TableWriter.Written> beside(String thread,
+      java.util.function.Supplier<TableWriter.Written> write) {
+    return CompletableFuture.supplyAsync(write, r -> new Thread(r, thread).start());
   }
 
   /** Notes the second of two failed writes on the first, which is the one the job reports. */
@@ -408,9 +441,12 @@ public final class IngestFlowsJob {
     }
   }
 
-  /** ingest_metrics: one row per file (read, empty or a copy), also printed as a table on stderr. */
-  private static JobResult writeMetrics(SparkSession spark, JobContext ctx, String format, boolean baci,
-      Target target, int fileCount, Readers readers, Scanned scanned, double seconds) {
+  /**
+   * ingest_metrics: one row per file (read or empty; a copy has none), also printed as a table on stderr. They come
+   * from the scan alone, so they are written beside the flows.
+   */
+  private static Metrics metrics(SparkSession spark, JobContext ctx, String format, boolean baci,
+      Target target, Readers readers, Scanned scanned, double seconds) {
     List<Row> metricRows = new ArrayList<>();
     long accepted = 0;
     long rejected = readers.fileRejects().size();
@@ -468,14 +504,11 @@ public final class IngestFlowsJob {
       ctx.err().printf("%-34s %s%n", name, r.getString(3).equals(Reject.EMPTY_FILE.name()) ? "empty file"
           : r.getString(4).replaceFirst("; fix:.*", "; read once"));
     }
-    TableWriter.replaceRun(spark.createDataFrame(metricRows, Tables.INGEST_METRICS.schema()),
-        ctx.warehouse(), Tables.INGEST_METRICS, ctx.runId());
-    ctx.err().printf("ftasim ingest-flows: %,d lines accepted, %,d rejected in %.1f s%n", accepted, rejected,
-        seconds);
-    return new JobResult().count("files", fileCount).count("accepted", accepted).count("rejected", rejected)
-        .table(Tables.TRADE_FLOWS.name()).table(Tables.TRADE_FLOWS_REJECTS.name())
-        .table(Tables.INGEST_METRICS.name());
+    return new Metrics(spark.createDataFrame(metricRows, Tables.INGEST_METRICS.schema()), accepted, rejected);
   }
+
+  /** The metrics' rows, and the lines they count as accepted and rejected in all. */
+  private record Metrics(Dataset<Row> rows, long accepted, long rejected) {}
 
   /** Files whose content an earlier file of the list has, each to that earlier file (by index). */
   static Map<Integer, Integer> copies(Map<Integer, String> content) {

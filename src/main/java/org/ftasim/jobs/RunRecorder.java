@@ -16,28 +16,22 @@ import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
 
 /**
- * One row of the {@code runs} table per job run: 'running' when the job starts, its outcome when it ends (MERGE on
- * run_id).
+ * Records each job run in the {@code runs} log ({@link org.ftasim.table.RunLog}): a 'running' row when the job
+ * starts, its outcome when it ends, both blind appends.
  */
 final class RunRecorder {
   private RunRecorder() {}
 
   /**
-   * Writes the 'running' row: a generated run id is new, so a blind append does it (no MERGE, no conflict); an id
-   * the user gave (--run-id) may be a rerun's, whose row it replaces by MERGE. When {@code runs} exists the row is
-   * written on a thread of its own while the job's work starts (a Delta commit is mostly waiting on the file
-   * system); the first run of a warehouse creates the table before anything else does.
+   * Appends the 'running' row (a rerun under a given --run-id too: its new start time makes it the run's latest).
+   * When {@code runs} exists the row is written on a thread of its own while the job's work starts (a Delta commit
+   * is mostly waiting on the file system); the first run of a warehouse creates the table before anything else does.
    */
   static CompletableFuture<Void> started(SparkSession spark, JobContext ctx, Instant start) {
-    boolean rerun = ctx.args().value("--run-id").isPresent();
     boolean created = !TableReader.exists(spark, ctx.warehouse(), Tables.RUNS);
     Runnable append = () -> {
-      Dataset<Row> row = rows(spark, ctx, "running", start, start, new JobResult(), null);
-      if (rerun) {
-        TableWriter.merge(row, ctx.warehouse(), Tables.RUNS);
-      } else {
-        TableWriter.append(row, ctx.warehouse(), Tables.RUNS);
-      }
+      TableWriter.append(rows(spark, ctx, "running", start, start, new JobResult(), null), ctx.warehouse(),
+          Tables.RUNS);
       if (created) {
         // a table this run created holds no run of a driver that is gone: nothing to look for
         return;
@@ -88,7 +82,7 @@ final class RunRecorder {
           r.getString(5), r.getLong(6), r.get(7), Timestamp.from(Instant.now()), r.getDouble(9), r.get(10), r.get(11),
           r.getString(12), why, host, pid, java.util.Arrays.asList(r.schema().fieldNames()).contains("tables_read")
               ? r.get(r.fieldIndex("tables_read")) : null);
-      TableWriter.merge(spark.createDataFrame(List.of(marked), Tables.RUNS.schema()), ctx.warehouse(), Tables.RUNS);
+      TableWriter.append(spark.createDataFrame(List.of(marked), Tables.RUNS.schema()), ctx.warehouse(), Tables.RUNS);
       ctx.err().println("ftasim " + ctx.job() + ": note: run " + r.getString(0) + " (" + r.getString(1) + ", started "
           + started + ") was still 'running' but its driver is gone; marked interrupted"
           + (undone.isEmpty() ? "" : ", and its commits taken out: " + String.join("; ", undone)));
@@ -107,7 +101,7 @@ final class RunRecorder {
 
   static void record(SparkSession spark, JobContext ctx, String status, Instant start, Instant end,
       JobResult result, String error) {
-    TableWriter.merge(rows(spark, ctx, status, start, end, result, error), ctx.warehouse(), Tables.RUNS);
+    TableWriter.append(rows(spark, ctx, status, start, end, result, error), ctx.warehouse(), Tables.RUNS);
   }
 
   private static Dataset<Row> rows(SparkSession spark, JobContext ctx, String status, Instant start, Instant end,

@@ -23,6 +23,8 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.table.Csv;
+import org.ftasim.table.RunLog;
+import org.ftasim.table.Tables;
 import org.ftasim.table.Warehouse;
 import scala.runtime.BoxedUnit;
 
@@ -38,6 +40,8 @@ public final class SqlJob {
   public static final JobSpec SPEC = new JobSpec("sql", "Spark SQL over the warehouse's tables, CSV on stdout",
       Map.of(), Set.of(), Map.of(), "\"<query>\"", false, true);
   /** Functions that call arbitrary Java methods, which a read-only query has no business calling. */
+  /** The name under which a query sees every row of the runs log, not only each run's latest. */
+  static final String RUN_EVENTS = "run_events";
   private static final Set<String> REFLECTIVE = Set.of("reflect", "java_method", "try_reflect");
 
   private SqlJob() {}
@@ -122,7 +126,8 @@ public final class SqlJob {
 
   /**
    * Registers the Delta tables directly under the warehouse whose folder names are in {@code names} as temporary
-   * views named after their folders (names without such a table, a CTE's for one, are left to the query).
+   * views named after their folders (names without such a table, a CTE's for one, are left to the query). The runs
+   * log is registered as each run's state under {@code runs}, and with every row under {@code run_events}.
    */
   public static List<String> registerTables(SparkSession spark, Warehouse warehouse, Set<String> names)
       throws IOException {
@@ -130,9 +135,11 @@ public final class SqlJob {
     FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
     List<String> registered = new ArrayList<>();
     for (String name : names) {
-      Path table = new Path(root, name);
+      boolean events = name.equals(RUN_EVENTS);
+      Path table = new Path(root, events ? Tables.RUNS.name() : name);
       if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && fs.exists(new Path(table, "_delta_log"))) {
-        spark.read().format("delta").load(table.toString()).createOrReplaceTempView(name);
+        Dataset<Row> rows = spark.read().format("delta").load(table.toString());
+        (name.equals(Tables.RUNS.name()) ? RunLog.latest(rows) : rows).createOrReplaceTempView(name);
         registered.add(name);
       }
     }

@@ -6,19 +6,20 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One curated table: its name (also its folder under the warehouse), its schema with a comment on every
- * column (the data dictionary), its partition columns, the key a MERGE matches on, and the job that writes it.
+ * column (the data dictionary), its partition columns, its key (the columns that name what a row is about: for runs,
+ * the run, whose state is its latest row), and the job that writes it.
  */
 public record TableDef(String name, String description, StructType schema, List<String> partitionBy,
-    List<String> mergeKey, String writtenBy, java.util.Map<String, String> properties) {
+    List<String> key, String writtenBy, java.util.Map<String, String> properties) {
 
-  public TableDef(String name, String description, StructType schema, List<String> partitionBy, List<String> mergeKey,
+  public TableDef(String name, String description, StructType schema, List<String> partitionBy, List<String> key,
       String writtenBy) {
-    this(name, description, schema, partitionBy, mergeKey, writtenBy, java.util.Map.of());
+    this(name, description, schema, partitionBy, key, writtenBy, java.util.Map.of());
   }
 
   /** The same table with Delta table properties set when it is created. */
   public TableDef withProperties(java.util.Map<String, String> props) {
-    return new TableDef(name, description, schema, partitionBy, mergeKey, writtenBy, props);
+    return new TableDef(name, description, schema, partitionBy, key, writtenBy, props);
   }
 
   public TableDef {
@@ -30,7 +31,7 @@ public record TableDef(String name, String description, StructType schema, List<
     for (String p : partitionBy) {
       schema.apply(p);
     }
-    for (String k : mergeKey) {
+    for (String k : key) {
       schema.apply(k);
     }
   }

@@ -36,7 +36,14 @@ public final class TableReader {
     return DeltaTable.isDeltaTable(spark, warehouse.path(table));
   }
 
+  /** The table at its latest version; for {@code runs}, each run's state (its latest row, {@link RunLog#latest}). */
   public static Dataset<Row> read(SparkSession spark, Warehouse warehouse, TableDef table) {
+    Dataset<Row> rows = rows(spark, warehouse, table);
+    return table == Tables.RUNS ? RunLog.latest(rows) : rows;
+  }
+
+  /** Every row of the table at its latest version: for {@code runs}, every event of every run. */
+  public static Dataset<Row> rows(SparkSession spark, Warehouse warehouse, TableDef table) {
     if (!exists(spark, warehouse, table)) {
       throw TableErrors.noSuchTable(table, warehouse.root());
     }

@@ -21,16 +21,6 @@ public final class TableWriter {
 
   private TableWriter() {}
 
-  /** Upserts {@code rows} on the table's merge key (used for {@code runs}). */
-  public static void merge(Dataset<Row> rows, Warehouse warehouse, TableDef table) {
-    Dataset<Row> conformed = writing(rows, table);
-    String condition = String.join(" AND ",
-        table.mergeKey().stream().map(k -> "t.`" + k + "` = s.`" + k + "`").toList());
-    retrying(table, () -> ensure(rows.sparkSession(), warehouse, table).as("t").merge(conformed.as("s"), condition)
-        .whenMatched().updateAll().whenNotMatched().insertAll().execute());
-    TestSeams.point("after-commit:" + table.name());
-  }
-
   /**
    * Appends rows in one commit (a blind append: it conflicts with no other writer).
    *
@@ -127,7 +117,7 @@ public final class TableWriter {
   /**
    * Runs one write again when another job's commit got in first (Delta's concurrent-modification exceptions). Safe
    * because every write here is a function of its rows alone: an append of new rows, a replace of the rows its
-   * predicate names, an upsert on the merge key; the second attempt reads the table as the first commit left it.
+   * predicate names; the second attempt reads the table as the first commit left it.
    */
   static void retrying(TableDef table, Runnable write) {
     for (int attempt = 1; ; attempt++) {
@@ -172,7 +162,7 @@ public final class TableWriter {
     TableGate.await(table);
     String path = warehouse.path(table);
     if (DeltaTable.isDeltaTable(spark, path)) {
-      return addMissingColumns(spark, path, table);
+      return addMissingProperties(spark, path, table, addMissingColumns(spark, path, table));
     }
     DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema());
     if (!table.partitionBy().isEmpty()) {
@@ -201,6 +191,23 @@ public final class TableWriter {
       return existing;
     }
     spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (" + String.join(", ", missing) + ")");
+    return DeltaTable.forPath(spark, path);
+  }
+
+  /**
+   * A table created by an older ftasim lacks the properties the catalog has gained since (the runs log's auto
+   * compaction): they are set, once.
+   */
+  private static DeltaTable addMissingProperties(SparkSession spark, String path, TableDef table, DeltaTable existing) {
+    scala.collection.immutable.Map<String, String> have = existing.deltaLog().unsafeVolatileSnapshot().metadata()
+        .configuration();
+    List<String> missing = table.properties().entrySet().stream().filter(p -> !have.contains(p.getKey()))
+        .map(p -> sqlString(p.getKey()) + " = " + sqlString(p.getValue())).toList();
+    if (missing.isEmpty()) {
+      return existing;
+    }
+    spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (" + String.join(", ", missing)
+        + ")");
     return DeltaTable.forPath(spark, path);
   }
 

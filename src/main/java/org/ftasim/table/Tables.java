@@ -12,7 +12,9 @@ public final class Tables {
   private Tables() {}
 
   public static final TableDef RUNS = new TableDef("runs",
-      "One row per job run (MERGE by run_id: a re-run with the same id updates its row).",
+      "The log of job runs, appended to and never updated: a row when a run starts (running), one with its outcome"
+          + " (ok or failed), one when a later job finds its driver gone (interrupted). A run's state is its latest row"
+          + " (RunLog.latest): every reader, ftasim sql's runs among them, sees that; sql's run_events shows every row.",
       schema(
           col("run_id", DataTypes.StringType, false, "run identifier (--run-id, or generated <job>-<utc time>-<random>)"),
           col("job", DataTypes.StringType, false, "the command that ran, e.g. demo"),
@@ -36,7 +38,10 @@ public final class Tables {
           col("tables_read", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true,
               "the Delta version of each table the job read (the first read, if it read a table twice), so a result"
                   + " can be traced to its inputs: SELECT * FROM t VERSION AS OF v; null while running")),
-      List.of(), List.of("run_id"), "every job");
+      List.of(), List.of("run_id"), "every job")
+      // every append adds a small file: Delta's auto compaction merges them once 50 have gathered, in the commit
+      // that reaches that number, so reading the log at every job's start stays cheap
+      .withProperties(java.util.Map.of("delta.autoOptimize.autoCompact", "true"));
 
   // Columns shared by the sweep tables: one definition, one comment.
   private static final StructField RUN_ID = col("run_id", DataTypes.StringType, false, "the sweep's run");
@@ -171,7 +176,8 @@ public final class Tables {
           col("distinct_exporters", DataTypes.LongType, false, "exporters among accepted lines"),
           col("distinct_importers", DataTypes.LongType, false, "importers among accepted lines"),
           col("distinct_hs6", DataTypes.LongType, false, "HS6 codes among accepted lines"),
-          col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run"),
+          col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run up to its writes: finding, reading and"
+              + " checking the files (these rows are written beside the flows; the whole run's time is in runs)"),
           col("converted_by_relationship", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
               "accepted lines moved to another HS version (--hs-target), by the relationship of their code's group in"
                   + " the concordance: 1:1, n:1, 1:n or n:n (the last two split); empty without conversion"),

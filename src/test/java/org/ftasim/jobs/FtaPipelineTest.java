@@ -169,7 +169,7 @@ class FtaPipelineTest {
     assertThat(spark.read().format("delta").load(wh.root() + "/sweep_draws")
         .where("run_id = 'smart-sweep-1' and metric = 'trade_creation'").count()).isEqualTo(6 * changed);
     // the run says which version of its input it read: the latest, as nothing wrote smart_effects since
-    Row run = spark.read().format("delta").load(wh.root() + "/runs").where("run_id = 'smart-sweep-1'").first();
+    Row run = TableReader.read(spark, wh, Tables.RUNS).where("run_id = 'smart-sweep-1'").first();
     scala.collection.Map<String, Long> read = run.getAs("tables_read");
     long latest = io.delta.tables.DeltaTable.forPath(spark, wh.root() + "/smart_effects").history(1).first()
         .<Long>getAs("version");
@@ -196,7 +196,7 @@ class FtaPipelineTest {
           .isEqualTo(s.get("counts").get("exported_" + t.name()).asLong());
     }
     assertThat(spark.read().parquet(wh.root() + "/results/headline").count()).isPositive();
-    Row run = spark.read().format("delta").load(wh.root() + "/runs").where(col("run_id").equalTo(RUN)).first();
+    Row run = TableReader.read(spark, wh, Tables.RUNS).where(col("run_id").equalTo(RUN)).first();
     assertThat(run.<String>getAs("status")).isEqualTo("ok");
   }
 

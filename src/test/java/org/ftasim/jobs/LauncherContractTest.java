@@ -14,6 +14,9 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.TestSpark;
+import org.ftasim.table.TableReader;
+import org.ftasim.table.Tables;
+import org.ftasim.table.Warehouse;
 import org.junit.jupiter.api.Test;
 
 /** The contract of every job: one JSON line on stdout, exit codes, runs recorded, bad input writes nothing. */
@@ -50,16 +53,21 @@ class LauncherContractTest {
   }
 
   @Test
-  void aRerunWithTheSameIdUpdatesItsRowInsteadOfAddingOne() throws Exception {
-    // MERGE by run id: any recorded job shows it; generate-sample is the cheapest
+  void aRerunWithTheSameIdIsOneRunWhoseStateIsTheRerunsOutcome() throws Exception {
+    // any recorded job shows it; generate-sample is the cheapest
     Path wh = TestSpark.newDir("rerun-wh");
-    for (int i = 0; i < 2; i++) {
-      assertThat(run("generate-sample", tiny("--warehouse", wh.toString(), "--run-id", "same-id", "--out",
-          TestSpark.newDir("rerun").toString())).code()).isZero();
+    for (String set : List.of("seed=1", "seed=2")) {
+      assertThat(run("generate-sample", tiny("--warehouse", wh.toString(), "--run-id", "same-id", "--set", set,
+          "--out", TestSpark.newDir("rerun").toString())).code()).isZero();
     }
-    List<Row> runs = spark.read().format("delta").load(wh.resolve("runs").toString()).collectAsList();
+    Warehouse warehouse = new Warehouse(wh.toString());
+    // the log holds both attempts, each a 'running' row and its outcome
+    assertThat(TableReader.rows(spark, warehouse, Tables.RUNS).orderBy("ended_at").select("status").collectAsList())
+        .extracting(r -> r.getString(0)).containsExactly("running", "ok", "running", "ok");
+    List<Row> runs = TableReader.read(spark, warehouse, Tables.RUNS).collectAsList();
     assertThat(runs).hasSize(1);
     Row r = runs.get(0);
+    assertThat(r.<Long>getAs("seed")).isEqualTo(2L);
     assertThat(r.<String>getAs("status")).isEqualTo("ok");
     assertThat(r.<String>getAs("config_hash")).hasSize(64);
     assertThat(r.<String>getAs("code_version")).isNotBlank();

@@ -134,7 +134,8 @@ class SweepJobTest {
       assertThat(spark.read().format("delta").load(wh.resolve(table).toString()).where("run_id = 'f2'").count())
           .as(table).isZero();
     }
-    assertThat(spark.read().format("delta").load(wh.resolve("runs").toString()).where("run_id = 'f2'").first()
+    assertThat(org.ftasim.table.TableReader.read(spark, new org.ftasim.table.Warehouse(wh.toString()),
+        org.ftasim.table.Tables.RUNS).where("run_id = 'f2'").first()
         .<String>getAs("error")).contains("rolled back: sweep_draws: restored to version " + versionBefore);
   }
 

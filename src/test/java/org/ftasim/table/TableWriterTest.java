@@ -18,33 +18,83 @@ class TableWriterTest {
   private final SparkSession spark = TestSpark.session();
 
   private Dataset<Row> run(String id, String status, long rows) {
-    Timestamp t = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
-    Row r = RowFactory.create(id, "demo", status, "seed: 1\n", "h", "v", 1L, t, t, 0.5,
-        Map.of("rows", rows), List.of("runs"), "local[2]", null, null, null, null);
+    return run(id, status, rows, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+  }
+
+  private Dataset<Row> run(String id, String status, long rows, String started, String ended) {
+    Row r = RowFactory.create(id, "demo", status, "seed: 1\n", "h", "v", 1L, Timestamp.from(Instant.parse(started)),
+        Timestamp.from(Instant.parse(ended)), 0.5, Map.of("rows", rows), List.of("runs"), "local[2]", null, null, null,
+        null);
     return spark.createDataFrame(List.of(r), Tables.RUNS.schema());
   }
 
-  /** Guards the Spark 4.1.1 / Delta 4.2.0 pin: MERGE breaks with NoClassDefFoundError on Spark 4.1.2+. */
+  /**
+   * Guards the Spark 4.1.1 / Delta 4.2.0 pin: MERGE breaks with NoClassDefFoundError on Spark 4.1.2+. ftasim itself
+   * no longer merges (the runs log is appended to), but a Delta warehouse that cannot MERGE is a broken stack.
+   */
   @Test
-  void mergeUpdatesByRunIdInsteadOfDuplicating() {
+  void deltaMergeUpdatesByKeyInsteadOfDuplicating() {
     Warehouse wh = new Warehouse(TestSpark.newDir("merge").toString());
-    TableWriter.merge(run("r1", "running", 0), wh, Tables.RUNS);
-    TableWriter.merge(run("r2", "ok", 3), wh, Tables.RUNS);
-    TableWriter.merge(run("r1", "ok", 7), wh, Tables.RUNS);
-    List<Row> rows = TableReader.read(spark, wh, Tables.RUNS).orderBy("run_id").collectAsList();
+    TableWriter.append(run("r1", "running", 0).union(run("r2", "ok", 3)), wh, Tables.RUNS);
+    io.delta.tables.DeltaTable.forPath(spark, wh.path(Tables.RUNS)).as("t")
+        .merge(run("r1", "ok", 7).as("s"), "t.run_id = s.run_id").whenMatched().updateAll().whenNotMatched()
+        .insertAll().execute();
+    List<Row> rows = TableReader.rows(spark, wh, Tables.RUNS).orderBy("run_id").collectAsList();
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).<String>getAs("status")).isEqualTo("ok");
     assertThat(rows.get(0).<scala.collection.Map<String, Long>>getAs("counts").apply("rows")).isEqualTo(7L);
     assertThat(rows.get(1).<String>getAs("run_id")).isEqualTo("r2");
   }
 
+  /**
+   * A run's state is its latest row: the latest attempt, then an outcome over 'running' even when the clock stepped
+   * back between the two, then the latest end.
+   */
+  @Test
+  void theRunsLogReadsAsEachRunsLatestRow() {
+    Warehouse wh = new Warehouse(TestSpark.newDir("runlog").toString());
+    TableWriter.append(run("a", "running", 0, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")
+        .union(run("a", "ok", 5, "2026-01-01T00:00:00Z", "2026-01-01T00:00:09Z"))
+        .union(run("a", "running", 0, "2026-01-02T00:00:00Z", "2026-01-02T00:00:00Z"))
+        .union(run("b", "running", 0, "2026-01-01T00:00:10Z", "2026-01-01T00:00:10Z"))
+        .union(run("b", "failed", 1, "2026-01-01T00:00:10Z", "2026-01-01T00:00:08Z"))
+        .union(run("c", "running", 0, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
+        .union(run("c", "interrupted", 0, "2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z")), wh, Tables.RUNS);
+    TableWriter.append(run("d", "running", 0), wh, Tables.RUNS);
+    Map<String, String> state = new java.util.TreeMap<>();
+    for (Row r : TableReader.read(spark, wh, Tables.RUNS).collectAsList()) {
+      assertThat(state.put(r.getString(0), r.getString(2))).as(r.getString(0)).isNull();
+    }
+    assertThat(state).containsExactly(Map.entry("a", "running"), Map.entry("b", "failed"),
+        Map.entry("c", "interrupted"), Map.entry("d", "running"));
+    assertThat(TableReader.rows(spark, wh, Tables.RUNS).count()).isEqualTo(8);
+  }
+
+  /** Every append adds a file; the runs log's auto compaction keeps their number down (threshold lowered here). */
+  @Test
+  void theRunsLogIsCompactedAsItGrows() {
+    Warehouse wh = new Warehouse(TestSpark.newDir("runlog-compact").toString());
+    String threshold = "spark.databricks.delta.autoCompact.minNumFiles";
+    spark.conf().set(threshold, "4");
+    try {
+      for (int i = 0; i < 6; i++) {
+        TableWriter.append(run("r" + i, "ok", i), wh, Tables.RUNS);
+      }
+    } finally {
+      spark.conf().unset(threshold);
+    }
+    long files = org.apache.spark.sql.delta.DeltaLog.forTable(spark, wh.path(Tables.RUNS))
+        .update(false, scala.Option.empty(), scala.Option.empty()).numOfFiles();
+    assertThat(files).isLessThan(4);
+    assertThat(TableReader.read(spark, wh, Tables.RUNS).count()).isEqualTo(6);
+  }
+
   @Test
   void replaceRunReplacesOnlyThatRun() {
     Warehouse wh = new Warehouse(TestSpark.newDir("replace").toString());
-    TableWriter.merge(run("a", "ok", 1), wh, Tables.RUNS);
-    TableWriter.merge(run("b", "ok", 1), wh, Tables.RUNS);
+    TableWriter.append(run("a", "ok", 1).union(run("b", "ok", 1)), wh, Tables.RUNS);
     TableWriter.replaceRun(run("a", "failed", 2).union(run("a", "failed", 3)), wh, Tables.RUNS, "a");
-    Dataset<Row> all = TableReader.read(spark, wh, Tables.RUNS);
+    Dataset<Row> all = TableReader.rows(spark, wh, Tables.RUNS);
     assertThat(all.where("run_id = 'a'").count()).isEqualTo(2);
     assertThat(all.where("run_id = 'b'").count()).isEqualTo(1);
     // Delta refuses rows outside the replaced run rather than touching another run.
@@ -56,7 +106,7 @@ class TableWriterTest {
   void schemaDriftIsCaughtBeforeWriting() {
     Warehouse wh = new Warehouse(TestSpark.newDir("drift").toString());
     Dataset<Row> wrong = run("x", "ok", 1).drop("error");
-    assertThatThrownBy(() -> TableWriter.merge(wrong, wh, Tables.RUNS))
+    assertThatThrownBy(() -> TableWriter.append(wrong, wh, Tables.RUNS))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("lack column error");
     assertThat(TableReader.exists(spark, wh, Tables.RUNS)).isFalse();
   }
