@@ -101,13 +101,16 @@ public final class Launcher {
     String error = null;
     int status = 0;
     java.util.concurrent.CompletableFuture<Void> running = null;
+    java.util.concurrent.CompletableFuture<Void> upkeep = null;
     try {
       org.ftasim.table.TableReader.startNoting();
       if (spec.recordsRun()) {
         // Every commit carries the run id, so a run that fails or is killed can be undone table by table.
         RunCommits.tag(spark, runId);
         // A row with status 'running' first: a run that dies without a word stays visible as such.
-        running = RunRecorder.started(spark, ctx, start);
+        RunRecorder.Started started = RunRecorder.started(spark, ctx, start);
+        running = started.recorded();
+        upkeep = started.upkeep();
         TableGate.holdUntil(running);
         running.whenComplete((done, failure) -> {
           if (failure != null) {
@@ -147,6 +150,7 @@ public final class Launcher {
             err.println("ftasim " + spec.name() + ": the 'running' row of table runs was not written (" + e.getCause()
                 + "); the outcome is recorded below");
           }
+          upkeep.join();
         }
         RunRecorder.record(spark, ctx, status == 0 ? "ok" : "failed", start, Instant.now(), result, error);
         if (status == 0) {

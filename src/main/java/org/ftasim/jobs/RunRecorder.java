@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ftasim.table.RunCommits;
+import org.ftasim.table.RunLog;
 import org.ftasim.table.TableReader;
 import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
@@ -23,11 +24,18 @@ final class RunRecorder {
   private RunRecorder() {}
 
   /**
+   * The 'running' row's write (with the check for interrupted runs), which every curated table waits for, and the
+   * log's upkeep after it, which the outcome's write waits for.
+   */
+  record Started(CompletableFuture<Void> recorded, CompletableFuture<Void> upkeep) {}
+
+  /**
    * Appends the 'running' row (a rerun under a given --run-id too: its new start time makes it the run's latest).
    * When {@code runs} exists the row is written on a thread of its own while the job's work starts (a Delta commit
-   * is mostly waiting on the file system); the first run of a warehouse creates the table before anything else does.
+   * is mostly waiting on the file system), and the log is compacted after it once it has gathered many files; the
+   * first run of a warehouse creates the table before anything else does.
    */
-  static CompletableFuture<Void> started(SparkSession spark, JobContext ctx, Instant start) {
+  static Started started(SparkSession spark, JobContext ctx, Instant start) {
     boolean created = !TableReader.exists(spark, ctx.warehouse(), Tables.RUNS);
     Runnable append = () -> {
       TableWriter.append(rows(spark, ctx, "running", start, start, new JobResult(), null), ctx.warehouse(),
@@ -45,13 +53,33 @@ final class RunRecorder {
     };
     if (created) {
       append.run();
-      return CompletableFuture.completedFuture(null);
+      CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+      return new Started(done, done);
     }
-    return CompletableFuture.runAsync(append, task -> {
-      Thread t = new Thread(task, "ftasim-runs-record");
+    CompletableFuture<Void> recorded = CompletableFuture.runAsync(append, daemon("ftasim-runs-record"));
+    return new Started(recorded, recorded.handle((ok, failed) -> null).thenRunAsync(() -> compact(spark, ctx),
+        daemon("ftasim-runs-upkeep")));
+  }
+
+  private static java.util.concurrent.Executor daemon(String name) {
+    return task -> {
+      Thread t = new Thread(task, name);
       t.setDaemon(true);
       t.start();
-    });
+    };
+  }
+
+  /** Compacts the log once it holds many files (the check for interrupted runs has just read them all). */
+  private static void compact(SparkSession spark, JobContext ctx) {
+    try {
+      if (RunLog.compactIfMany(spark, ctx.warehouse(), RunLog.COMPACT_AT_FILES)) {
+        ctx.err().println("ftasim " + ctx.job() + ": note: compacted table runs (it had " + RunLog.COMPACT_AT_FILES
+            + " files or more)");
+      }
+    } catch (RuntimeException e) {
+      // another job's compaction got there first, most likely; upkeep must never cost this run anything
+      ctx.err().println("ftasim " + ctx.job() + ": note: could not compact table runs: " + e);
+    }
   }
 
   /**

@@ -162,7 +162,7 @@ public final class TableWriter {
     TableGate.await(table);
     String path = warehouse.path(table);
     if (DeltaTable.isDeltaTable(spark, path)) {
-      return addMissingProperties(spark, path, table, addMissingColumns(spark, path, table));
+      return addMissingColumns(spark, path, table);
     }
     DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema());
     if (!table.partitionBy().isEmpty()) {
@@ -191,23 +191,6 @@ public final class TableWriter {
       return existing;
     }
     spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS (" + String.join(", ", missing) + ")");
-    return DeltaTable.forPath(spark, path);
-  }
-
-  /**
-   * A table created by an older ftasim lacks the properties the catalog has gained since (the runs log's auto
-   * compaction): they are set, once.
-   */
-  private static DeltaTable addMissingProperties(SparkSession spark, String path, TableDef table, DeltaTable existing) {
-    scala.collection.immutable.Map<String, String> have = existing.deltaLog().unsafeVolatileSnapshot().metadata()
-        .configuration();
-    List<String> missing = table.properties().entrySet().stream().filter(p -> !have.contains(p.getKey()))
-        .map(p -> sqlString(p.getKey()) + " = " + sqlString(p.getValue())).toList();
-    if (missing.isEmpty()) {
-      return existing;
-    }
-    spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (" + String.join(", ", missing)
-        + ")");
     return DeltaTable.forPath(spark, path);
   }
 

@@ -38,10 +38,7 @@ public final class Tables {
           col("tables_read", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true,
               "the Delta version of each table the job read (the first read, if it read a table twice), so a result"
                   + " can be traced to its inputs: SELECT * FROM t VERSION AS OF v; null while running")),
-      List.of(), List.of("run_id"), "every job")
-      // every append adds a small file: Delta's auto compaction merges them once 50 have gathered, in the commit
-      // that reaches that number, so reading the log at every job's start stays cheap
-      .withProperties(java.util.Map.of("delta.autoOptimize.autoCompact", "true"));
+      List.of(), List.of("run_id"), "every job");
 
   // Columns shared by the sweep tables: one definition, one comment.
   private static final StructField RUN_ID = col("run_id", DataTypes.StringType, false, "the sweep's run");

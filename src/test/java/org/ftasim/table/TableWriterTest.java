@@ -70,23 +70,21 @@ class TableWriterTest {
     assertThat(TableReader.rows(spark, wh, Tables.RUNS).count()).isEqualTo(8);
   }
 
-  /** Every append adds a file; the runs log's auto compaction keeps their number down (threshold lowered here). */
+  /** Every append adds a file; the log is compacted into one once it holds the threshold's number (4 here). */
   @Test
-  void theRunsLogIsCompactedAsItGrows() {
+  void theRunsLogIsCompactedOnceItHoldsManyFiles() {
     Warehouse wh = new Warehouse(TestSpark.newDir("runlog-compact").toString());
-    String threshold = "spark.databricks.delta.autoCompact.minNumFiles";
-    spark.conf().set(threshold, "4");
-    try {
-      for (int i = 0; i < 6; i++) {
-        TableWriter.append(run("r" + i, "ok", i), wh, Tables.RUNS);
-      }
-    } finally {
-      spark.conf().unset(threshold);
+    for (int i = 0; i < 3; i++) {
+      TableWriter.append(run("r" + i, "ok", i), wh, Tables.RUNS);
     }
-    long files = org.apache.spark.sql.delta.DeltaLog.forTable(spark, wh.path(Tables.RUNS))
-        .update(false, scala.Option.empty(), scala.Option.empty()).numOfFiles();
-    assertThat(files).isLessThan(4);
-    assertThat(TableReader.read(spark, wh, Tables.RUNS).count()).isEqualTo(6);
+    assertThat(RunLog.compactIfMany(spark, wh, 4)).isFalse();
+    TableWriter.append(run("r3", "ok", 3), wh, Tables.RUNS);
+    List<Row> before = TableReader.rows(spark, wh, Tables.RUNS).orderBy("run_id").collectAsList();
+    assertThat(RunLog.compactIfMany(spark, wh, 4)).isTrue();
+    assertThat(org.apache.spark.sql.delta.DeltaLog.forTable(spark, wh.path(Tables.RUNS))
+        .update(false, scala.Option.empty(), scala.Option.empty()).numOfFiles()).isEqualTo(1);
+    assertThat(TableReader.rows(spark, wh, Tables.RUNS).orderBy("run_id").collectAsList())
+        .containsExactlyElementsOf(before);
   }
 
   @Test
