@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -50,18 +51,34 @@ public final class TableWriter {
   }
 
   /**
-   * Replaces the rows matching {@code predicate} with {@code rows} in one commit. Delta checks that every
-   * written row satisfies the predicate, so a caller cannot overwrite another run's rows by mistake.
+   * Replaces the rows matching {@code predicate} with {@code rows} in one commit. Every written row must satisfy the
+   * predicate, so a caller cannot overwrite another run's rows by mistake.
+   *
+   * <p>A table this write has just created holds nothing to replace: the rows are appended, which commits without
+   * the snapshot state a replace reads first (a Spark job over the log, 2-4 s in a cold JVM). Should another commit
+   * have come between the creation and the append (a job that raced to create the table), the rows are then
+   * replaced as usual, which takes out whatever that job wrote under the same predicate.
    *
    * @return the write, whose rows Delta's commit metrics count
    */
   public static Written replaceWhere(Dataset<Row> rows, Warehouse warehouse, TableDef table, String predicate) {
     Dataset<Row> conformed = writing(rows, table);
+    SparkSession spark = rows.sparkSession();
+    String path = warehouse.path(table);
     long[] before = new long[1];
     retrying(table, () -> {
-      before[0] = version(ensure(rows.sparkSession(), warehouse, table));
-      conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
-          .save(warehouse.path(table));
+      boolean existed = DeltaTable.isDeltaTable(spark, path);
+      before[0] = version(ensure(spark, warehouse, table));
+      if (!existed) {
+        // Delta checks a replace's rows against its predicate; an append is checked here, row by row as written
+        conformed.where(functions.assert_true(functions.expr(predicate), functions.lit("a row outside the"
+            + " predicate " + predicate + " of a write to table " + table.name())).isNull())
+            .write().format("delta").mode("append").save(path);
+        if (version(DeltaTable.forPath(spark, path)) == before[0] + 1) {
+          return;
+        }
+      }
+      conformed.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
     });
     TestSeams.point("after-commit:" + table.name());
     return new Written(rows.sparkSession(), warehouse.path(table), before[0]);

@@ -100,6 +100,20 @@ class TableWriterTest {
         .hasMessageContaining("DELTA_REPLACE_WHERE_MISMATCH");
   }
 
+  /** The first write of a table holds nothing to replace: an append, which still refuses rows outside the predicate. */
+  @Test
+  void aReplaceThatCreatesItsTableAppendsAndStillRefusesRowsOutsideItsPredicate() {
+    Warehouse wh = new Warehouse(TestSpark.newDir("replace-new").toString());
+    assertThat(TableWriter.replaceRun(run("a", "ok", 1), wh, Tables.RUNS, "a").rows()).isEqualTo(1);
+    Row write = io.delta.tables.DeltaTable.forPath(spark, wh.path(Tables.RUNS)).history(1).first();
+    assertThat(write.<Long>getAs("version")).isEqualTo(1L);
+    assertThat(write.<scala.collection.Map<String, String>>getAs("operationParameters").apply("mode"))
+        .isEqualTo("Append");
+    Warehouse other = new Warehouse(TestSpark.newDir("replace-new-outside").toString());
+    assertThatThrownBy(() -> TableWriter.replaceRun(run("b", "ok", 1), other, Tables.RUNS, "a"))
+        .hasStackTraceContaining("a row outside the predicate run_id = 'a' of a write to table runs");
+  }
+
   @Test
   void schemaDriftIsCaughtBeforeWriting() {
     Warehouse wh = new Warehouse(TestSpark.newDir("drift").toString());
