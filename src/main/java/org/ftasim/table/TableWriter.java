@@ -74,7 +74,7 @@ public final class TableWriter {
         conformed.where(functions.assert_true(functions.expr(predicate), functions.lit("a row outside the"
             + " predicate " + predicate + " of a write to table " + table.name())).isNull())
             .write().format("delta").mode("append").save(path);
-        if (version(DeltaTable.forPath(spark, path)) == before[0] + 1) {
+        if (nothingCameBetween(spark, path, before[0])) {
           return;
         }
       }
@@ -82,6 +82,35 @@ public final class TableWriter {
     });
     TestSeams.point("after-commit:" + table.name());
     return new Written(rows.sparkSession(), warehouse.path(table), before[0]);
+  }
+
+  /**
+   * Whether the table's commits since {@code created} are at most one, this session's run's (an empty append commits
+   * nothing). The run tag tells this job's commit from another's; without one the answer is no, and the caller
+   * replaces as it would have.
+   */
+  private static boolean nothingCameBetween(SparkSession spark, String path, long created) {
+    org.apache.spark.sql.delta.DeltaLog log = org.apache.spark.sql.delta.DeltaLog.forTable(spark, path);
+    long latest = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+    if (latest == created) {
+      return true;
+    }
+    String tag = spark.conf().getOption(RunCommits.USER_METADATA).getOrElse(() -> null);
+    if (latest != created + 1 || tag == null) {
+      return false;
+    }
+    scala.collection.Iterator<scala.Tuple2<Object, scala.collection.immutable.Seq<
+        org.apache.spark.sql.delta.actions.Action>>> changes = log.getChanges(latest, latest, scala.Option.empty(),
+            false);
+    while (changes.hasNext()) {
+      scala.collection.Iterator<org.apache.spark.sql.delta.actions.Action> actions = changes.next()._2().iterator();
+      while (actions.hasNext()) {
+        if (actions.next() instanceof org.apache.spark.sql.delta.actions.CommitInfo info) {
+          return tag.equals(info.userMetadata().getOrElse(() -> null));
+        }
+      }
+    }
+    return false;
   }
 
   /** The table's latest version, from its log (no Spark job). */

@@ -104,11 +104,23 @@ class TableWriterTest {
   @Test
   void aReplaceThatCreatesItsTableAppendsAndStillRefusesRowsOutsideItsPredicate() {
     Warehouse wh = new Warehouse(TestSpark.newDir("replace-new").toString());
-    assertThat(TableWriter.replaceRun(run("a", "ok", 1), wh, Tables.RUNS, "a").rows()).isEqualTo(1);
+    // the run's tag tells its own commit from another job's
+    RunCommits.tag(spark, "replace-new");
+    try {
+      assertThat(TableWriter.replaceRun(run("a", "ok", 1), wh, Tables.RUNS, "a").rows()).isEqualTo(1);
+    } finally {
+      RunCommits.untag(spark);
+    }
     Row write = io.delta.tables.DeltaTable.forPath(spark, wh.path(Tables.RUNS)).history(1).first();
     assertThat(write.<Long>getAs("version")).isEqualTo(1L);
     assertThat(write.<scala.collection.Map<String, String>>getAs("operationParameters").apply("mode"))
         .isEqualTo("Append");
+    // untagged, the append cannot be told from another job's: it is replaced as usual, and the rows are there once
+    Warehouse untagged = new Warehouse(TestSpark.newDir("replace-new-untagged").toString());
+    assertThat(TableWriter.replaceRun(run("a", "ok", 1), untagged, Tables.RUNS, "a").rows()).isEqualTo(1);
+    assertThat(io.delta.tables.DeltaTable.forPath(spark, untagged.path(Tables.RUNS)).history(1).first()
+        .<scala.collection.Map<String, String>>getAs("operationParameters").apply("mode")).isEqualTo("Overwrite");
+    assertThat(TableReader.rows(spark, untagged, Tables.RUNS).count()).isEqualTo(1);
     Warehouse other = new Warehouse(TestSpark.newDir("replace-new-outside").toString());
     assertThatThrownBy(() -> TableWriter.replaceRun(run("b", "ok", 1), other, Tables.RUNS, "a"))
         .hasStackTraceContaining("a row outside the predicate run_id = 'a' of a write to table runs");
