@@ -210,8 +210,15 @@ public final class IngestFlowsJob {
     try {
       Scanned scanned = scan(jsc, ctx, readers, chunkBytes, parsers, conf);
       refuseFilesWithNothingAccepted(readers, scanned, format, baci);
-      Metrics metrics = metrics(spark, ctx, format, baci, target, readers, scanned, (System.nanoTime() - t0) / 1e9);
-      write(spark, ctx, files, readers, scanned, !baci && mirror, parsers, conf, metrics.rows());
+      boolean mirrored = !baci && mirror;
+      // mirrored flows count what they supersede while they are written: their metrics come after the write
+      Metrics metrics = mirrored ? null
+          : metrics(spark, ctx, format, baci, target, readers, scanned, (System.nanoTime() - t0) / 1e9);
+      write(spark, ctx, files, readers, scanned, mirrored, parsers, conf, metrics == null ? null : metrics.rows());
+      if (mirrored) {
+        metrics = metrics(spark, ctx, format, baci, target, readers, scanned, (System.nanoTime() - t0) / 1e9);
+        TableWriter.replaceRun(metrics.rows(), ctx.warehouse(), Tables.INGEST_METRICS, ctx.runId());
+      }
       ctx.err().printf("ftasim ingest-flows: %,d lines accepted, %,d rejected in %.1f s%n", metrics.accepted(),
           metrics.rejected(), (System.nanoTime() - t0) / 1e9);
       return new JobResult().count("files", files.size()).count("accepted", metrics.accepted())
@@ -350,7 +357,7 @@ public final class IngestFlowsJob {
 
   /**
    * The write pass into trade_flows, and the rejects, each replacing the rows of the same files; the run's metrics
-   * beside them.
+   * (null: written after) beside them.
    */
   private static void write(SparkSession spark, JobContext ctx, List<Input> all, Readers readers, Scanned scanned,
       boolean mirror, Broadcast<List<FlowParser>> parsers, Broadcast<Map<String, String>> conf,
@@ -380,11 +387,13 @@ public final class IngestFlowsJob {
       // carry the run's tag, so a failure of any is undone with the run; the job waits for all before it goes on or
       // fails.
       Dataset<Row> rejected = rejects;
-      List<CompletableFuture<TableWriter.Written>> beside = List.of(
-          beside("ftasim-rejects-write", () -> TableWriter.replaceWhere(rejected, ctx.warehouse(),
-              Tables.TRADE_FLOWS_REJECTS, predicate)),
-          beside("ftasim-metrics-write", () -> TableWriter.replaceRun(metrics, ctx.warehouse(),
-              Tables.INGEST_METRICS, ctx.runId())));
+      List<CompletableFuture<TableWriter.Written>> beside = new ArrayList<>();
+      beside.add(beside("ftasim-rejects-write", () -> TableWriter.replaceWhere(rejected, ctx.warehouse(),
+          Tables.TRADE_FLOWS_REJECTS, predicate)));
+      if (metrics != null) {
+        beside.add(beside("ftasim-metrics-write", () -> TableWriter.replaceRun(metrics, ctx.warehouse(),
+            Tables.INGEST_METRICS, ctx.runId())));
+      }
       try {
         TableWriter.replaceWhere(flows, ctx.warehouse(), Tables.TRADE_FLOWS, predicate);
       } catch (RuntimeException | Error e) {
@@ -443,7 +452,8 @@ public final class IngestFlowsJob {
 
   /**
    * ingest_metrics: one row per file (read or empty; a copy has none), also printed as a table on stderr. They come
-   * from the scan alone, so they are written beside the flows.
+   * from the scan alone, so they are written beside the flows, but for mirrored flows (--mirror), which count what
+   * they supersede as they are written.
    */
   private static Metrics metrics(SparkSession spark, JobContext ctx, String format, boolean baci,
       Target target, Readers readers, Scanned scanned, double seconds) {

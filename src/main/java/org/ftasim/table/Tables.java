@@ -174,7 +174,8 @@ public final class Tables {
           col("distinct_importers", DataTypes.LongType, false, "importers among accepted lines"),
           col("distinct_hs6", DataTypes.LongType, false, "HS6 codes among accepted lines"),
           col("seconds", DataTypes.DoubleType, false, "wall time of the ingest run up to its writes: finding, reading and"
-              + " checking the files (these rows are written beside the flows; the whole run's time is in runs)"),
+              + " checking the files (these rows are written beside the flows, after them with --mirror; the whole"
+              + " run's time is in runs)"),
           col("converted_by_relationship", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false,
               "accepted lines moved to another HS version (--hs-target), by the relationship of their code's group in"
                   + " the concordance: 1:1, n:1, 1:n or n:n (the last two split); empty without conversion"),
