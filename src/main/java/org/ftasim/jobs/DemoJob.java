@@ -17,14 +17,15 @@ import org.ftasim.table.TableWriter;
 import org.ftasim.table.Tables;
 
 /**
- * {@code ftasim demo}: the whole pipeline on the embedded sample world, with progress on stderr: the catalog's
- * tables are created; the sample world is generated in the real input formats under {@code <warehouse>/sample};
- * its BACI files are ingested into {@code trade_flows} (rejects checked against what the sample planted); its
- * tariff files go through the tariff engine for the baseline and the four shipped scenarios; the model inputs are
- * built from those tables and the sample's ICIO table; a Latin-hypercube sweep of the phase-in model runs over all
- * scenarios (conf/sweeps/kj-default.yaml, {@value #DRAWS} draws or {@code --draws}); the result sets are exported as Parquet to
- * {@code <warehouse>/results/<table>/}; and the headline report is printed (stderr) and written beside them. The
- * world's size options are those of {@code generate-sample}, so a quick run can use a smaller world.
+ * {@code ftasim demo}: the whole pipeline on the embedded sample world, with progress on stderr: the sample world is
+ * generated in the real input formats under {@code <warehouse>/sample}; its BACI files are ingested into
+ * {@code trade_flows} (rejects checked against what the sample planted); its tariff files go through the tariff
+ * engine for the baseline and the four shipped scenarios; the model inputs are built from those tables and the
+ * sample's ICIO table; a Latin-hypercube sweep of the phase-in model runs over all scenarios
+ * (conf/sweeps/kj-default.yaml, {@value #DRAWS} draws or {@code --draws}); the catalog's tables that no stage wrote
+ * are created; the result sets are exported as Parquet to {@code <warehouse>/results/<table>/}; and the headline
+ * report is printed (stderr) and written beside them. The world's size options are those of {@code generate-sample},
+ * so a quick run can use a smaller world.
  */
 public final class DemoJob {
   public static final JobSpec SPEC = new JobSpec("demo", "Run every pipeline stage on the embedded sample world",
@@ -64,11 +65,6 @@ public final class DemoJob {
   public static JobResult run(SparkSession spark, JobContext ctx) throws Exception {
     long t0 = System.nanoTime();
     JobResult result = new JobResult();
-    for (TableDef t : Tables.all()) {
-      TableWriter.ensure(spark, ctx.warehouse(), t);
-    }
-    result.count("catalog_tables", Tables.all().size());
-
     ctx.runRecorded().join();
     List<Row> all = TableReader.read(spark, ctx.warehouse(), Tables.RUNS).select("run_id", "status").collectAsList();
     List<Row> own = all.stream().filter(r -> ctx.runId().equals(r.getString(0))).toList();
@@ -96,8 +92,8 @@ public final class DemoJob {
     }
     result.count("flows_ingested", ingested.counts().get("accepted")).count("lines_rejected", rejected);
     ingested.tables().forEach(result::table);
-    ctx.err().printf("ftasim demo: warehouse %s holds %d tables; %,d flows ingested, %d planted bad lines rejected%n",
-        ctx.warehouse().root(), Tables.all().size(), ingested.counts().get("accepted"), rejected);
+    ctx.err().printf("ftasim demo: %,d flows ingested into %s, %d planted bad lines rejected%n",
+        ingested.counts().get("accepted"), ctx.warehouse().root(), rejected);
 
     step(ctx, t0, String.format("[3/8] tariffs: baseline and %d scenarios, %d-%d", Scenario.SHIPPED.size(),
         spec.referenceYear(), TARIFF_LAST_YEAR));
@@ -149,6 +145,15 @@ public final class DemoJob {
         .count("smart_lines", smart.counts().get("lines"));
     dependence.tables().forEach(result::table);
     smart.tables().forEach(result::table);
+
+    // Each stage creates the tables it writes, with their first rows (a replace into a table created empty reads
+    // its state back, seconds each); the catalog's other tables are created now, so the warehouse holds them all.
+    for (TableDef t : Tables.all()) {
+      TableWriter.ensure(spark, ctx.warehouse(), t);
+    }
+    result.count("catalog_tables", Tables.all().size());
+    ctx.err().printf("ftasim demo: warehouse %s holds the catalog's %d tables%n", ctx.warehouse().root(),
+        Tables.all().size());
 
     String results = ctx.warehouse().root() + "/results";
     step(ctx, t0, String.format("[7/8] exporting the result sets to %s", results));
