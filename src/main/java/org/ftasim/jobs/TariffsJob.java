@@ -60,6 +60,9 @@ public final class TariffsJob {
       Map.of("--input", "tariff files or folders to ingest first (adds to tariffs.input); repeatable"),
       Set.of("--input"), Map.of(), null, true, false);
 
+  /** Lines of a WITS export (read on the driver) per task of the parse. */
+  static final int DRIVER_SLICE_LINES = 20_000;
+
   private TariffsJob() {}
 
   public static void main(String[] args) {
@@ -210,8 +213,12 @@ public final class TariffsJob {
             .map(t -> RowFactory.create(name, t._2() + 1, layout, t._1(), path, content)));
       }
     }
+    // The lines read on the driver go out in slices of about DRIVER_SLICE_LINES: as one local relation they were a
+    // single task of the whole file's size (24 MB for the demo's WITS export), parsed on one core in every pass.
+    int slices = (int) Math.min(Math.max(1, driverLines.size() / DRIVER_SLICE_LINES),
+        4L * spark.sparkContext().defaultParallelism());
     Dataset<Row> all = spark.createDataFrame(lines, TariffRates.LINES)
-        .unionByName(spark.createDataFrame(driverLines, TariffRates.LINES));
+        .unionByName(spark.createDataFrame(jsc.parallelize(driverLines, slices), TariffRates.LINES));
     Dataset<Row> parsed = TariffRates.parse(all, book, witsColumns).cache();
     try {
       String predicate = TableWriter.sameSourceFiles(files.stream().map(Input::name).toList(),

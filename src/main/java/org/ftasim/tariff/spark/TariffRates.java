@@ -1,12 +1,14 @@
 package org.ftasim.tariff.spark;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,16 +115,19 @@ public final class TariffRates {
         return RowFactory.create(out);
       }
     };
-    Dataset<Row> parsed = lines.mapPartitions(parse, Encoders.row(PARSED));
-    Column rank = row_number().over(Window.partitionBy("key").orderBy("source_file", "source_path", "line_number"));
-    Dataset<Row> ok = parsed.where(col("reason_code").isNull()).withColumn("rank", rank);
-    Dataset<Row> dups = ok.where(col("rank").gt(1))
-        .withColumn("reason_code", lit(TariffFiles.Reject.DUPLICATE_KEY.name()))
-        .withColumn("message", concat(lit("the key "), col("key"),
-            lit(" appears on an earlier line; the first is kept; fix: keep one line per key")));
-    return parsed.where(col("reason_code").isNotNull())
-        .unionByName(ok.where(col("rank").equalTo(1)).drop("rank"))
-        .unionByName(dups.drop("rank"));
+    // One window over every line, so the files are read and parsed once (a window over the accepted lines alone was
+    // an exchange each for the kept lines and the repeats, each parsing every line). A line the parse rejected has no
+    // key: it is a group of its own (its path and line), so a file of bad lines is not one task.
+    Column group = coalesce(col("key"), concat(lit("\u0000"), col("source_path"), lit(":"), col("line_number")));
+    Column rank = row_number().over(Window.partitionBy(group).orderBy("source_file", "source_path", "line_number"));
+    Column repeat = col("key").isNotNull().and(col("rank").gt(1));
+    return lines.mapPartitions(parse, Encoders.row(PARSED)).withColumn("rank", rank)
+        .withColumn("reason_code", when(repeat, lit(TariffFiles.Reject.DUPLICATE_KEY.name()))
+            .otherwise(col("reason_code")))
+        .withColumn("message", when(repeat, concat(lit("the key "), col("key"),
+            lit(" appears on an earlier line; the first is kept; fix: keep one line per key")))
+            .otherwise(col("message")))
+        .drop("rank");
   }
 
   public static Dataset<Row> schedules(Dataset<Row> parsed, String runId) {
