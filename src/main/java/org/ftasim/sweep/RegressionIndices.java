@@ -92,21 +92,34 @@ public final class RegressionIndices {
     if (!(sd[d] > 0)) {
       return null;
     }
-    // Inputs that do not vary in the sample get a coefficient of 0 and stay out of the fit.
-    DMatrixRMaj a = new DMatrixRMaj(d, d);
-    DMatrixRMaj b = new DMatrixRMaj(d, 1);
+    // Inputs that do not vary in the sample get a coefficient of 0 and stay out of the fit. The standardised row
+    // is formed once per row, and X'X summed over its upper triangle: the fit runs (n × d² / 2) multiply-adds,
+    // once for the point estimate and once per bootstrap resample, for every outcome of a sweep.
+    double[] z = new double[d];
+    double[] xx = new double[d * d];
+    double[] xy = new double[d];
     for (int i : rows) {
       double yi = (y[i] - mean[d]) / sd[d];
+      double[] xi = x[i];
       for (int k = 0; k < d; k++) {
-        double xk = sd[k] > 0 ? (x[i][k] - mean[k]) / sd[k] : 0;
-        b.add(k, 0, xk * yi);
-        for (int l = 0; l < d; l++) {
-          double xl = sd[l] > 0 ? (x[i][l] - mean[l]) / sd[l] : 0;
-          a.add(k, l, xk * xl);
+        z[k] = sd[k] > 0 ? (xi[k] - mean[k]) / sd[k] : 0;
+      }
+      for (int k = 0; k < d; k++) {
+        double zk = z[k];
+        xy[k] += zk * yi;
+        for (int l = k; l < d; l++) {
+          xx[k * d + l] += zk * z[l];
         }
       }
     }
+    DMatrixRMaj a = new DMatrixRMaj(d, d);
+    DMatrixRMaj b = new DMatrixRMaj(d, 1);
     for (int k = 0; k < d; k++) {
+      b.set(k, 0, xy[k]);
+      for (int l = k; l < d; l++) {
+        a.set(k, l, xx[k * d + l]);
+        a.set(l, k, xx[k * d + l]);
+      }
       if (!(sd[k] > 0)) {
         a.set(k, k, 1);
       }
@@ -118,8 +131,9 @@ public final class RegressionIndices {
     double rss = 0;
     for (int i : rows) {
       double fitted = 0;
+      double[] xi = x[i];
       for (int k = 0; k < d; k++) {
-        fitted += beta.get(k, 0) * (sd[k] > 0 ? (x[i][k] - mean[k]) / sd[k] : 0);
+        fitted += beta.get(k, 0) * (sd[k] > 0 ? (xi[k] - mean[k]) / sd[k] : 0);
       }
       double e = (y[i] - mean[d]) / sd[d] - fitted;
       rss += e * e;

@@ -12,8 +12,10 @@ import static org.apache.spark.sql.functions.when;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -147,11 +149,32 @@ public final class SweepRunner {
             .and(col("partner").equalTo(lit("ALL"))))
         .groupBy("run_id", "scenario_id", "metric", "country", "sector", "year", "closure")
         .agg(collect_list(struct(col("draw_id"), col("value"))).as("points"));
-    FlatMapFunction<Row, Row> indices = r -> compute(r, info).iterator();
-    return grouped.flatMap(indices, Encoders.row(Tables.SWEEP_SENSITIVITY.schema()));
+    return grouped.flatMap(new Indices(info), Encoders.row(Tables.SWEEP_SENSITIVITY.schema()));
   }
 
-  private static List<Row> compute(Row r, DesignInfo info) {
+  /**
+   * The indices of each outcome. A task's outcomes all regress on the same draws, and a draw's inputs are a quantile
+   * per parameter (a continued fraction for some distributions): they are computed once per task and kept.
+   */
+  private static final class Indices implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final DesignInfo info;
+    private transient Map<Long, double[]> inputs;
+
+    Indices(DesignInfo info) {
+      this.info = info;
+    }
+
+    @Override
+    public Iterator<Row> call(Row r) {
+      if (inputs == null) {
+        inputs = new ConcurrentHashMap<>();
+      }
+      return compute(r, info, inputs).iterator();
+    }
+  }
+
+  private static List<Row> compute(Row r, DesignInfo info, Map<Long, double[]> inputs) {
     List<Row> points = r.getList(r.fieldIndex("points"));
     Map<Long, Double> byDraw = new HashMap<>();
     for (Row p : points) {
@@ -163,7 +186,7 @@ public final class SweepRunner {
     Object[] key = {r.getAs("run_id"), r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"),
         r.getAs("sector"), r.getAs("year"), r.getAs("closure")};
     if (info.kind() != SweepDesign.Kind.OAT && info.kind() != SweepDesign.Kind.SALTELLI) {
-      return regression(byDraw, key, info);
+      return regression(byDraw, key, info, inputs);
     }
     if (info.kind() == SweepDesign.Kind.OAT) {
       Double central = byDraw.get(0L);
@@ -220,7 +243,8 @@ public final class SweepRunner {
     return out;
   }
 
-  private static List<Row> regression(Map<Long, Double> byDraw, Object[] key, DesignInfo info) {
+  private static List<Row> regression(Map<Long, Double> byDraw, Object[] key, DesignInfo info,
+      Map<Long, double[]> inputs) {
     List<String> dims = info.dimensions();
     int d = dims.size();
     // a dimension's value is that of its first parameter (a group's members share one uniform draw)
@@ -235,7 +259,7 @@ public final class SweepRunner {
     double[][] x = new double[ids.length][d];
     double[] y = new double[ids.length];
     for (int i = 0; i < ids.length; i++) {
-      double[] v = info.design().values(ids[i]);
+      double[] v = inputs.computeIfAbsent(ids[i], info.design()::values);
       for (int k = 0; k < d; k++) {
         x[i][k] = v[column[k]];
       }
