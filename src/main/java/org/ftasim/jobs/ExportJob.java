@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -74,23 +75,31 @@ public final class ExportJob {
     return table.where(functions.col("run_id").equalTo(runId));
   }
 
+  /**
+   * One pass: the rows are counted as they are written (an observed metric of the write itself), not by a count
+   * before it, which read the table twice and held it in memory between the two.
+   */
   private static long write(Dataset<Row> df, TableDef def, String path, int files) {
-    Dataset<Row> cached = df.cache();
-    long n = cached.count();
+    Observation written = new Observation("export " + def.name());
+    Dataset<Row> counted = df.observe(written, functions.count(functions.lit(1)).as("rows"));
     Dataset<Row> laidOut;
     if (def.partitionBy().isEmpty()) {
-      laidOut = cached.coalesce(files);
+      laidOut = counted.coalesce(files);
     } else {
       Column[] parts = def.partitionBy().stream().map(functions::col).toArray(Column[]::new);
-      laidOut = cached.repartition(parts);
+      laidOut = counted.repartition(parts);
     }
     var writer = laidOut.write().mode("overwrite");
     if (!def.partitionBy().isEmpty()) {
       writer = writer.partitionBy(def.partitionBy().toArray(new String[0]));
     }
     writer.parquet(path);
-    cached.unpersist();
-    return n;
+    try {
+      return ((Number) written.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the row count of " + path, e);
+    }
   }
 
   private static String tableNames() {

@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ftasim.config.FtasimConfig;
@@ -126,7 +127,8 @@ public final class ModelInputsJob {
       result.count("trade_vs_io_max_rel_diff_ppm", Math.round(trade.maxGap() * 1e6));
 
       String predicate = "inputs_id = '" + TableWriter.safeId(cfg.id()) + "'";
-      long tariffRows = writeModelTariffs(spark, ctx, cfg, layout, sectors, plan, regionFlows, effective, predicate);
+      long tariffRows = writeModelTariffs(spark, ctx, cfg, layout, sectors, plan, regionFlows, flowCount,
+          effective, predicate);
       Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.MODEL_TARIFFS)
           .where(col("inputs_id").equalTo(cfg.id()));
       for (Row r : stored.groupBy("basis").count().collectAsList()) {
@@ -285,8 +287,15 @@ public final class ModelInputsJob {
    * rates where trade weighs them and the io data's elsewhere, with the scenarios' trade costs; returns the cells.
    */
   private static long writeModelTariffs(SparkSession spark, JobContext ctx, FtasimConfig.Inputs cfg, CpData layout,
-      SectorMap sectors, Plan plan, Dataset<Row> regionFlows, Dataset<Row> effective, String predicate) {
+      SectorMap sectors, Plan plan, Dataset<Row> regionFlows, long flowCount, Dataset<Row> effective,
+      String predicate) {
     long w0 = System.nanoTime();
+    BloomFilter traded = null;
+    if (cfg.tariffWeights().equals("bilateral")) {
+      traded = ModelInputs.weighingFlows(regionFlows)
+          .select(ModelInputs.tradeKey(col("c"), col("e"), col("h")).as("key")).stat()
+          .bloomFilter("key", Math.max(1, flowCount), 0.01);
+    }
     List<Row> grid = new ArrayList<>();
     for (String k : plan.kept()) {
       for (int y : plan.years()) {
@@ -309,7 +318,7 @@ public final class ModelInputsJob {
         .add("io_tariff", DataTypes.DoubleType, false);
     Dataset<Row> dense = ModelInputs.dense(spark.createDataFrame(grid, gridType),
             spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective,
-                plan.scenarios(), layout.regions(), cfg.restOfWorld(), cfg.tariffWeights()))
+                plan.scenarios(), layout.regions(), cfg.restOfWorld(), cfg.tariffWeights(), traded))
         .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
     TradeCostCells costs = tradeCostCells(spark, ctx.warehouse(), ctx.err(), plan.kept(), plan.years(),
         layout.regions(), layout.sectors(), sectors);

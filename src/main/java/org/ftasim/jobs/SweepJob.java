@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.ftasim.config.FtasimConfig;
 import org.ftasim.inputs.CpLayout;
@@ -99,12 +100,20 @@ public final class SweepJob {
     }
     Dataset<Row> stored = TableReader.read(spark, ctx.warehouse(), Tables.SWEEP_DRAWS)
         .where(col("run_id").equalTo(ctx.runId()));
-    Dataset<Row> summary = SweepRunner.summary(stored, design.kind());
-    long summaryRows = TableWriter.replaceRun(summary, ctx.warehouse(), Tables.SWEEP_SUMMARY, ctx.runId()).rows();
-    SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(), design.dimensions(),
-        ctx.config().seed(), cfg.bootstrap(), design);
-    long sensitivityRows = TableWriter.replaceRun(SweepRunner.sensitivity(stored, info), ctx.warehouse(),
-        Tables.SWEEP_SENSITIVITY, ctx.runId()).rows();
+    // the draws grouped by outcome once, for both tables
+    Dataset<Row> outcomes = SweepRunner.outcomes(stored).persist(StorageLevel.MEMORY_AND_DISK());
+    long summaryRows;
+    long sensitivityRows;
+    try {
+      summaryRows = TableWriter.replaceRun(SweepRunner.summary(outcomes, design.kind()), ctx.warehouse(),
+          Tables.SWEEP_SUMMARY, ctx.runId()).rows();
+      SweepRunner.DesignInfo info = new SweepRunner.DesignInfo(design.kind(), design.basePoints(),
+          design.dimensions(), ctx.config().seed(), cfg.bootstrap(), design);
+      sensitivityRows = TableWriter.replaceRun(SweepRunner.sensitivity(outcomes, info), ctx.warehouse(),
+          Tables.SWEEP_SENSITIVITY, ctx.runId()).rows();
+    } finally {
+      outcomes.unpersist();
+    }
 
     long failed = stored.where(not(col("converged"))).select("draw_id").distinct().count();
     JobResult result = new JobResult().count("draws", total).count("failed_draws", failed)

@@ -1,5 +1,6 @@
 package org.ftasim.inputs;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.assertj.core.data.Offset;
 import org.ftasim.TestSpark;
 import org.ftasim.sector.SectorMap;
@@ -78,9 +80,17 @@ class ModelInputsTest {
   }
 
   private Map<String, Row> tariffs(String weights) {
+    return tariffs(weights, false);
+  }
+
+  /** @param filtered with the job's Bloom filter of the traded (importer, exporter, HS6) keys */
+  private Map<String, Row> tariffs(String weights, boolean filtered) {
     Dataset<Row> rf = ModelInputs.regionFlows(flows(), 2022, REGIONS, "ROW", SectorMap.bundled());
+    BloomFilter traded = filtered ? ModelInputs.weighingFlows(rf)
+        .select(ModelInputs.tradeKey(col("c"), col("e"), col("h")).as("key")).stat().bloomFilter("key", 100, 0.01)
+        : null;
     Map<String, Row> out = new HashMap<>();
-    for (Row r : ModelInputs.sectorTariffs(rf, effective(), List.of("s1"), REGIONS, "ROW", weights)
+    for (Row r : ModelInputs.sectorTariffs(rf, effective(), List.of("s1"), REGIONS, "ROW", weights, traded)
         .collectAsList()) {
       out.put(r.getString(0) + "|" + r.getInt(1) + "|" + r.getString(2) + "|" + r.getString(3) + "|"
           + r.getString(4), r);
@@ -120,6 +130,9 @@ class ModelInputsTest {
     assertThat(t).doesNotContainKey("s1|2022|KOR|MFN|chemicals");
     // nothing from another year
     assertThat(t.get("baseline|2022|KOR|JPN|chemicals").getDouble(6)).isEqualTo(100.0);
+    // the rates of codes a pair did not trade (KOR ← JPN 290120, s1's among them) left out before the shuffle: the
+    // same sums
+    assertThat(tariffs("bilateral", true)).isEqualTo(t);
   }
 
   @Test
@@ -138,7 +151,8 @@ class ModelInputsTest {
   @Test
   void theDenseTableFillsPairsWithoutTradeFromTheImportersMfnRateOrTheIoData() {
     Dataset<Row> rf = ModelInputs.regionFlows(flows(), 2022, REGIONS, "ROW", SectorMap.bundled());
-    Dataset<Row> sector = ModelInputs.sectorTariffs(rf, effective(), List.of("s1"), REGIONS, "ROW", "bilateral");
+    Dataset<Row> sector = ModelInputs.sectorTariffs(rf, effective(), List.of("s1"), REGIONS, "ROW", "bilateral",
+        null);
     StructType gridType = new StructType().add("scenario_id", DataTypes.StringType).add("year", DataTypes.IntegerType);
     StructType cellType = new StructType().add("importer", DataTypes.StringType).add("exporter", DataTypes.StringType)
         .add("sector", DataTypes.StringType).add("io_tariff", DataTypes.DoubleType);

@@ -169,6 +169,12 @@ class LauncherContractTest {
     assertThat(files).hasSize(1);
     List<Row> back = spark.read().parquet(out.resolve("runs").toString()).collectAsList();
     assertThat(back).extracting(r -> r.<String>getAs("run_id")).containsExactly("e-2");
+    // the count is observed as the rows are written: a run with no rows writes none and counts 0
+    Outcome none = run("export", "--warehouse", wh.toString(), "--table", "runs", "--run-id", "e-none",
+        "--out", out.toString());
+    assertThat(none.code()).as(none.err()).isZero();
+    assertThat(none.summary(false).get("counts").get("runs").asLong()).isZero();
+    assertThat(spark.read().parquet(out.resolve("runs").toString()).count()).isZero();
 
     assertThat(run("export", "--warehouse", wh.toString(), "--table", "nope", "--out", out.toString()).err())
         .contains("'nope' is not a ftasim table");

@@ -121,6 +121,7 @@ class SweepJobTest {
         .where("run_id = 'f1' and metric = 'real_gdp_pct' and country = 'CAN'").first();
     assertThat(can.<Long>getAs("n_ok")).isEqualTo(40 - failed);
     assertThat(can.<Double>getAs("p05")).isLessThan(can.<Double>getAs("p95"));
+    summaryIsSparkSqlsAggregates(wh, "f1");
 
     long versionBefore = io.delta.tables.DeltaTable.forPath(spark, wh.resolve("sweep_draws").toString()).history(1)
         .first().getLong(0);
@@ -137,6 +138,44 @@ class SweepJobTest {
     assertThat(org.ftasim.table.TableReader.read(spark, new org.ftasim.table.Warehouse(wh.toString()),
         org.ftasim.table.Tables.RUNS).where("run_id = 'f2'").first()
         .<String>getAs("error")).contains("rolled back: sweep_draws: restored to version " + versionBefore);
+  }
+
+  /**
+   * sweep_summary, computed per outcome in draw order, against Spark SQL's own aggregates of the stored draws: counts
+   * equal, statistics within rounding (the order of summation is the only difference).
+   */
+  private void summaryIsSparkSqlsAggregates(Path wh, String runId) {
+    spark.read().format("delta").load(wh.resolve("sweep_draws").toString()).where("run_id = '" + runId + "'")
+        .createOrReplaceTempView("summary_draws");
+    String key = "scenario_id, metric, country, sector, partner, year, closure";
+    List<Row> expected = spark.sql("SELECT " + key + ", sum(CASE WHEN converged THEN 1 ELSE 0 END) n_ok,"
+        + " sum(CASE WHEN converged THEN 0 ELSE 1 END) n_failed, avg(CASE WHEN converged THEN value END) mean,"
+        + " stddev_samp(CASE WHEN converged THEN value END) sd,"
+        + " percentile(CASE WHEN converged THEN value END, array(0.05, 0.5, 0.95)) q"
+        + " FROM summary_draws GROUP BY " + key + " ORDER BY " + key).collectAsList();
+    spark.read().format("delta").load(wh.resolve("sweep_summary").toString()).where("run_id = '" + runId + "'")
+        .createOrReplaceTempView("summary_rows");
+    List<Row> actual = spark.sql("SELECT * FROM summary_rows ORDER BY " + key).collectAsList();
+    assertThat(actual).hasSameSizeAs(expected).hasSizeGreaterThan(10);
+    for (int i = 0; i < expected.size(); i++) {
+      Row e = expected.get(i);
+      Row a = actual.get(i);
+      assertThat(a.<Long>getAs("n_ok")).isEqualTo(e.<Long>getAs("n_ok"));
+      assertThat(a.<Long>getAs("n_failed")).isEqualTo(e.<Long>getAs("n_failed"));
+      List<Double> q = e.isNullAt(e.fieldIndex("q")) ? null : e.getList(e.fieldIndex("q"));
+      String[] names = {"mean", "sd", "p05", "p50", "p95"};
+      Double[] want = {e.getAs("mean"), e.getAs("sd"), q == null ? null : q.get(0), q == null ? null : q.get(1),
+          q == null ? null : q.get(2)};
+      for (int c = 0; c < names.length; c++) {
+        Double got = a.getAs(names[c]);
+        if (want[c] == null) {
+          assertThat(got).as("%s of %s", names[c], e).isNull();
+        } else {
+          assertThat(got).as("%s of %s", names[c], e)
+              .isCloseTo(want[c], within(1e-12 * Math.max(1, Math.abs(want[c]))));
+        }
+      }
+    }
   }
 
   /** A quadrature design reports its rule's mean and sd (equal weights, no n − 1) and no percentiles. */

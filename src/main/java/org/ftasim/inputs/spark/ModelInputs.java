@@ -1,10 +1,12 @@
 package org.ftasim.inputs.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,6 +29,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.ftasim.sector.SectorMap;
 
 /**
@@ -107,6 +112,16 @@ public final class ModelInputs {
         .agg(count(lit(1)).as("flows"), sum("v").as("value_usd"));
   }
 
+  /** The flows that weigh the tariffs: mapped to an importing region and a sector, with a positive value. */
+  public static Dataset<Row> weighingFlows(Dataset<Row> regionFlows) {
+    return regionFlows.where(col("s").isNotNull().and(col("m").isNotNull()).and(col("v").gt(0)));
+  }
+
+  /** The key of an (importer, exporter, HS6) flow or rate, for {@link #sectorTariffs}'s Bloom filter. */
+  public static Column tradeKey(Column importer, Column exporter, Column hs6) {
+    return concat_ws("|", importer, exporter, hs6);
+  }
+
   /**
    * Sector tariffs of every scenario and year for region pairs with rated trade: rows (scenario_id, year, importer,
    * exporter, sector, tariff as a fraction, weight_usd, n_hs6), and with exporter MFN the importer region's MFN rate
@@ -120,22 +135,31 @@ public final class ModelInputs {
    * @param scenarios the scenario ids besides the baseline (each gets rows for every importer, touched or not)
    * @param regions the model's regions; @param restOfWorld the region of unlisted countries (or null)
    * @param weights bilateral or importer
+   * @param traded under bilateral weights, a Bloom filter of the weighing flows' {@link #tradeKey}s
+   *     ({@link #weighingFlows}), or null: a pair's rate weighs only where the pair traded the code, so the rates it
+   *     rules out are left out before the shuffle (most of tariff_effective); a false positive only lets a row through
+   *     that the task ignores, so the result is the same with or without it
    */
   public static Dataset<Row> sectorTariffs(Dataset<Row> regionFlows, Dataset<Row> effective, List<String> scenarios,
-      List<String> regions, String restOfWorld, String weights) {
+      List<String> regions, String restOfWorld, String weights, BloomFilter traded) {
     List<String> all = new ArrayList<>(scenarios);
     all.add(BASELINE);
     Column region = restOfWorld != null && regions.contains(restOfWorld)
         ? when(col("importer").isin(regions.toArray()), col("importer")).otherwise(lit(restOfWorld))
         : when(col("importer").isin(regions.toArray()), col("importer"));
-    Dataset<Row> flows = regionFlows.where(col("s").isNotNull().and(col("m").isNotNull()).and(col("v").gt(0)))
-        .select(col("m"), col("c"), lit(0).as("kind"), lit(0).as("year"), lit(null).cast("string").as("k"),
+    Dataset<Row> flows = weighingFlows(regionFlows).select(col("m"), col("c"), lit(0).as("kind"), lit(0).as("year"),
+        lit(null).cast("string").as("k"),
             col("e"), col("h"), col("v"), col("i"), col("s"));
     Dataset<Row> rates = effective.select(region.as("m"), col("importer").as("c"), lit(1).as("kind"), col("year"),
             col("scenario_id").as("k"), col("exporter").as("e"), col("hs6").as("h"), col("rate").as("v"),
             lit(null).cast("string").as("i"), lit(null).cast("string").as("s"))
         .where(col("m").isNotNull());
     boolean bilateral = weights.equals("bilateral");
+    if (bilateral && traded != null) {
+      UserDefinedFunction mightHaveTraded = udf((UDF1<String, Boolean>) traded::mightContainString,
+          DataTypes.BooleanType);
+      rates = rates.where(col("e").equalTo(lit(MFN)).or(mightHaveTraded.apply(tradeKey(col("c"), col("e"), col("h")))));
+    }
     MapPartitionsFunction<Row, Row> run = it -> new RegionTariffs(all, bilateral).run(it);
     Dataset<Row> partial = flows.unionByName(rates).repartition(col("c"))
         .sortWithinPartitions("c", "kind", "year").mapPartitions(run, Encoders.row(COUNTRY_SUMS));

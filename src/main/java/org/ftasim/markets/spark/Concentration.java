@@ -38,7 +38,10 @@ public final class Concentration {
 
   public static Dataset<Row> markets(Dataset<Row> tradeFlows, List<String> partners, GoodsLists goods,
       String runId) {
+    // shuffled once, by market: the per-supplier sums and the per-market lists below both group within a market,
+    // so neither needs an exchange of its own (grouping by supplier first moved every flow twice)
     Dataset<Row> bySupplier = tradeFlows.where(col("value_usd").gt(0))
+        .repartition(col("year"), col("importer"), col("hs6"))
         .groupBy("year", "importer", "hs6", "exporter")
         .agg(sum("value_usd").alias("v"), min("hs_version").alias("hs_version"));
     // each market's suppliers sorted by value (then code), and every sum taken in that order: the same doubles

@@ -2,15 +2,13 @@ package org.ftasim.sweep.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,14 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.ftasim.sweep.OutcomeSummary;
 import org.ftasim.sweep.Parameter;
 import org.ftasim.sweep.RegressionIndices;
 import org.ftasim.sweep.Seeds;
@@ -110,25 +111,46 @@ public final class SweepRunner {
     return text.length() <= 500 ? text : text.substring(0, 497) + "...";
   }
 
+  /** The key of one outcome: sweep_summary's, and sweep_sensitivity's with partner ALL. */
+  private static final String[] OUTCOME_KEY = {"run_id", "scenario_id", "metric", "country", "sector", "partner",
+      "year", "closure"};
+
   /**
-   * Mean, sd and exact percentiles of each outcome over converged draws; failed draws are counted. A quadrature
+   * Each outcome's draws in one row: its key and {@code points}, a (draw_id, value, converged) per draw. The summary
+   * and the sensitivity both read these, so the draws are grouped once (a grouping of 1.8 million rows into 28,000
+   * outcomes costs more than either computation on it).
+   */
+  public static Dataset<Row> outcomes(Dataset<Row> draws) {
+    Column[] key = Arrays.stream(OUTCOME_KEY).map(c -> col(c)).toArray(Column[]::new);
+    return draws.groupBy(key)
+        .agg(collect_list(struct(col("draw_id"), col("value"), col("converged"))).as("points"));
+  }
+
+  /**
+   * Mean, sd and exact percentiles of each outcome ({@link #outcomes}) over converged draws, in draw order whatever
+   * the order the grouping collected them in ({@link OutcomeSummary}); failed draws are counted. A quadrature
    * design's points are a rule, not a sample: its mean and sd are the rule's, Σ w_k y_k and (Σ w_k (y_k − ȳ)²)^½ with
    * Stroud's equal weights w_k = 1/(2d) (DeVuyst &amp; Preckel 1997), and it has no percentiles (null), since quantiles
    * of 2d points say nothing about the outcome's distribution.
    */
-  public static Dataset<Row> summary(Dataset<Row> draws, SweepDesign.Kind kind) {
+  public static Dataset<Row> summary(Dataset<Row> outcomes, SweepDesign.Kind kind) {
     boolean rule = kind == SweepDesign.Kind.QUADRATURE;
-    return draws.groupBy("run_id", "scenario_id", "metric", "country", "sector", "partner", "year", "closure")
-        .agg(sum(when(col("converged"), 1L).otherwise(0L)).as("n_ok"),
-            sum(when(not(col("converged")), 1L).otherwise(0L)).as("n_failed"),
-            expr("avg(CASE WHEN converged THEN value END)").as("mean"),
-            expr((rule ? "stddev_pop" : "stddev_samp") + "(CASE WHEN converged THEN value END)").as("sd"),
-            expr("percentile(CASE WHEN converged THEN value END, array(0.05, 0.5, 0.95))").as("q"))
-        .select(col("run_id"), col("scenario_id"), col("metric"), col("country"), col("sector"), col("partner"),
-            col("year"), col("n_ok"), col("n_failed"), col("mean"), col("sd"),
-            rule ? lit(null).cast("double").as("p05") : col("q").getItem(0).as("p05"),
-            rule ? lit(null).cast("double").as("p50") : col("q").getItem(1).as("p50"),
-            rule ? lit(null).cast("double").as("p95") : col("q").getItem(2).as("p95"), col("closure"));
+    MapFunction<Row, Row> summarise = r -> {
+      List<Row> points = new ArrayList<>(r.getList(r.fieldIndex("points")));
+      points.sort(Comparator.comparingLong(p -> p.getLong(0)));
+      double[] values = new double[points.size()];
+      int ok = 0;
+      for (Row p : points) {
+        if (p.getBoolean(2)) {
+          values[ok++] = p.getDouble(1);
+        }
+      }
+      OutcomeSummary s = OutcomeSummary.of(values, ok, rule);
+      return RowFactory.create(r.getAs("run_id"), r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"),
+          r.getAs("sector"), r.getAs("partner"), r.getAs("year"), (long) ok, (long) (points.size() - ok), s.mean(),
+          s.sd(), s.p05(), s.p50(), s.p95(), r.getAs("closure"));
+    };
+    return outcomes.map(summarise, Encoders.row(Tables.SWEEP_SUMMARY.schema()));
   }
 
   /** What the sensitivity step needs of the design, small enough to ship in a closure. */
@@ -137,19 +159,16 @@ public final class SweepRunner {
 
   /**
    * Sobol indices (Saltelli designs), one-at-a-time effects (OAT designs) or standardised regression coefficients
-   * (Monte Carlo, Latin hypercube and Sobol designs) per outcome; none for quadrature designs, and none for
-   * bilateral outcomes (partner other than ALL), which the table has no column for. Base points with a failed
-   * evaluation anywhere are left out of the Sobol estimate; failed draws out of the regression.
+   * (Monte Carlo, Latin hypercube and Sobol designs) per outcome ({@link #outcomes}); none for quadrature designs,
+   * and none for bilateral outcomes (partner other than ALL), which the table has no column for. Base points with a
+   * failed evaluation anywhere are left out of the Sobol estimate; failed draws out of the regression.
    */
-  public static Dataset<Row> sensitivity(Dataset<Row> draws, DesignInfo info) {
+  public static Dataset<Row> sensitivity(Dataset<Row> outcomes, DesignInfo info) {
     if (info.kind() == SweepDesign.Kind.QUADRATURE) {
-      return draws.sparkSession().createDataFrame(List.of(), Tables.SWEEP_SENSITIVITY.schema());
+      return outcomes.sparkSession().createDataFrame(List.of(), Tables.SWEEP_SENSITIVITY.schema());
     }
-    Dataset<Row> grouped = draws.where(col("converged").and(col("metric").notEqual(lit("ALL")))
-            .and(col("partner").equalTo(lit("ALL"))))
-        .groupBy("run_id", "scenario_id", "metric", "country", "sector", "year", "closure")
-        .agg(collect_list(struct(col("draw_id"), col("value"))).as("points"));
-    return grouped.flatMap(new Indices(info), Encoders.row(Tables.SWEEP_SENSITIVITY.schema()));
+    return outcomes.where(col("metric").notEqual(lit("ALL")).and(col("partner").equalTo(lit("ALL"))))
+        .flatMap(new Indices(info), Encoders.row(Tables.SWEEP_SENSITIVITY.schema()));
   }
 
   /**
@@ -178,7 +197,9 @@ public final class SweepRunner {
     List<Row> points = r.getList(r.fieldIndex("points"));
     Map<Long, Double> byDraw = new HashMap<>();
     for (Row p : points) {
-      byDraw.put(p.getLong(0), p.getDouble(1));
+      if (p.getBoolean(2)) {
+        byDraw.put(p.getLong(0), p.getDouble(1));
+      }
     }
     List<String> dims = info.dimensions();
     int d = dims.size();
