@@ -17,6 +17,7 @@ import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
@@ -94,18 +95,15 @@ public final class SqlJob {
       throw JobErrors.notAQuery(statement);
     }
     List<String> reflective = new ArrayList<>();
-    plan.foreachWithSubqueries(node -> {
-      node.expressions().foreach(e -> {
-        e.foreach(x -> {
-          if (x instanceof UnresolvedFunction f && REFLECTIVE.contains(f.nameParts().last().toLowerCase())) {
-            reflective.add(f.nameParts().last());
-          }
-          return BoxedUnit.UNIT;
-        });
+    forEachNode(plan, node -> node.expressions().foreach(e -> {
+      e.foreach(x -> {
+        if (x instanceof UnresolvedFunction f && REFLECTIVE.contains(f.nameParts().last().toLowerCase())) {
+          reflective.add(f.nameParts().last());
+        }
         return BoxedUnit.UNIT;
       });
       return BoxedUnit.UNIT;
-    });
+    }));
     if (!reflective.isEmpty()) {
       throw JobErrors.reflectiveCall(reflective);
     }
@@ -115,13 +113,29 @@ public final class SqlJob {
   /** The table names a parsed query reads (the last part of each name; CTE names among them). */
   static Set<String> namedTables(LogicalPlan plan) {
     Set<String> names = new java.util.TreeSet<>();
-    plan.foreachWithSubqueries(node -> {
+    forEachNode(plan, node -> {
       if (node instanceof UnresolvedRelation r) {
         names.add(r.multipartIdentifier().last());
       }
-      return BoxedUnit.UNIT;
     });
     return names;
+  }
+
+  /**
+   * Every node of a parsed plan, its subqueries' and its WITH clauses' definitions included: a definition is not a
+   * child of the WITH node, so a walk over children and subqueries alone misses what it reads and calls.
+   */
+  private static void forEachNode(LogicalPlan plan, java.util.function.Consumer<LogicalPlan> visit) {
+    plan.foreachWithSubqueries(node -> {
+      visit.accept(node);
+      if (node instanceof UnresolvedWith w) {
+        w.cteRelations().foreach(definition -> {
+          forEachNode(definition._2(), visit);
+          return BoxedUnit.UNIT;
+        });
+      }
+      return BoxedUnit.UNIT;
+    });
   }
 
   /**

@@ -122,6 +122,13 @@ class LauncherContractTest {
     assertThat(cte.code()).as(cte.err()).isZero();
     assertThat(cte.outLines()).containsExactly("n", "2");
     assertThat(cte.summary(true).get("counts").get("tables_registered").asLong()).isEqualTo(1);
+    // a table named only inside a WITH clause's definitions, on lines of their own (the commands share this JVM's
+    // session, so the view must not be there from before)
+    spark.catalog().dropTempView("run_events");
+    Outcome inWith = run("sql", "--warehouse", wh.toString(), "with r as (\n  select run_id from run_events\n),\n"
+        + "s as (select distinct run_id from r)\nselect count(*) as n from s");
+    assertThat(inWith.code()).as(inWith.err()).isZero();
+    assertThat(inWith.outLines()).containsExactly("n", "2");
   }
 
   /** sql only reads: statements that are not queries, and reflective calls, stop before anything runs. */
@@ -143,6 +150,10 @@ class LauncherContractTest {
         "select * from runs where run_id = (select java_method('java.lang.String', 'valueOf', 1))");
     assertThat(reflect.code()).isEqualTo(2);
     assertThat(reflect.err()).contains("runs Java methods").contains("java_method");
+    Outcome reflectInWith = run("sql", "--warehouse", wh.toString(),
+        "with r as (select reflect('java.lang.String', 'valueOf', 1) as x) select * from r");
+    assertThat(reflectInWith.code()).isEqualTo(2);
+    assertThat(reflectInWith.err()).contains("runs Java methods").contains("reflect");
     Outcome typo = run("sql", "--warehouse", wh.toString(), "selec * from runs");
     assertThat(typo.code()).isEqualTo(2);
     assertThat(typo.err()).contains("query failed to parse");
