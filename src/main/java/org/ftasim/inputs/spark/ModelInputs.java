@@ -148,8 +148,7 @@ public final class ModelInputs {
         ? when(col("importer").isin(regions.toArray()), col("importer")).otherwise(lit(restOfWorld))
         : when(col("importer").isin(regions.toArray()), col("importer"));
     Dataset<Row> flows = weighingFlows(regionFlows).select(col("m"), col("c"), lit(0).as("kind"), lit(0).as("year"),
-        lit(null).cast("string").as("k"),
-            col("e"), col("h"), col("v"), col("i"), col("s"));
+        lit(null).cast("string").as("k"), col("e"), col("h"), col("v"), col("i"), col("s"));
     Dataset<Row> rates = effective.select(region.as("m"), col("importer").as("c"), lit(1).as("kind"), col("year"),
             col("scenario_id").as("k"), col("exporter").as("e"), col("hs6").as("h"), col("rate").as("v"),
             lit(null).cast("string").as("i"), lit(null).cast("string").as("s"))
@@ -158,7 +157,8 @@ public final class ModelInputs {
     if (bilateral && traded != null) {
       UserDefinedFunction mightHaveTraded = udf((UDF1<String, Boolean>) traded::mightContainString,
           DataTypes.BooleanType);
-      rates = rates.where(col("e").equalTo(lit(MFN)).or(mightHaveTraded.apply(tradeKey(col("c"), col("e"), col("h")))));
+      rates = rates.where(col("e").equalTo(lit(MFN))
+          .or(mightHaveTraded.apply(tradeKey(col("c"), col("e"), col("h")))));
     }
     MapPartitionsFunction<Row, Row> run = it -> new RegionTariffs(all, bilateral).run(it);
     Dataset<Row> partial = flows.unionByName(rates).repartition(col("c"))
