@@ -13,9 +13,6 @@ public final class Quantile {
 
   /** Q(q) = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)), h = (n − 1) q, over the first {@code n} values; NaN if n = 0. */
   public static double of(double[] values, int n, double q) {
-    if (n == 0) {
-      return Double.NaN;
-    }
     double[] v = Arrays.copyOf(values, n);
     Arrays.sort(v);
     return ofSorted(v, n, q);
