@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The standardised regression coefficients of one sweep outcome with their bootstrap intervals, at the demo's shape
  * (64 Latin-hypercube draws, 9 inputs, 100 resamples): the sweep's sensitivity step runs this once per outcome, some
- * 15,000 times in the demo. Run with {@code jobs/bench RegressionIndicesBenchmark}.
+ * 15,000 times in the demo. {@code oneOutcome} prepares the inputs' side of every resample for the one outcome;
+ * {@code sharedDesign} is what each further outcome of the same draws costs, the design prepared once per task.
+ * Run with {@code jobs/bench RegressionIndicesBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +39,7 @@ public class RegressionIndicesBenchmark {
 
   private double[][] x;
   private double[] y;
+  private RegressionIndices.Design design;
 
   /** A near-linear outcome with noise, as a sweep's welfare or output change is in its parameters. */
   @Setup(Level.Trial)
@@ -51,10 +54,16 @@ public class RegressionIndicesBenchmark {
       }
       y[i] += 0.1 * r.nextGaussian();
     }
+    design = RegressionIndices.Design.of(x, 7, resamples);
   }
 
   @Benchmark
   public RegressionIndices.Estimate oneOutcome() {
     return RegressionIndices.estimate(x, y, 7, resamples);
+  }
+
+  @Benchmark
+  public RegressionIndices.Estimate sharedDesign() {
+    return design.estimate(y);
   }
 }

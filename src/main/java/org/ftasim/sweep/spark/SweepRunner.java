@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.spark.TaskContext;
@@ -173,12 +174,14 @@ public final class SweepRunner {
 
   /**
    * The indices of each outcome. A task's outcomes all regress on the same draws, and a draw's inputs are a quantile
-   * per parameter (a continued fraction for some distributions): they are computed once per task and kept.
+   * per parameter (a continued fraction for some distributions): they are computed once per task and kept, and so is
+   * the inputs' side of the regression for each set of converged draws ({@link RegressionIndices.Design}).
    */
   private static final class Indices implements FlatMapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final DesignInfo info;
     private transient Map<Long, double[]> inputs;
+    private transient Map<String, Optional<RegressionIndices.Design>> designs;
 
     Indices(DesignInfo info) {
       this.info = info;
@@ -188,12 +191,14 @@ public final class SweepRunner {
     public Iterator<Row> call(Row r) {
       if (inputs == null) {
         inputs = new ConcurrentHashMap<>();
+        designs = new ConcurrentHashMap<>();
       }
-      return compute(r, info, inputs).iterator();
+      return compute(r, info, inputs, designs).iterator();
     }
   }
 
-  private static List<Row> compute(Row r, DesignInfo info, Map<Long, double[]> inputs) {
+  private static List<Row> compute(Row r, DesignInfo info, Map<Long, double[]> inputs,
+      Map<String, Optional<RegressionIndices.Design>> designs) {
     List<Row> points = r.getList(r.fieldIndex("points"));
     Map<Long, Double> byDraw = new HashMap<>();
     for (Row p : points) {
@@ -207,7 +212,7 @@ public final class SweepRunner {
     Object[] key = {r.getAs("run_id"), r.getAs("scenario_id"), r.getAs("metric"), r.getAs("country"),
         r.getAs("sector"), r.getAs("year"), r.getAs("closure")};
     if (info.kind() != SweepDesign.Kind.OAT && info.kind() != SweepDesign.Kind.SALTELLI) {
-      return regression(byDraw, key, info, inputs);
+      return regression(byDraw, key, info, inputs, designs);
     }
     if (info.kind() == SweepDesign.Kind.OAT) {
       Double central = byDraw.get(0L);
@@ -265,7 +270,7 @@ public final class SweepRunner {
   }
 
   private static List<Row> regression(Map<Long, Double> byDraw, Object[] key, DesignInfo info,
-      Map<Long, double[]> inputs) {
+      Map<Long, double[]> inputs, Map<String, Optional<RegressionIndices.Design>> designs) {
     List<String> dims = info.dimensions();
     int d = dims.size();
     // a dimension's value is that of its first parameter (a group's members share one uniform draw)
@@ -287,7 +292,8 @@ public final class SweepRunner {
       y[i] = byDraw.get(ids[i]);
     }
     List<Row> out = new ArrayList<>();
-    RegressionIndices.Estimate e = RegressionIndices.estimate(x, y, seedOf(info, key), info.bootstrap());
+    RegressionIndices.Estimate e = designs.computeIfAbsent(Arrays.toString(ids), k -> Optional.ofNullable(
+        RegressionIndices.Design.of(x, seedOf(info, ids), info.bootstrap()))).map(dn -> dn.estimate(y)).orElse(null);
     if (e == null) {
       return out;
     }
@@ -299,9 +305,9 @@ public final class SweepRunner {
     return out;
   }
 
-  private static long seedOf(DesignInfo info, Object[] key) {
-    return Seeds.mix(info.seed(), 5, String.join("|", String.valueOf(key[1]), String.valueOf(key[2]),
-        String.valueOf(key[3]), String.valueOf(key[4]), String.valueOf(key[5])).hashCode());
+  /** The bootstrap's seed: the run's, and the draws resampled (the same for every outcome of those draws). */
+  private static long seedOf(DesignInfo info, long[] draws) {
+    return Seeds.mix(info.seed(), 5, Arrays.hashCode(draws));
   }
 
   private static Row row(Object[] key, String parameter, String method, double value, Double low, Double high) {
