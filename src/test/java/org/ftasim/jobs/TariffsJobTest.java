@@ -174,4 +174,35 @@ class TariffsJobTest {
     assertThat(bad.code()).isNotZero();
     assertThat(bad.err()).contains("rates.csv").contains(TariffSample.MFN_HEADER).contains(TariffSample.PREF_HEADER);
   }
+
+  @Test
+  void aRepeatedKeyKeepsItsFirstLineByFileNameThenLineAcrossFiles() throws Exception {
+    Path dir = TestSpark.newDir("tariff-repeats");
+    String header = "reporter,year,nomenclature,tariff_line,duty_type,av_rate,specific_duty,ave,trq\n";
+    Path a = dir.resolve("a_mfn.csv");
+    Files.writeString(a, header + "KOR,2022,HS17,0101211000,AV,1,,,N\nKOR,2022,HS17,0101211000,AV,2,,,N\n"
+        + "KOR,2022,HS17,0101219000,AV,3,,,N\n");
+    Path b = dir.resolve("b_mfn.csv");
+    Files.writeString(b, header + "KOR,2022,HS17,8542320000,AV,4,,,N\nKOR,2022,HS17,0101211000,AV,5,,,N\n"
+        + "KOR,2022,HS17,0101211000,AV,6,,,N\n");
+    String wh = TestSpark.newDir("wh-tariff-repeats").toString();
+    // b is given first: the first line of a key is by file name, not by the order of the inputs
+    LauncherContractTest.Outcome o = LauncherContractTest.run("tariffs", "--input", b.toString(), "--input",
+        a.toString(), "--warehouse", wh);
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.summary(false).get("counts").get("rejects_DUPLICATE_KEY").asLong()).isEqualTo(3);
+
+    Warehouse w = new Warehouse(wh);
+    Map<String, String> rejects = new HashMap<>();
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_REJECTS).collectAsList()) {
+      rejects.put(r.<String>getAs("source_file") + ":" + r.<Long>getAs("line_number"), r.getAs("message"));
+    }
+    assertThat(rejects).containsOnlyKeys("a_mfn.csv:3", "b_mfn.csv:3", "b_mfn.csv:4");
+    assertThat(rejects.get("b_mfn.csv:4")).contains("KOR|2022|0101211000").contains("the first is kept");
+    Map<String, Double> kept = new HashMap<>();
+    for (Row r : TableReader.read(spark, w, Tables.TARIFF_SCHEDULES).collectAsList()) {
+      kept.put(r.<String>getAs("source_file") + ":" + r.<Long>getAs("line_number"), r.getAs("rate"));
+    }
+    assertThat(kept).isEqualTo(Map.of("a_mfn.csv:2", 1.0, "a_mfn.csv:4", 3.0, "b_mfn.csv:2", 4.0));
+  }
 }

@@ -1,13 +1,14 @@
 package org.ftasim.tariff.spark;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -76,9 +76,9 @@ public final class TariffRates {
   }
 
   /**
-   * Every line parsed: accepted lines carry the schedule columns, the others a reason and message. A repeated key
-   * (reporter, year and line; or agreement, importer, partners and line) keeps its first line (by file name, path,
-   * then line number) and rejects the rest as DUPLICATE_KEY.
+   * Every line parsed: accepted lines carry the schedule columns and their key (reporter, year and line; or
+   * agreement, importer, partners and line), the others a reason and message. Repeated keys are
+   * {@link #repeatedKeys}'s to find and {@link #markRepeats}'s to reject.
    *
    * @param witsColumns per WITS file (source_path), where its columns are ({@link TariffFiles#witsColumns})
    */
@@ -115,19 +115,41 @@ public final class TariffRates {
         return RowFactory.create(out);
       }
     };
-    // One window over every line, so the files are read and parsed once (a window over the accepted lines alone was
-    // an exchange each for the kept lines and the repeats, each parsing every line). A line the parse rejected has no
-    // key: it is a group of its own (its path and line), so a file of bad lines is not one task.
-    Column group = coalesce(col("key"), concat(lit("\u0000"), col("source_path"), lit(":"), col("line_number")));
-    Column rank = row_number().over(Window.partitionBy(group).orderBy("source_file", "source_path", "line_number"));
-    Column repeat = col("key").isNotNull().and(col("rank").gt(1));
-    return lines.mapPartitions(parse, Encoders.row(PARSED)).withColumn("rank", rank)
+    return lines.mapPartitions(parse, Encoders.row(PARSED));
+  }
+
+  /** The line a key's first occurrence is on: by file name, path, then line number. */
+  private static Column lineOrder() {
+    return struct(col("source_file"), col("source_path"), col("line_number"));
+  }
+
+  /**
+   * The keys of accepted lines that occur more than once, with the line that keeps each ({@code first}, by
+   * {@link #lineOrder}). An aggregate of the keys alone: most keys occur once, and the lines themselves (their
+   * text, path and columns) stay where they were read rather than being shuffled to meet their repeats.
+   */
+  public static Dataset<Row> repeatedKeys(Dataset<Row> parsed) {
+    return parsed.where(col("key").isNotNull()).groupBy("key")
+        .agg(count(lit(1)).as("lines"), min(lineOrder()).as("first"))
+        .where(col("lines").gt(1)).select("key", "first");
+  }
+
+  /**
+   * The parsed lines with every line of a repeated key but its first rejected as DUPLICATE_KEY.
+   *
+   * @param repeats {@link #repeatedKeys} of the same lines
+   */
+  public static Dataset<Row> markRepeats(Dataset<Row> parsed, Dataset<Row> repeats) {
+    Column repeat = col("first").isNotNull().and(not(lineOrder().equalTo(col("first"))));
+    // renamed: both sides descend from the same lines, so their "key" columns would be one column to the planner
+    Dataset<Row> kept = repeats.select(col("key").as("repeated_key"), col("first"));
+    return parsed.join(kept, col("key").equalTo(col("repeated_key")), "left_outer")
         .withColumn("reason_code", when(repeat, lit(TariffFiles.Reject.DUPLICATE_KEY.name()))
             .otherwise(col("reason_code")))
         .withColumn("message", when(repeat, concat(lit("the key "), col("key"),
             lit(" appears on an earlier line; the first is kept; fix: keep one line per key")))
             .otherwise(col("message")))
-        .drop("rank");
+        .drop("repeated_key", "first");
   }
 
   public static Dataset<Row> schedules(Dataset<Row> parsed, String runId) {
@@ -332,42 +354,55 @@ public final class TariffRates {
     org.apache.spark.api.java.function.CoGroupFunction<String, Row, Row, Row> run = (importer, rows, trade) -> {
       TreeMap<Integer, Map<String, Double>> bound = new TreeMap<>();
       ImporterSchedule schedule = schedule(importer, rows, bound);
-      Map<String, Double> w = new HashMap<>();
+      // imports by exporter, then HS6; the MFN rows weigh by the imports from everyone
+      Map<String, Map<String, Double>> w = new HashMap<>();
       while (trade.hasNext()) {
         Row t = trade.next();
-        w.merge(t.getString(1) + "|" + t.getString(2), t.getDouble(3), Double::sum);
-        w.merge(TariffEngine.MFN + "|" + t.getString(2), t.getDouble(3), Double::sum);
+        w.computeIfAbsent(t.getString(1), e -> new HashMap<>()).merge(t.getString(2), t.getDouble(3), Double::sum);
+        w.computeIfAbsent(TariffEngine.MFN, e -> new HashMap<>()).merge(t.getString(2), t.getDouble(3), Double::sum);
       }
-      Map<String, String[]> codes = new HashMap<>();
+      Slots slots = new Slots(levels, sectors);
       List<TariffEngine> engines = scenarios.stream().map(s -> new TariffEngine(s, baseline, sectors)).toList();
       int years = lastYear - firstYear + 1;
       return new PerStep(scenarios.size() * years, (step, out) -> {
         Scenario scenario = scenarios.get(step / years);
         int year = firstYear + step % years;
-        Map<String, Map<String, State>> byExporter = new TreeMap<>();
         Map.Entry<Integer, Map<String, Double>> boundYear = bound.isEmpty() ? null
             : bound.floorEntry(year) != null ? bound.floorEntry(year) : bound.firstEntry();
         Map<String, Double> boundNow = boundYear == null ? Map.of() : boundYear.getValue();
+        Map<String, States> byExporter = new HashMap<>();
+        // the engine gives an exporter's rates together, so the lookups are per exporter, not per rate
+        States[] current = new States[1];
         engines.get(step / years).run(schedule, year, year,
             (y, exporter, hs6, rate, mfn, source, lines) -> {
-              Map<String, State> states = byExporter.computeIfAbsent(exporter,
-                  e -> new TreeMap<>());
-              double weight = w.getOrDefault(exporter + "|" + hs6, 0.0);
+              States states = current[0];
+              if (states == null || !states.exporter.equals(exporter)) {
+                states = byExporter.computeIfAbsent(exporter, e -> new States(e, w.getOrDefault(e, Map.of())));
+                current[0] = states;
+              }
+              double weight = states.weights.getOrDefault(hs6, 0.0);
               Double boundRate = exporter.equals(TariffEngine.MFN) ? boundNow.get(hs6) : null;
-              for (String level : codes.computeIfAbsent(hs6, k -> levelCodes(k, levels, sectors))) {
-                states.computeIfAbsent(level, k -> new State()).add(rate, mfn, weight, peak, boundRate);
+              for (int slot : slots.of(hs6)) {
+                states.at(slot).add(rate, mfn, weight, peak, boundRate);
               }
             });
-        byExporter.forEach((exporter, states) -> states.forEach((level, st) -> {
-          int bar = level.indexOf('|');
-          double n = st.n;
-          out.add(RowFactory.create(runId, scenario.id(), year, importer, exporter, level.substring(0, bar),
-              level.substring(bar + 1), st.n, st.sum / n, st.weight > 0 ? st.weighted / st.weight : null,
-              st.free / n, st.peak / n, st.max, exporter.equals(TariffEngine.MFN) ? null : st.margin / n,
-              st.sum, st.weighted, st.weight, st.free, st.peak, weightYear,
-              st.bound > 0 ? st.boundSum / st.bound : null, st.bound > 0 ? st.overhang / st.bound : null, st.bound,
-              st.boundSum, st.overhang));
-        }));
+        int[] order = slots.inKeyOrder();
+        byExporter.keySet().stream().sorted().forEach(exporter -> {
+          States states = byExporter.get(exporter);
+          for (int slot : order) {
+            State st = states.get(slot);
+            if (st == null) {
+              continue;
+            }
+            double n = st.n;
+            out.add(RowFactory.create(runId, scenario.id(), year, importer, exporter, slots.level(slot),
+                slots.code(slot), st.n, st.sum / n, st.weight > 0 ? st.weighted / st.weight : null,
+                st.free / n, st.peak / n, st.max, exporter.equals(TariffEngine.MFN) ? null : st.margin / n,
+                st.sum, st.weighted, st.weight, st.free, st.peak, weightYear,
+                st.bound > 0 ? st.boundSum / st.bound : null, st.bound > 0 ? st.overhang / st.bound : null,
+                st.bound, st.boundSum, st.overhang));
+          }
+        });
       });
     };
     MapFunction<Row, String> byImporter = r -> r.getString(0);
@@ -375,6 +410,85 @@ public final class TariffRates {
         .groupByKey(byImporter, Encoders.STRING())
         .cogroup(weights.groupByKey(byImporter, Encoders.STRING()), run,
             Encoders.row(Tables.TARIFF_AGGREGATES.schema()));
+  }
+
+  /**
+   * The (level, code) cells of one importer's aggregation, numbered as HS6 codes first reach them, and the cells
+   * each HS6 code is aggregated under.
+   */
+  private static final class Slots {
+    private final List<String> levels;
+    private final SectorMap sectors;
+    private final Map<String, int[]> ofCode = new HashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> keys = new ArrayList<>();
+    private int[] order = new int[0];
+
+    Slots(List<String> levels, SectorMap sectors) {
+      this.levels = levels;
+      this.sectors = sectors;
+    }
+
+    int[] of(String hs6) {
+      return ofCode.computeIfAbsent(hs6, k -> {
+        String[] cells = levelCodes(k, levels, sectors);
+        int[] out = new int[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+          out[i] = index.computeIfAbsent(cells[i], c -> {
+            keys.add(c);
+            return keys.size() - 1;
+          });
+        }
+        return out;
+      });
+    }
+
+    /** The cells in "level|code" order, the order the rows are written in. */
+    int[] inKeyOrder() {
+      if (order.length != keys.size()) {
+        order = java.util.stream.IntStream.range(0, keys.size()).boxed()
+            .sorted(java.util.Comparator.comparing(keys::get)).mapToInt(Integer::intValue).toArray();
+      }
+      return order;
+    }
+
+    String level(int slot) {
+      String key = keys.get(slot);
+      return key.substring(0, key.indexOf('|'));
+    }
+
+    String code(int slot) {
+      String key = keys.get(slot);
+      return key.substring(key.indexOf('|') + 1);
+    }
+  }
+
+  /** One exporter's states by cell ({@link Slots}), and its imports by HS6. */
+  private static final class States {
+    final String exporter;
+    final Map<String, Double> weights;
+    private State[] states = new State[64];
+
+    States(String exporter, Map<String, Double> weights) {
+      this.exporter = exporter;
+      this.weights = weights;
+    }
+
+    State at(int slot) {
+      if (slot >= states.length) {
+        states = java.util.Arrays.copyOf(states, Math.max(2 * states.length, slot + 1));
+      }
+      State s = states[slot];
+      if (s == null) {
+        s = new State();
+        states[slot] = s;
+      }
+      return s;
+    }
+
+    State get(int slot) {
+      return slot < states.length ? states[slot] : null;
+    }
   }
 
   /** The "level|code" keys an HS6 product is aggregated under. */
