@@ -157,10 +157,8 @@ public final class DemoJob {
 
     String results = ctx.warehouse().root() + "/results";
     step(ctx, t0, String.format("[7/8] exporting the result sets to %s", results));
-    for (TableDef t : RESULT_SETS) {
-      result.count("exported_" + t.name(), ExportJob.export(spark, ctx.warehouse(), t, ctx.runId(), results,
-          ctx.config().export().files()));
-    }
+    ExportJob.exportAll(spark, ctx.warehouse(), RESULT_SETS, ctx.runId(), results, ctx.config().export().files())
+        .forEach((table, rows) -> result.count("exported_" + table, rows));
 
     step(ctx, t0, "[8/8] report");
     // on stderr with the progress: the demo's stdout is its one-line JSON summary

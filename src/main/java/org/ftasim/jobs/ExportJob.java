@@ -1,9 +1,14 @@
 package org.ftasim.jobs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -54,10 +59,50 @@ public final class ExportJob {
     }
     String runFilter = ctx.args().runId().orElse(null);
     JobResult result = new JobResult();
-    for (TableDef t : tables) {
-      result.count(t.name(), export(spark, ctx.warehouse(), t, runFilter, out, ctx.config().export().files()));
-    }
+    exportAll(spark, ctx.warehouse(), tables, runFilter, out, ctx.config().export().files()).forEach(result::count);
     return result;
+  }
+
+  /**
+   * Writes the tables as {@link #export} does, as many at a time as the cluster has cores: a table's write is often
+   * one task (one file, or one partition value), so one table at a time left the other cores idle. Returns the row
+   * counts by table, in the tables' order; the first failure is thrown once the writes under way have ended.
+   */
+  public static Map<String, Long> exportAll(SparkSession spark, Warehouse warehouse, List<TableDef> tables,
+      String runId, String out, int files) {
+    int threads = Math.max(1, Math.min(tables.size(), spark.sparkContext().defaultParallelism()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "ftasim-export");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Long>> written = new ArrayList<>();
+      for (TableDef t : tables) {
+        written.add(pool.submit(() -> export(spark, warehouse, t, runId, out, files)));
+      }
+      Map<String, Long> rows = new LinkedHashMap<>();
+      RuntimeException failure = null;
+      for (int i = 0; i < tables.size(); i++) {
+        try {
+          rows.put(tables.get(i).name(), written.get(i).get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException re ? re
+                : new IllegalStateException("export of " + tables.get(i).name() + " failed", e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while exporting " + tables.get(i).name(), e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return rows;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Writes one table (one run's rows when runId is not null) to {@code <out>/<table>/}; returns the row count. */

@@ -316,13 +316,21 @@ public final class ModelInputsJob {
     StructType cellType = new StructType().add("importer", DataTypes.StringType, false)
         .add("exporter", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
         .add("io_tariff", DataTypes.DoubleType, false);
-    Dataset<Row> dense = ModelInputs.dense(spark.createDataFrame(grid, gridType),
-            spark.createDataFrame(cells, cellType), ModelInputs.sectorTariffs(regionFlows, effective,
-                plan.scenarios(), layout.regions(), cfg.restOfWorld(), cfg.tariffWeights(), traded))
-        .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
-    TradeCostCells costs = tradeCostCells(spark, ctx.warehouse(), ctx.err(), plan.kept(), plan.years(),
-        layout.regions(), layout.sectors(), sectors);
-    TableWriter.replaceWhere(withTradeCosts(dense, spark, costs), ctx.warehouse(), Tables.MODEL_TARIFFS, predicate);
+    // Cached: dense reads the sector tariffs twice (the pairs' rows and the MFN fallback), and Spark planned each
+    // read as its own pass over tariff_effective (a scan, a shuffle and the sums, twice over).
+    Dataset<Row> sectorTariffs = ModelInputs.sectorTariffs(regionFlows, effective, plan.scenarios(), layout.regions(),
+        cfg.restOfWorld(), cfg.tariffWeights(), traded).cache();
+    try {
+      Dataset<Row> dense = ModelInputs.dense(spark.createDataFrame(grid, gridType),
+              spark.createDataFrame(cells, cellType), sectorTariffs)
+          .withColumn("inputs_id", lit(cfg.id())).withColumn("run_id", lit(ctx.runId()));
+      TradeCostCells costs = tradeCostCells(spark, ctx.warehouse(), ctx.err(), plan.kept(), plan.years(),
+          layout.regions(), layout.sectors(), sectors);
+      TableWriter.replaceWhere(withTradeCosts(dense, spark, costs), ctx.warehouse(), Tables.MODEL_TARIFFS,
+          predicate);
+    } finally {
+      sectorTariffs.unpersist();
+    }
     ctx.err().printf("ftasim model-inputs: wrote model_tariffs in %.1f s%n", (System.nanoTime() - w0) / 1e9);
     return (long) grid.size() * cells.size();
   }

@@ -219,12 +219,8 @@ public final class TariffsJob {
         4L * spark.sparkContext().defaultParallelism());
     Dataset<Row> all = spark.createDataFrame(lines, TariffRates.LINES)
         .unionByName(spark.createDataFrame(jsc.parallelize(driverLines, slices), TariffRates.LINES));
-    // The lines are read and parsed once: the pass that finds the repeated keys fills both caches, and the writes
-    // read them (marking repeats only when there are any).
-    Dataset<Row> lineRows = TariffRates.parse(all, book, witsColumns).cache();
-    Dataset<Row> repeats = TariffRates.repeatedKeys(lineRows).cache();
+    Dataset<Row> parsed = TariffRates.parse(all, book, witsColumns).cache();
     try {
-      Dataset<Row> parsed = repeats.isEmpty() ? lineRows : TariffRates.markRepeats(lineRows, repeats);
       String predicate = TableWriter.sameSourceFiles(files.stream().map(Input::name).toList(),
           files.stream().map(Input::path).toList(), readAs.keySet());
       TableWriter.replaceWhere(TariffRates.schedules(parsed, ctx.runId()), ctx.warehouse(), Tables.TARIFF_SCHEDULES,
@@ -252,8 +248,7 @@ public final class TariffsJob {
       byReason.forEach((k, v) -> r.count("rejects_" + k, v));
       return r.table(Tables.TARIFF_SCHEDULES.name()).table(Tables.TARIFF_REJECTS.name());
     } finally {
-      repeats.unpersist();
-      lineRows.unpersist();
+      parsed.unpersist();
     }
   }
 

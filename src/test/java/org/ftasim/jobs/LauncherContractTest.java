@@ -190,6 +190,15 @@ class LauncherContractTest {
     assertThat(run("export", "--warehouse", wh.toString(), "--table", "nope", "--out", out.toString()).err())
         .contains("'nope' is not a ftasim table");
 
+    // tables are written side by side: one that cannot be read fails the export with its own message, after the
+    // others have been written
+    Path both = TestSpark.newDir("results-both");
+    Outcome missing = run("export", "--warehouse", wh.toString(), "--table", "runs", "--table", "trade_flows",
+        "--out", both.toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("table 'trade_flows' does not exist in warehouse");
+    assertThat(spark.read().parquet(both.resolve("runs").toString()).count()).isEqualTo(2);
+
     // an --out that would put Parquet copies on the Delta tables is refused, and the tables stay as they were
     Outcome onTables = run("export", "--warehouse", wh.toString(), "--table", "runs", "--out", wh.toString());
     assertThat(onTables.code()).isEqualTo(2);

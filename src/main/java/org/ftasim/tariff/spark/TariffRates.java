@@ -1,14 +1,13 @@
 package org.ftasim.tariff.spark;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -76,9 +76,9 @@ public final class TariffRates {
   }
 
   /**
-   * Every line parsed: accepted lines carry the schedule columns and their key (reporter, year and line; or
-   * agreement, importer, partners and line), the others a reason and message. Repeated keys are
-   * {@link #repeatedKeys}'s to find and {@link #markRepeats}'s to reject.
+   * Every line parsed: accepted lines carry the schedule columns, the others a reason and message. A repeated key
+   * (reporter, year and line; or agreement, importer, partners and line) keeps its first line (by file name, path,
+   * then line number) and rejects the rest as DUPLICATE_KEY.
    *
    * @param witsColumns per WITS file (source_path), where its columns are ({@link TariffFiles#witsColumns})
    */
@@ -115,41 +115,19 @@ public final class TariffRates {
         return RowFactory.create(out);
       }
     };
-    return lines.mapPartitions(parse, Encoders.row(PARSED));
-  }
-
-  /** The line a key's first occurrence is on: by file name, path, then line number. */
-  private static Column lineOrder() {
-    return struct(col("source_file"), col("source_path"), col("line_number"));
-  }
-
-  /**
-   * The keys of accepted lines that occur more than once, with the line that keeps each ({@code first}, by
-   * {@link #lineOrder}). An aggregate of the keys alone: most keys occur once, and the lines themselves (their
-   * text, path and columns) stay where they were read rather than being shuffled to meet their repeats.
-   */
-  public static Dataset<Row> repeatedKeys(Dataset<Row> parsed) {
-    return parsed.where(col("key").isNotNull()).groupBy("key")
-        .agg(count(lit(1)).as("lines"), min(lineOrder()).as("first"))
-        .where(col("lines").gt(1)).select("key", "first");
-  }
-
-  /**
-   * The parsed lines with every line of a repeated key but its first rejected as DUPLICATE_KEY.
-   *
-   * @param repeats {@link #repeatedKeys} of the same lines
-   */
-  public static Dataset<Row> markRepeats(Dataset<Row> parsed, Dataset<Row> repeats) {
-    Column repeat = col("first").isNotNull().and(not(lineOrder().equalTo(col("first"))));
-    // renamed: both sides descend from the same lines, so their "key" columns would be one column to the planner
-    Dataset<Row> kept = repeats.select(col("key").as("repeated_key"), col("first"));
-    return parsed.join(kept, col("key").equalTo(col("repeated_key")), "left_outer")
+    // One window over every line, so the files are read and parsed once (a window over the accepted lines alone was
+    // an exchange each for the kept lines and the repeats, each parsing every line). A line the parse rejected has no
+    // key: it is a group of its own (its path and line), so a file of bad lines is not one task.
+    Column group = coalesce(col("key"), concat(lit("\u0000"), col("source_path"), lit(":"), col("line_number")));
+    Column rank = row_number().over(Window.partitionBy(group).orderBy("source_file", "source_path", "line_number"));
+    Column repeat = col("key").isNotNull().and(col("rank").gt(1));
+    return lines.mapPartitions(parse, Encoders.row(PARSED)).withColumn("rank", rank)
         .withColumn("reason_code", when(repeat, lit(TariffFiles.Reject.DUPLICATE_KEY.name()))
             .otherwise(col("reason_code")))
         .withColumn("message", when(repeat, concat(lit("the key "), col("key"),
             lit(" appears on an earlier line; the first is kept; fix: keep one line per key")))
             .otherwise(col("message")))
-        .drop("repeated_key", "first");
+        .drop("rank");
   }
 
   public static Dataset<Row> schedules(Dataset<Row> parsed, String runId) {
